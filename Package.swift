@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Entente",
+    products: [
+        .executable(name: "entente", targets: ["entente"]),
+        .library(name: "EntenteCore", targets: ["EntenteCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "EntenteCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "HeapModule", package: "swift-collections"),
+            ]
+        ),
+        .executableTarget(
+            name: "entente",
+            dependencies: [
+                "EntenteCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "EntenteCoreTests",
+            dependencies: ["EntenteCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["entente"]
+        ),
+    ]
+)

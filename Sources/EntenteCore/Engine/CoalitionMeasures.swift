@@ -1,0 +1,96 @@
+import Foundation
+
+/// The figures of a coalition (its size, capability, rule checks and every objective),
+/// computed the same way by the scanning loop and by the reference evaluation.
+///
+/// Members are visited in actor order, so floating-point sums are reproducible.
+struct CoalitionMeasures {
+    let tables: ScanTables
+
+    func memberCount(_ coalition: UnsafeMutablePointer<UInt64>) -> Int {
+        var count = 0
+        for w in 0..<tables.wordCount { count += coalition[w].nonzeroBitCount }
+        return count
+    }
+
+    func capabilityShare(_ coalition: UnsafeMutablePointer<UInt64>) -> Double {
+        let total = tables.compiled.totalCapability
+        guard total > 0 else { return 0 }
+        var sum = 0.0
+        forEachMember(coalition) { sum += tables.capability[$0] }
+        return sum / total
+    }
+
+    /// Whether each rule holds. A capability-share threshold counts as met within a relative
+    /// 10⁻¹² of it, so that shares such as 0.1 + 0.2 meet a threshold of 0.3.
+    func ruleHolds(_ rule: CompiledRule, _ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
+        switch rule {
+        case .capabilityShare(let atLeast):
+            return capabilityShare(coalition) >= atLeast * (1 - 1e-12)
+        case .minMembers(let count):
+            return memberCount(coalition) >= count
+        case .includeAll(let required):
+            return (0..<tables.wordCount).allSatisfy { required.words[$0] & ~coalition[$0] == 0 }
+        case .includeAny(let candidates):
+            return (0..<tables.wordCount).contains { candidates.words[$0] & coalition[$0] != 0 }
+        }
+    }
+
+    func allRulesHold(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
+        tables.compiled.rules.allSatisfy { ruleHolds($0, coalition) }
+    }
+
+    func score(
+        _ objective: Objective, coalition: UnsafeMutablePointer<UInt64>,
+        gains: UnsafeMutablePointer<Int64>, opennessUnits: Int64
+    ) -> Double {
+        switch objective {
+        case .capability:
+            return capabilityShare(coalition)
+        case .members:
+            return Double(memberCount(coalition))
+        case .totalGain:
+            var sum: Int64 = 0
+            forEachMember(coalition) { sum += gains[$0] }
+            return FixedPoint.points(sum)
+        case .minGain:
+            var lowest = Int64.max
+            forEachMember(coalition) { lowest = min(lowest, gains[$0]) }
+            return lowest == .max ? 0 : FixedPoint.points(lowest)
+        case .nash:
+            var sum = 0.0
+            forEachMember(coalition) { sum += log(FixedPoint.points(gains[$0])) }
+            return sum
+        case .novelty:
+            return novelty(coalition)
+        case .openness:
+            return FixedPoint.points(opennessUnits)
+        }
+    }
+
+    /// 1 − max over groupings of |C ∩ G| / |C ∪ G|; 1 when there are no groupings.
+    func novelty(_ coalition: UnsafeMutablePointer<UInt64>) -> Double {
+        let size = memberCount(coalition)
+        var best = 0.0
+        for g in 0..<tables.groupingCount {
+            var common = 0
+            for w in 0..<tables.wordCount {
+                common += (coalition[w] & tables.groupingWords[g * tables.wordCount + w]).nonzeroBitCount
+            }
+            let union = size + tables.groupingSizes[g] - common
+            if union > 0 { best = max(best, Double(common) / Double(union)) }
+        }
+        return 1 - best
+    }
+
+    @inline(__always)
+    func forEachMember(_ coalition: UnsafeMutablePointer<UInt64>, _ body: (Int) -> Void) {
+        for w in 0..<tables.wordCount {
+            var bits = coalition[w]
+            while bits != 0 {
+                body(w << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// The Pareto set for a group of actors: packages in which every one of them would be a
+/// coalition member, such that no other such package gives each of them at least as much
+/// utility and one of them more. Packages with identical utilities are all kept.
+public struct ParetoSearch: Sendable {
+    public let scenario: Scenario
+
+    public init(_ scenario: Scenario) { self.scenario = scenario }
+
+    /// Finds the Pareto set for `actors` over the space `request` describes (its table,
+    /// fixed options and margin; its objective and coalition conditions do not apply).
+    public func run(
+        actors: [String], request: SearchRequest = SearchRequest(),
+        cancellation: CancellationFlag? = nil,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) throws(SearchRequestError) -> ParetoResult {
+        guard !actors.isEmpty else { throw SearchRequestError("name at least one actor") }
+        let resolved = try ResolvedRequest(request, scenario: scenario)
+        let group = try ResolvedRequest.actors(actors, in: scenario).members
+        let compiled = CompiledScenario(scenario, margin: request.margin)
+        let tables = ScanTables(compiled)
+        let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress)
+        let scan = ParallelScan(
+            tables: tables, base: resolved.base, free: resolved.free,
+            cancellation: cancellation, progress: counter)
+        let free = resolved.free
+        let workers = scan.run { ParetoCandidates(group: group, free: free) }
+        counter.finish()
+
+        var all = ParetoCandidates(group: group, free: free)
+        for worker in workers { all.append(worker) }
+        let front = Skyline.undominated(all.gains, dimensions: group.count)
+            .sorted { all.package($0, base: resolved.base) < all.package($1, base: resolved.base) }
+        let evaluator = PackageEvaluator(tables: tables)
+        return ParetoResult(
+            actors: group,
+            packages: front.map { evaluator.evaluate(all.package($0, base: resolved.base)) },
+            candidates: all.count,
+            explored: counter.value,
+            cancelled: cancellation?.isCancelled == true)
+    }
+}
+
+/// The outcome of a Pareto search.
+public struct ParetoResult: Sendable {
+    /// The actors the set is for, as indices in scenario order.
+    public let actors: [Int]
+    /// The Pareto-optimal packages in package order.
+    public let packages: [PackageEvaluation]
+    /// Packages in which every actor of the group would be a member.
+    public let candidates: Int
+    public let explored: UInt64
+    public let cancelled: Bool
+}
+
+/// Collects, without per-package allocation, the packages in which every actor of a group
+/// would be a coalition member, with the group's gains.
+struct ParetoCandidates: ScanWorker, Sendable {
+    let group: [Int]
+    let free: [Int]
+    /// Options of the free issues, `free.count` per candidate.
+    private(set) var choices: [UInt8] = []
+    /// Gains of the group, `group.count` per candidate.
+    private(set) var gains: [Int64] = []
+
+    init(group: [Int], free: [Int]) {
+        self.group = group
+        self.free = free
+    }
+
+    var count: Int { group.isEmpty ? 0 : gains.count / group.count }
+
+    mutating func visit(_ state: ScanState) {
+        let margins = state.tables.margins
+        for a in group where state.gains[a] <= margins[a] || state.redLineHits[a] > 0 { return }
+        for issue in free { choices.append(UInt8(state.choices[issue])) }
+        for a in group { gains.append(state.gains[a]) }
+    }
+
+    mutating func append(_ other: ParetoCandidates) {
+        choices += other.choices
+        gains += other.gains
+    }
+
+    func package(_ candidate: Int, base: [Int]) -> Package {
+        var result = base
+        for (position, issue) in free.enumerated() {
+            result[issue] = Int(choices[candidate * free.count + position])
+        }
+        return Package(choices: result)
+    }
+}

@@ -1,0 +1,40 @@
+import HeapModule
+
+/// A package found by a scan with its score, ordered worst first so that a min-heap of
+/// these keeps the best K.
+struct RankedCandidate: Comparable, Sendable {
+    let score: Double
+    let choices: [Int]
+
+    /// `a < b` when a ranks below b: a lower score, or the same score and a later package.
+    static func < (a: RankedCandidate, b: RankedCandidate) -> Bool {
+        if a.score != b.score { return a.score < b.score }
+        return b.choices.lexicographicallyPrecedes(a.choices)
+    }
+}
+
+/// Keeps the best K packages one worker has seen; allocates only when a package enters.
+struct TopKWorker: ScanWorker, Sendable {
+    let filter: CoalitionFilter
+    let objective: Objective
+    let k: Int
+    private(set) var heap = Heap<RankedCandidate>()
+
+    init(filter: CoalitionFilter, objective: Objective, k: Int) {
+        self.filter = filter
+        self.objective = objective
+        self.k = k
+    }
+
+    mutating func visit(_ state: ScanState) {
+        guard state.updateCoalition(), filter.accepts(state.coalition) else { return }
+        let score = filter.measures.score(
+            objective, coalition: state.coalition, gains: state.gains, opennessUnits: state.opennessUnits)
+        if heap.count == k, let worst = heap.min {
+            if score < worst.score { return }
+            if score == worst.score && !state.precedes(worst.choices) { return }
+        }
+        heap.insert(RankedCandidate(score: score, choices: state.package))
+        if heap.count > k { heap.removeMin() }
+    }
+}

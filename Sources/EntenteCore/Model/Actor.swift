@@ -1,0 +1,27 @@
+/// A party to the negotiation: a state, a bloc, a firm or a forum, with its clout and its
+/// stance on each issue it cares about.
+public struct Actor: Sendable, Equatable {
+    public var id: String
+    public var name: String
+    public var kind: ActorKind
+    /// Relative clout; the capability-share rule and objective weigh members by it.
+    public var capability: Double
+    /// Stances by issue id. An issue with no stance has salience 0 for this actor.
+    public var interests: [String: Interest]
+
+    public init(id: String, name: String, kind: ActorKind = .other, capability: Double, interests: [String: Interest] = [:]) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.capability = capability
+        self.interests = interests
+    }
+
+    /// The sum of this actor's saliences, the denominator of its utility.
+    public var totalSalience: Double { interests.values.reduce(0) { $0 + $1.salience } }
+}
+
+/// What sort of party an actor is; used for display and filtering, not by the engine.
+public enum ActorKind: String, Sendable, CaseIterable {
+    case state, bloc, firm, forum, other
+}

@@ -1,0 +1,117 @@
+import Yams
+
+/// Turns the YAML node tree of a scenario file into a `Scenario`, checking structure,
+/// ranges and every cross-reference, and collecting all problems with their locations.
+///
+/// Issues are decoded first so that actors' stances can be checked against their options;
+/// then actors, groupings (which name actors) and rules (which name actors and groupings).
+struct ScenarioDecoder {
+    let fields: YAMLFields
+
+    static let formatVersion = 1
+
+    func decode(_ root: Node) -> Scenario? {
+        guard let top = fields.mapping(
+            root, what: "the scenario",
+            required: ["entente", "title", "actors", "issues"],
+            optional: ["source", "groupings", "rules"])
+        else { return nil }
+
+        if let node = top["entente"], let version = fields.integer(node, what: "format version", atLeast: 1),
+           version != Self.formatVersion {
+            fields.report(node, "unsupported format version \(version); expected entente: \(Self.formatVersion)")
+        }
+        let title = top["title"].flatMap { fields.string($0, what: "title") } ?? ""
+        let source = top["source"].flatMap { fields.string($0, what: "source") } ?? ""
+
+        let issues = top["issues"].map(decodeIssues) ?? []
+        let actors = top["actors"].map { decodeActors($0, issues: issues) } ?? []
+        let groupings = top["groupings"].map { decodeGroupings($0, actors: actors) } ?? []
+        let rules = top["rules"].map { decodeRules($0, actors: actors, groupings: groupings) } ?? []
+
+        return Scenario(title: title, source: source, actors: actors, issues: issues, groupings: groupings, rules: rules)
+    }
+
+    // MARK: Issues
+
+    private func decodeIssues(_ node: Node) -> [Issue] {
+        guard let entries = fields.sequence(node, what: "issues") else { return [] }
+        var ids: [(id: String, node: Node)] = []
+        var parents: [(parent: String, node: Node, issue: String)] = []
+        var issues: [Issue] = []
+        for entry in entries {
+            guard let issue = fields.mapping(
+                entry, what: "an issue",
+                required: ["id", "name", "statusQuo", "options"],
+                optional: ["lever", "parent"])
+            else { continue }
+            guard let idNode = issue["id"], let id = fields.identifier(idNode, what: "issue id") else { continue }
+            ids.append((id, idNode))
+            let name = issue["name"].flatMap { fields.string($0, what: "issue name") } ?? id
+            let lever = issue["lever"].flatMap { fields.choice($0, what: "lever", as: Lever.self) } ?? .other
+            var parent: String?
+            if let node = issue["parent"], !fields.isNull(node), let value = fields.identifier(node, what: "parent issue id") {
+                parent = value
+                parents.append((value, node, id))
+            }
+            let options = issue["options"].map { decodeOptions($0, issue: id) } ?? []
+            var statusQuo = ""
+            if let node = issue["statusQuo"], let value = fields.identifier(node, what: "status quo option id") {
+                statusQuo = value
+                if !options.isEmpty && !options.contains(where: { $0.id == value }) {
+                    fields.report(node, "status quo '\(value)' is not an option of issue '\(id)'; expected one of: \(options.map(\.id).joined(separator: ", "))")
+                }
+            }
+            issues.append(Issue(id: id, name: name, lever: lever, parent: parent, statusQuo: statusQuo, options: options))
+        }
+        fields.reportDuplicates(ids, what: "issue id")
+        let known = Set(ids.map(\.id))
+        for (parent, node, issue) in parents {
+            if parent == issue {
+                fields.report(node, "issue '\(issue)' cannot be its own parent")
+            } else if !known.contains(parent) {
+                fields.report(node, "unknown parent issue '\(parent)'; expected the id of another issue")
+            }
+        }
+        return issues
+    }
+
+    static let maximumOptions = 255
+
+    private func decodeOptions(_ node: Node, issue: String) -> [IssueOption] {
+        guard let entries = fields.sequence(node, what: "options") else { return [] }
+        if entries.isEmpty {
+            fields.report(node, "issue '\(issue)' has no options; expected at least one (its status quo)")
+        }
+        if entries.count > Self.maximumOptions {
+            fields.report(node, "issue '\(issue)' has \(entries.count) options; expected at most \(Self.maximumOptions)")
+        }
+        var ids: [(id: String, node: Node)] = []
+        var options: [IssueOption] = []
+        for entry in entries {
+            if case .scalar = entry {
+                guard let id = fields.identifier(entry, what: "option id") else { continue }
+                ids.append((id, entry))
+                options.append(IssueOption(id: id))
+                continue
+            }
+            guard let option = fields.mapping(
+                entry, what: "an option",
+                required: ["id"], optional: ["name", "position", "openness", "description"])
+            else { continue }
+            guard let idNode = option["id"], let id = fields.identifier(idNode, what: "option id") else { continue }
+            ids.append((id, idNode))
+            options.append(IssueOption(
+                id: id,
+                name: option["name"].flatMap { fields.string($0, what: "option name") },
+                position: option["position"].flatMap { fields.number($0, what: "position", in: Self.anyNumber) },
+                openness: option["openness"].flatMap { fields.number($0, what: "openness", in: Self.anyNumber) } ?? 0,
+                description: option["description"].flatMap { fields.string($0, what: "description") } ?? ""))
+        }
+        fields.reportDuplicates(ids, what: "option id in issue '\(issue)'")
+        return options
+    }
+
+    static let anyNumber = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
+    static let nonNegative = 0...Double.greatestFiniteMagnitude
+}

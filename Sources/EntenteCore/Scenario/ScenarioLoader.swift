@@ -1,0 +1,57 @@
+import Foundation
+import Yams
+
+/// Reads a scenario file (YAML, or JSON, which YAML reads as it is) into a validated
+/// `Scenario`, or reports every problem with file, line and column.
+public enum ScenarioLoader {
+    /// Loads and validates the scenario at `path`.
+    public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, expected a scenario file" : "cannot be read"
+            throw .unreadable(path: path, reason: reason)
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw .invalid([Diagnostic(SourceLocation(file: path, line: 1, column: 1), "the file is not UTF-8 text")])
+        }
+        return try parse(text, file: path)
+    }
+
+    /// Parses and validates scenario text; `file` names it in diagnostics.
+    public static func parse(_ text: String, file: String) throws(ScenarioLoadError) -> Scenario {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw .invalid([syntaxDiagnostic(error, file: file)])
+        }
+        guard let root else {
+            throw .invalid([Diagnostic(SourceLocation(file: file, line: 1, column: 1), "the file is empty; expected a scenario starting with 'entente: 1'")])
+        }
+        let fields = YAMLFields(file: file)
+        let scenario = ScenarioDecoder(fields: fields).decode(root)
+        let diagnostics = fields.diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+        guard diagnostics.isEmpty, let scenario else { throw .invalid(diagnostics) }
+        return scenario
+    }
+
+    private static func syntaxDiagnostic(_ error: Error, file: String) -> Diagnostic {
+        func at(_ mark: Mark, _ message: String) -> Diagnostic {
+            Diagnostic(SourceLocation(file: file, line: mark.line, column: mark.column), message)
+        }
+        switch error as? YamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { " \($0.text)" } ?? ""
+            return at(mark, "YAML syntax: \(problem)\(detail)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return at(context.mark, "duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping; expected each key once")
+        case .reader(let problem, let offset, _, _):
+            return Diagnostic(SourceLocation(file: file, line: 1, column: (offset ?? 0) + 1), "unreadable text: \(problem)")
+        default:
+            return Diagnostic(SourceLocation(file: file, line: 1, column: 1), "YAML syntax: \(error)")
+        }
+    }
+}

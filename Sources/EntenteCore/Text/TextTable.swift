@@ -1,0 +1,66 @@
+import Foundation
+
+/// A plain-text table with aligned columns, measured in display columns so that wide
+/// characters line up. Cells are escaped for the terminal.
+///
+/// ```swift
+/// var table = TextTable(header: ["id", "name"], rightAligned: [])
+/// table.append(["us", "United States"])
+/// print(table.render())
+/// ```
+public struct TextTable: Sendable {
+    public let header: [String]
+    public let rightAligned: Set<Int>
+    public private(set) var rows: [[String]] = []
+
+    public init(header: [String], rightAligned: Set<Int> = []) {
+        self.header = header
+        self.rightAligned = rightAligned
+    }
+
+    public mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.escaped)) }
+
+    /// The table as lines joined by newlines, columns separated by two spaces, the header
+    /// underlined; trailing spaces are trimmed.
+    public func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in
+            all.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            let padded = widths.indices.map { column in
+                DisplayWidth.pad(column < cells.count ? cells[column] : "", to: widths[column],
+                                 alignRight: rightAligned.contains(column))
+            }
+            return String(padded.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+        }
+        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+}
+
+/// Number formats shared by every report, so a figure reads the same everywhere.
+public enum Figures {
+    /// A value with a fixed number of decimals, "-0.00" shown as "0.00".
+    public static func fixed(_ value: Double, _ decimals: Int = 2) -> String {
+        let text = String(format: "%.\(decimals)f", value)
+        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// A gain with its sign: "+3.20", "−1.05", "0.00".
+    public static func signed(_ value: Double, _ decimals: Int = 2) -> String {
+        let text = fixed(value, decimals)
+        if text.hasPrefix("-") { return "−" + text.dropFirst() }
+        return Double(text) == 0 ? text : "+" + text
+    }
+
+    /// A share as a percentage: "62.5%".
+    public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
+}
+
+extension Figures {
+    /// A large count in a readable form: "4096", "1.68e7".
+    public static func count(_ value: Double) -> String {
+        value < 1e6 ? String(Int(value)) : String(format: "%.3g", value)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `entente` command: the negotiation workbench's command-line interface.
+@main
+struct Entente: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entente",
+        abstract: "Find issue packages that build coalitions of mutual gain.",
+        discussion: """
+            A scenario names actors, the issues on the table with their options, each actor's \
+            stance, the blocs that exist and the rules a coalition must meet. Entente searches \
+            the packages (one option per issue) for coalitions in which every member gains over \
+            the status quo.
+
+            Exit codes: 0 success, 64 bad usage, 65 bad scenario data, 66 missing input file, \
+            73 cannot create output, 130 interrupted.
+            """,
+        subcommands: [ValidateCommand.self, ShowCommand.self, SearchCommand.self, ParetoCommand.self])
+}

@@ -1,0 +1,81 @@
+import EntenteCore
+
+/// How the command line describes a package and its coalition in words.
+struct PackageText {
+    let scenario: Scenario
+
+    /// The issues the package changes, "issue: option", with a count of those left alone.
+    func changes(_ package: Package) -> [String] {
+        var lines: [String] = []
+        for (index, issue) in scenario.issues.enumerated() where package.choices[index] != issue.statusQuoIndex {
+            lines.append("\(issue.id): \(issue.options[package.choices[index]].id)  (was \(issue.statusQuo))")
+        }
+        let unchanged = scenario.issues.count - lines.count
+        if lines.isEmpty { return ["every issue at its status quo"] }
+        if unchanged > 0 { lines.append("\(unchanged) other issue\(unchanged == 1 ? "" : "s") at status quo") }
+        return lines.map(TerminalText.escaped)
+    }
+
+    /// Members as "id +gain", in actor order.
+    func members(_ evaluation: PackageEvaluation) -> String {
+        evaluation.coalition.members.map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
+            .joined(separator: ", ")
+    }
+
+    /// Actors outside the coalition with why: a loss, too small a gain, or a red line.
+    func outsiders(_ evaluation: PackageEvaluation) -> String {
+        let outside = scenario.actors.indices.filter { !evaluation.coalition.contains($0) }
+        if outside.isEmpty { return "nobody" }
+        return outside.map { index in
+            let id = scenario.actors[index].id
+            return evaluation.redLined.contains(index) ? "\(id) (red line)" : "\(id) \(Figures.signed(evaluation.gains[index]))"
+        }.joined(separator: ", ")
+    }
+
+    /// Every objective on one line.
+    static func objectives(_ evaluation: PackageEvaluation) -> String {
+        Objective.allCases.map { objective in
+            let value = evaluation.objective(objective)
+            let text: String
+            switch objective {
+            case .capability: text = Figures.percent(value)
+            case .members: text = String(Int(value))
+            case .nash, .novelty: text = Figures.fixed(value, 3)
+            case .totalGain, .minGain, .openness: text = Figures.signed(value)
+            }
+            return "\(objective.rawValue) \(text)"
+        }.joined(separator: "  ")
+    }
+}
+
+/// The human report of `entente search`.
+struct SearchText {
+    let scenario: Scenario
+    let request: SearchRequest
+
+    func render(_ result: SearchResult, seconds: Double) -> String {
+        let text = PackageText(scenario: scenario)
+        var lines = [
+            "\(TerminalText.escaped(scenario.title)): top \(result.packages.count) by \(request.objective.rawValue) (\(request.objective.summary))",
+            "explored \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages in \(Figures.fixed(seconds, 2)) s"
+                + (result.cancelled ? " — interrupted: the ranking covers only what was explored" : ""),
+        ]
+        if result.packages.isEmpty {
+            lines.append("")
+            lines.append("No package gives a coalition that meets "
+                + (request.applyRules ? "the scenario's rules" : "the conditions")
+                + ". Try more issues on the table, fewer fixed options, or --no-rules.")
+        }
+        for (rank, evaluation) in result.packages.enumerated() {
+            lines.append("")
+            lines.append("#\(rank + 1)  \(PackageText.objectives(evaluation))")
+            for change in text.changes(evaluation.package) { lines.append("    \(change)") }
+            lines.append("    coalition (\(evaluation.coalition.count)): \(text.members(evaluation))")
+            lines.append("    outside: \(text.outsiders(evaluation))")
+            if !evaluation.rules.isEmpty {
+                lines.append("    rules: " + evaluation.rules.map { "\($0.id) \($0.holds ? "holds" : "fails")" }.joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

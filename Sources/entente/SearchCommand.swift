@@ -1,0 +1,67 @@
+import ArgumentParser
+import EntenteCore
+import Foundation
+
+/// `entente search`: ranked packages whose coalitions every member gains from.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Rank issue packages by the coalitions they build.",
+        usage: """
+            entente search Data/open-internet.yaml --objective novelty --top 5
+            entente search Data/open-internet.yaml --table semis,cables --fix dida=d10-core --json
+            """,
+        discussion: """
+            Scans every package of the issues on the table and ranks those whose coalition \
+            (every actor that gains more than its margin and meets none of its red lines) is \
+            not empty and meets the scenario's rules.
+            """)
+
+    @OptionGroup var scenario: ScenarioArgument
+
+    @Option(help: ArgumentHelp("What to rank by: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "objective"))
+    var objective: Objective = .capability
+
+    @Option(help: "How many packages to list.")
+    var top = 10
+
+    @OptionGroup var space: SpaceOptions
+
+    @Option(help: ArgumentHelp("Actors that must be coalition members, comma-separated.", valueName: "actor,..."))
+    var include: String?
+
+    @Option(help: ArgumentHelp("Actors that must not be coalition members, comma-separated.", valueName: "actor,..."))
+    var exclude: String?
+
+    @Option(help: "Rank only coalitions with at least this many members.")
+    var minMembers = 0
+
+    @Flag(help: "Ignore the scenario's viability rules.")
+    var noRules = false
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try scenario.load()
+        var request = SearchRequest()
+        request.objective = objective
+        request.top = top
+        request.include = include.map(SpaceOptions.list) ?? []
+        request.exclude = exclude.map(SpaceOptions.list) ?? []
+        request.minMembers = minMembers
+        request.applyRules = !noRules
+        try space.apply(to: &request)
+
+        let started = Date()
+        let result = try SearchRunner.run(showProgress: !output.json && Console.isInteractive) { cancellation, progress throws(SearchRequestError) in
+            try PackageSearch(loaded).run(request, cancellation: cancellation, progress: progress)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        if output.json {
+            try output.emitJSON(SearchReport(result, scenario: loaded, objective: objective))
+        } else {
+            try output.emit(SearchText(scenario: loaded, request: request).render(result, seconds: seconds))
+        }
+        if result.cancelled { throw ExitCodes.interrupted }
+    }
+}
