@@ -23,6 +23,11 @@ public struct PackageEvaluation: Sendable {
 public struct RuleCheck: Sendable, Equatable {
     public let id: String
     public let holds: Bool
+
+    public init(id: String, holds: Bool) {
+        self.id = id
+        self.holds = holds
+    }
 }
 
 /// Evaluates single packages from scratch: the reference the scans are tested against,

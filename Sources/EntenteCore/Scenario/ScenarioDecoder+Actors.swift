@@ -29,7 +29,8 @@ extension ScenarioDecoder {
         for (issueID, keyNode, value) in pairs {
             guard let issue = issues[issueID] else {
                 if Identifier.isValid(issueID) {
-                    fields.report(keyNode, "unknown issue '\(issueID)' in interests of '\(actor)'; expected one of: \(issues.keys.sorted().joined(separator: ", "))")
+                    let expected = issues.isEmpty ? "the scenario has no valid issues" : "expected one of: " + issues.keys.sorted().joined(separator: ", ")
+                    fields.report(keyNode, "unknown issue '\(issueID)' in interests of '\(actor)'; \(expected)")
                 } else {
                     fields.report(keyNode, "invalid issue id '\(TerminalText.escaped(issueID))' in interests of '\(actor)'")
                 }

@@ -47,11 +47,11 @@ public enum Figures {
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 
-    /// A gain with its sign: "+3.20", "−1.05", "0.00".
+    /// A gain with its sign: "+3.20", "−1.05", "0.00"; a tiny gain keeps its sign
+    /// ("+0.00", "−0.00"), so a member never looks as if it gained nothing.
     public static func signed(_ value: Double, _ decimals: Int = 2) -> String {
-        let text = fixed(value, decimals)
-        if text.hasPrefix("-") { return "−" + text.dropFirst() }
-        return Double(text) == 0 ? text : "+" + text
+        let magnitude = fixed(abs(value), decimals)
+        return value < 0 ? "−" + magnitude : value > 0 ? "+" + magnitude : magnitude
     }
 
     /// A share as a percentage: "62.5%".

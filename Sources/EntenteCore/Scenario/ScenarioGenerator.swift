@@ -1,0 +1,69 @@
+import Foundation
+
+/// Builds seeded synthetic scenarios for tests and benchmarks: actors in blocs whose ideal
+/// points cluster around the bloc's, with noise, uneven saliences, a few red lines, and the
+/// blocs as groupings.
+public struct ScenarioGenerator: Sendable {
+    public var actors: Int
+    public var issues: Int
+    public var options: Int
+    public var blocs: Int
+    public var seed: UInt64
+
+    public init(actors: Int, issues: Int, options: Int, blocs: Int, seed: UInt64) {
+        self.actors = actors
+        self.issues = issues
+        self.options = options
+        self.blocs = blocs
+        self.seed = seed
+    }
+
+    public func generate() -> Scenario {
+        var random = SplitMix64(seed: seed)
+        let blocCount = max(1, min(blocs, actors))
+        let issueList: [Issue] = (0..<issues).map { i in
+            let optionCount = max(1, options)
+            let choices: [IssueOption] = (0..<optionCount).map { o in
+                let spacing = 100.0 / Double(max(1, optionCount - 1))
+                let position = (Double(o) * spacing + random.normal(deviation: 3)).rounded()
+                return IssueOption(id: "o\(o + 1)", name: "Option \(o + 1)", position: position,
+                                   openness: ((position - 50) / 25).rounded())
+            }
+            let statusQuo = Int.random(in: 0..<optionCount, using: &random)
+            return Issue(id: "i\(i + 1)", name: "Issue \(i + 1)", statusQuo: choices[statusQuo].id, options: choices)
+        }
+        let centres = (0..<blocCount).map { _ in (0..<issues).map { _ in Double.random(in: 0...100, using: &random) } }
+        let actorList: [Actor] = (0..<actors).map { a in
+            let bloc = a % blocCount
+            var interests: [String: Interest] = [:]
+            for (i, issue) in issueList.enumerated() {
+                if Double.random(in: 0..<1, using: &random) < 0.1 { continue }
+                let ideal = min(100, max(0, centres[bloc][i] + random.normal(deviation: 15)))
+                let values = Dictionary(uniqueKeysWithValues: issue.options.map { option in
+                    (option.id, max(0, 100 - abs((option.position ?? 0) - ideal)).rounded())
+                })
+                var redLines: [String] = []
+                let worst = issue.options.min { values[$0.id]! < values[$1.id]! }!
+                if worst.id != issue.statusQuo && Double.random(in: 0..<1, using: &random) < 0.1 {
+                    redLines.append(worst.id)
+                }
+                let minGain: Double? = Double.random(in: 0..<1, using: &random) < 0.05
+                    ? (Double.random(in: 0.3...3, using: &random) * 100).rounded() / 100 : nil
+                interests[issue.id] = Interest(
+                    salience: (Double.random(in: 0.1...1, using: &random) * 100).rounded() / 100,
+                    valuation: .values(values), redLines: redLines, minGain: minGain)
+            }
+            let capability = (pow(Double.random(in: 0.05...1, using: &random), 2) * 20).rounded() + 1
+            return Actor(id: "a\(a + 1)", name: "Actor \(a + 1)", kind: .state, capability: capability, interests: interests)
+        }
+        let groupings = (0..<blocCount).map { b in
+            Grouping(id: "bloc\(b + 1)", name: "Bloc \(b + 1)",
+                     members: actorList.indices.filter { $0 % blocCount == b }.map { actorList[$0].id })
+        }
+        return Scenario(
+            title: "Generated: \(actors) actors, \(issues) issues × \(options) options, seed \(seed)",
+            source: "entente generate --actors \(actors) --issues \(issues) --options \(options) --blocs \(blocs) --seed \(seed)",
+            actors: actorList, issues: issueList, groupings: groupings,
+            rules: [Rule(id: "quarter", kind: .capabilityShare(atLeast: 0.25))])
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// Runs the built `entente` binary as a user would and checks its output and exit codes.
+@Suite struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The `entente` binary beside this test bundle.
+    static var binary: URL {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var directory = bundle
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("entente")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            directory.deleteLastPathComponent()
+        }
+        return root.appendingPathComponent(".build/debug/entente")
+    }
+
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    func entente(_ arguments: String...) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func json(_ run: Run) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    @Test func validateAcceptsTheShippedScenario() throws {
+        let run = try entente("validate", "Data/open-internet.yaml")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("ok: 20 actors, 14 issues"))
+    }
+
+    @Test func validateReportsEveryErrorWithItsPlace() throws {
+        let run = try entente("validate", "Tests/Fixtures/broken.yaml")
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("Tests/Fixtures/broken.yaml:7:17: error: capability -3 is out of range"))
+        #expect(run.stderr.contains("Tests/Fixtures/broken.yaml:28:47: error: rule 'nothing' names nobody"))
+        #expect(run.stderr.contains("9 errors in Tests/Fixtures/broken.yaml"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func missingFileExits66() throws {
+        let run = try entente("search", "no/such/file.yaml")
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("no/such/file.yaml: error: no such file"))
+    }
+
+    @Test func badUsageExits64() throws {
+        #expect(try entente("search", "Data/training/cables-and-chips.yaml", "--objective", "fame").status == 64)
+        let unknown = try entente("search", "Data/training/cables-and-chips.yaml", "--include", "atlantis")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("unknown actor 'atlantis'"))
+    }
+
+    @Test func searchJSONHasTheDocumentedFields() throws {
+        let run = try entente("search", "Data/training/cables-and-chips.yaml", "--objective", "total-gain", "--top", "2", "--json")
+        #expect(run.status == 0)
+        let document = try json(run)
+        #expect(document["explored"] as? Int == 9)
+        let packages = try #require(document["packages"] as? [[String: Any]])
+        #expect(packages.count == 2)
+        #expect(packages[0]["options"] as? [String: String] == ["cables": "shared-repair", "chips": "allied-pool"])
+        #expect(packages[0]["coalition"] as? [String] == ["us", "eu", "india"])
+        #expect(packages[0]["viable"] as? Bool == true)
+        #expect(packages[0]["gains"] as? [String: Double] == ["us": 35, "eu": 15, "india": 25])
+        let objectives = try #require(packages[0]["objectives"] as? [String: Double])
+        #expect(Set(objectives.keys) == ["capability", "members", "total-gain", "min-gain", "nash", "novelty", "openness"])
+        #expect(objectives["total-gain"] == 75)
+    }
+
+    @Test func searchTextNamesCoalitionAndOutsiders() throws {
+        let run = try entente("search", "Data/training/cables-and-chips.yaml", "--objective", "novelty", "--top", "1")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("coalition (2): eu +5.00, india +35.00"))
+        #expect(run.stdout.contains("outside: us (red line)"))
+    }
+
+    @Test func paretoJSON() throws {
+        let run = try entente("pareto", "Data/training/cables-and-chips.yaml", "--actors", "us,eu", "--json")
+        #expect(run.status == 0)
+        let packages = try #require(try json(run)["packages"] as? [[String: Any]])
+        #expect(packages.map { $0["options"] as? [String: String] ?? [:] } == [
+            ["cables": "shared-repair", "chips": "allied-pool"],
+            ["cables": "open-consortium", "chips": "allied-pool"],
+        ])
+        #expect(packages[0]["utilities"] as? [String: Double] == ["us": 77.5, "eu": 60])
+    }
+
+    @Test func outputFileIsWritten() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-\(UUID().uuidString).json").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try entente("search", "Data/training/standards-bargain.yaml", "--json", "--output", path)
+        #expect(run.status == 0)
+        #expect(run.stdout.isEmpty)
+        let written = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(written.contains("\"tech-community\""))
+        #expect(try entente("search", "Data/training/standards-bargain.yaml", "--output", "/no/such/dir/x.txt").status == 73)
+    }
+
+    @Test func showPrintsTables() throws {
+        let run = try entente("show", "Data/training/standards-bargain.yaml", "--stances")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("Actors (4)"))
+        #expect(run.stdout.contains("reinforced (status quo)") == false)
+        #expect(run.stdout.contains("tech-community  governance"))
+    }
+
+    @Test func searchOnTheShippedScenarioNarrowed() throws {
+        let run = try entente("search", "Data/open-internet.yaml", "--table", "dida,lmic-finance,semis", "--top", "3", "--json")
+        #expect(run.status == 0)
+        let document = try json(run)
+        #expect(document["explored"] as? Int == 36)
+        let packages = try #require(document["packages"] as? [[String: Any]])
+        #expect(!packages.isEmpty)
+        for package in packages {
+            #expect((package["options"] as? [String: String])?.count == 14)
+            #expect((package["gains"] as? [String: Double])?.count == 20)
+        }
+    }
+}

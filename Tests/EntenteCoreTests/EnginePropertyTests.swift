@@ -1,0 +1,157 @@
+import EntenteCore
+import Synchronization
+import Testing
+
+/// Invariants of the engine over many seeded random scenarios, checked against brute force
+/// and against an independent floating-point reading of the definitions in docs/model.md.
+@Suite struct EnginePropertyTests {
+    static let seeds: [UInt64] = Array(1...40)
+
+    static func scenario(_ seed: UInt64, actors: Int? = nil) -> Scenario {
+        var random = SplitMix64(seed: seed &* 7919)
+        return ScenarioGenerator(
+            actors: actors ?? Int.random(in: 2...9, using: &random),
+            issues: Int.random(in: 1...5, using: &random),
+            options: Int.random(in: 2...4, using: &random),
+            blocs: Int.random(in: 1...3, using: &random),
+            seed: seed).generate()
+    }
+
+    /// U_a(P) − U_a(SQ) straight from the definition: Σ s·(v(P) − v(SQ)) / Σ s.
+    static func referenceGain(_ scenario: Scenario, actor: Actor, package: Package) -> Double {
+        let total = actor.totalSalience
+        guard total > 0 else { return 0 }
+        var sum = 0.0
+        for (index, issue) in scenario.issues.enumerated() {
+            guard let interest = actor.interests[issue.id] else { continue }
+            sum += interest.salience * (interest.value(of: issue.options[package.choices[index]])
+                - interest.value(of: issue.options[issue.statusQuoIndex]))
+        }
+        return sum / total
+    }
+
+    /// The best viable packages by evaluating every package and sorting: the ranking's definition.
+    static func bruteForce(_ scenario: Scenario, _ evaluator: PackageEvaluator, objective: Objective, top: Int) -> [PackageEvaluation] {
+        let viable = TestData.allPackages(scenario).map(evaluator.evaluate).filter(\.viable)
+        let sorted = viable.sorted { (lhs: PackageEvaluation, rhs: PackageEvaluation) -> Bool in
+            let l = lhs.objective(objective)
+            let r = rhs.objective(objective)
+            return l != r ? l > r : lhs.package < rhs.package
+        }
+        return Array(sorted.prefix(top))
+    }
+
+    @Test(arguments: seeds)
+    func evaluationMatchesTheDefinitions(seed: UInt64) {
+        let scenario = Self.scenario(seed)
+        let evaluator = PackageEvaluator(CompiledScenario(scenario))
+        for package in TestData.allPackages(scenario) {
+            let evaluation = evaluator.evaluate(package)
+            for (a, actor) in scenario.actors.enumerated() {
+                let gain = Self.referenceGain(scenario, actor: actor, package: package)
+                #expect(abs(evaluation.gains[a] - gain) < 1e-6)
+                let margin = actor.interests.values.compactMap(\.minGain).max() ?? 0
+                let redLined = scenario.issues.enumerated().contains { index, issue in
+                    actor.interests[issue.id]?.redLines.contains(issue.options[package.choices[index]].id) == true
+                }
+                if evaluation.coalition.contains(a) {
+                    // A coalition member never loses and never sees its red lines crossed.
+                    #expect(gain > margin - 1e-6 && gain > 0)
+                    #expect(!redLined)
+                } else {
+                    #expect(redLined || gain <= margin + 1e-6)
+                }
+            }
+        }
+    }
+
+    @Test(arguments: seeds)
+    func searchEqualsBruteForceRanking(seed: UInt64) throws {
+        let scenario = Self.scenario(seed)
+        let evaluator = PackageEvaluator(CompiledScenario(scenario))
+        for objective in Objective.allCases {
+            var request = SearchRequest()
+            request.objective = objective
+            request.top = 7
+            let expected = Self.bruteForce(scenario, evaluator, objective: objective, top: 7)
+            let result = try PackageSearch(scenario).run(request)
+            #expect(result.packages.map(\.package) == expected.map(\.package), "objective \(objective.rawValue)")
+            #expect(result.packages.allSatisfy { $0.viable && !$0.coalition.isEmpty })
+            #expect(Double(result.explored) == result.spaceSize)
+        }
+    }
+
+    @Test(arguments: seeds)
+    func parallelScanEqualsSingleWorker(seed: UInt64) throws {
+        let scenario = Self.scenario(seed)
+        var request = SearchRequest()
+        request.objective = .nash
+        request.top = 5
+        let parallel = try PackageSearch(scenario).run(request, workers: 2)
+        let single = try PackageSearch(scenario).run(request, workers: 1)
+        #expect(parallel.packages.map(\.package) == single.packages.map(\.package))
+        #expect(parallel.packages.map { $0.objective(.nash) } == single.packages.map { $0.objective(.nash) })
+    }
+
+    @Test(arguments: seeds)
+    func paretoSetEqualsBruteForceFilter(seed: UInt64) throws {
+        let scenario = Self.scenario(seed)
+        let group = Array(scenario.actors.prefix(3))
+        let indices = group.map { scenario.actorIndex($0.id)! }
+        let evaluator = PackageEvaluator(CompiledScenario(scenario))
+        let candidates = TestData.allPackages(scenario).map(evaluator.evaluate).filter { evaluation in
+            indices.allSatisfy(evaluation.coalition.contains)
+        }
+        func dominates(_ p: PackageEvaluation, _ q: PackageEvaluation) -> Bool {
+            indices.allSatisfy { p.utilities[$0] >= q.utilities[$0] - 1e-9 }
+                && indices.contains { p.utilities[$0] > q.utilities[$0] + 1e-9 }
+        }
+        let expected = candidates.filter { q in !candidates.contains { dominates($0, q) } }.map(\.package)
+        let result = try ParetoSearch(scenario).run(actors: group.map(\.id))
+        #expect(result.packages.map(\.package) == expected)
+        #expect(result.candidates == candidates.count)
+        // No member of the set is dominated by another member.
+        for p in result.packages { #expect(!result.packages.contains { dominates($0, p) }) }
+    }
+
+    @Test func manyActorsAcrossSeveralWords() throws {
+        // 130 actors need three 64-bit words per coalition.
+        let scenario = Self.scenario(99, actors: 130)
+        let evaluator = PackageEvaluator(CompiledScenario(scenario))
+        var request = SearchRequest()
+        request.objective = .members
+        request.top = 3
+        let expected = Self.bruteForce(scenario, evaluator, objective: .members, top: 3)
+        let result = try PackageSearch(scenario).run(request)
+        #expect(result.packages.map(\.package) == expected.map(\.package))
+        for evaluation in result.packages {
+            #expect(evaluation.coalition.members.allSatisfy { evaluation.gains[$0] > 0 })
+            #expect(evaluation.coalition.members.contains { $0 >= 64 })
+        }
+    }
+
+    @Test func cancellationStopsTheScan() throws {
+        let scenario = ScenarioGenerator(actors: 12, issues: 14, options: 4, blocs: 3, seed: 5).generate()
+        let flag = CancellationFlag()
+        flag.cancel()
+        let result = try PackageSearch(scenario).run(SearchRequest(), cancellation: flag)
+        #expect(result.cancelled)
+        #expect(Double(result.explored) < result.spaceSize)
+    }
+
+    @Test func progressIsReportedAtTheEnd() throws {
+        let scenario = Self.scenario(3)
+        let seen = ProgressLog()
+        _ = try PackageSearch(scenario).run(SearchRequest()) { seen.record($0) }
+        #expect(seen.last?.fraction == 1)
+    }
+}
+
+/// Collects progress reports from worker threads.
+final class ProgressLog: Sendable {
+    private let reports = Mutex<[SearchProgress]>([])
+
+    func record(_ progress: SearchProgress) { reports.withLock { $0.append(progress) } }
+
+    var last: SearchProgress? { reports.withLock { $0.last } }
+}
