@@ -21,12 +21,11 @@ public struct PackageSearch: Sendable {
         workers: Int? = nil
     ) throws(SearchRequestError) -> SearchResult {
         let resolved = try ResolvedRequest(request, scenario: scenario)
-        let compiled = CompiledScenario(scenario, margin: request.margin)
-        let tables = ScanTables(compiled)
-        let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress)
         var scan = ParallelScan(
-            tables: tables, base: resolved.base, free: resolved.free,
-            cancellation: cancellation, progress: counter)
+            scenario: scenario, request: request, resolved: resolved,
+            cancellation: cancellation, progress: progress)
+        let tables = scan.tables
+        let counter = scan.progress
         if let workers { scan.workerCount = workers }
         let filter = CoalitionFilter(
             measures: CoalitionMeasures(tables: tables),
@@ -41,7 +40,7 @@ public struct PackageSearch: Sendable {
         return SearchResult(
             packages: best.map { evaluator.evaluate(Package(choices: $0.choices)) },
             explored: counter.value,
-            spaceSize: compiled.spaceSize(of: resolved.free),
+            spaceSize: tables.compiled.spaceSize(of: resolved.free),
             cancelled: cancellation?.isCancelled == true)
     }
 }

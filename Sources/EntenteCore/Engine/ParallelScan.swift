@@ -103,6 +103,21 @@ struct ParallelScan {
     }
 }
 
+extension ParallelScan {
+    /// The scan of the space a resolved request describes, over the scenario compiled with
+    /// the request's margin.
+    init(
+        scenario: Scenario, request: SearchRequest, resolved: ResolvedRequest,
+        cancellation: CancellationFlag?, progress: (@Sendable (SearchProgress) -> Void)?
+    ) {
+        let compiled = CompiledScenario(scenario, margin: request.margin)
+        self.init(
+            tables: ScanTables(compiled), base: resolved.base, free: resolved.free,
+            cancellation: cancellation,
+            progress: ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress))
+    }
+}
+
 /// The number of cores the scan spreads over.
 enum ProcessInfoCores {
     static var active: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }

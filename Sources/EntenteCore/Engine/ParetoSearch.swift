@@ -16,12 +16,10 @@ public struct ParetoSearch: Sendable {
         guard !actors.isEmpty else { throw SearchRequestError("name at least one actor") }
         let resolved = try ResolvedRequest(request, scenario: scenario)
         let group = try ResolvedRequest.actors(actors, in: scenario).members
-        let compiled = CompiledScenario(scenario, margin: request.margin)
-        let tables = ScanTables(compiled)
-        let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress)
         let scan = ParallelScan(
-            tables: tables, base: resolved.base, free: resolved.free,
-            cancellation: cancellation, progress: counter)
+            scenario: scenario, request: request, resolved: resolved,
+            cancellation: cancellation, progress: progress)
+        let counter = scan.progress
         let free = resolved.free
         let workers = scan.run { ParetoCandidates(group: group, free: free) }
         counter.finish()
@@ -30,7 +28,7 @@ public struct ParetoSearch: Sendable {
         for worker in workers { all.append(worker) }
         let front = Skyline.undominated(all.gains, dimensions: group.count)
             .sorted { all.package($0, base: resolved.base) < all.package($1, base: resolved.base) }
-        let evaluator = PackageEvaluator(tables: tables)
+        let evaluator = PackageEvaluator(tables: scan.tables)
         return ParetoResult(
             actors: group,
             packages: front.map { evaluator.evaluate(all.package($0, base: resolved.base)) },
