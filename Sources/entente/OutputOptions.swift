@@ -11,7 +11,9 @@ struct OutputOptions: ParsableArguments {
     var output: String?
 
     /// Writes the report: to the output file when given, else to standard output.
-    func emit(_ text: String) throws {
+    func emit(_ text: String) throws { try Self.emit(text, to: output) }
+
+    static func emit(_ text: String, to output: String?) throws {
         let body = text.hasSuffix("\n") ? text : text + "\n"
         guard let output else {
             FileHandle.standardOutput.write(Data(body.utf8))

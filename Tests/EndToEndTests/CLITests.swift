@@ -136,4 +136,18 @@ import Testing
             #expect((package["gains"] as? [String: Double])?.count == 20)
         }
     }
+
+    @Test func generateIsSeededAndValid() throws {
+        let first = try entente("generate", "--actors", "6", "--issues", "3", "--options", "3", "--seed", "11")
+        let again = try entente("generate", "--actors", "6", "--issues", "3", "--options", "3", "--seed", "11")
+        #expect(first.status == 0)
+        #expect(first.stdout == again.stdout)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try entente("generate", "--actors", "70", "--issues", "4", "--seed", "2", "--output", path).status == 0)
+        let validate = try entente("validate", path)
+        #expect(validate.status == 0)
+        #expect(validate.stdout.contains("ok: 70 actors, 4 issues, 3 groupings"))
+        #expect(try entente("generate", "--options", "0").status == 64)
+    }
 }
