@@ -4,14 +4,26 @@ import EntenteCore
 struct PackageText {
     let scenario: Scenario
 
-    /// The issues the package changes, "issue: option", with a count of those left alone.
-    func changes(_ package: Package) -> [String] {
-        var lines: [String] = []
-        for (index, issue) in scenario.issues.enumerated() where package.choices[index] != issue.statusQuoIndex {
-            lines.append("\(issue.id): \(issue.options[package.choices[index]].id)  (was \(issue.statusQuo))")
+    /// The issues whose option differs from the status quo, in scenario order.
+    func changed(_ package: Package) -> [(issue: Issue, option: IssueOption)] {
+        scenario.issues.enumerated().compactMap { index, issue in
+            package.choices[index] == issue.statusQuoIndex ? nil : (issue, issue.options[package.choices[index]])
         }
-        let unchanged = scenario.issues.count - lines.count
-        if lines.isEmpty { return ["every issue at its status quo"] }
+    }
+
+    /// The changes as "issue: option", comma-separated, or a phrase when there are none.
+    func changeSummary(_ package: Package) -> String {
+        let changes = changed(package)
+        if changes.isEmpty { return "every issue at its status quo" }
+        return TerminalText.escaped(changes.map { "\($0.issue.id): \($0.option.id)" }.joined(separator: ", "))
+    }
+
+    /// One line per changed issue, "issue: option  (was status quo)", with a count of those left alone.
+    func changes(_ package: Package) -> [String] {
+        let changes = changed(package)
+        if changes.isEmpty { return ["every issue at its status quo"] }
+        var lines = changes.map { "\($0.issue.id): \($0.option.id)  (was \($0.issue.statusQuo))" }
+        let unchanged = scenario.issues.count - changes.count
         if unchanged > 0 { lines.append("\(unchanged) other issue\(unchanged == 1 ? "" : "s") at status quo") }
         return lines.map(TerminalText.escaped)
     }

@@ -52,8 +52,7 @@ struct ParetoCommand: ParsableCommand {
         var table = TextTable(header: ["#", "changes from the status quo"] + ids, rightAligned: Set(2..<(2 + ids.count)))
         let text = PackageText(scenario: scenario)
         for (rank, evaluation) in result.packages.enumerated() {
-            let changes = text.changes(evaluation.package).filter { !$0.contains("status quo") }
-            table.append(["\(rank + 1)", changes.map { $0.components(separatedBy: "  (was").first ?? $0 }.joined(separator: ", ")]
+            table.append(["\(rank + 1)", text.changeSummary(evaluation.package)]
                 + result.actors.map { Figures.fixed(evaluation.utilities[$0]) })
         }
         lines.append("")
