@@ -23,7 +23,9 @@ import Testing
         let stderr: String
     }
 
-    func entente(_ arguments: String...) throws -> Run {
+    func entente(_ arguments: String...) throws -> Run { try entente(arguments: arguments) }
+
+    func entente(arguments: [String]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -41,6 +43,21 @@ import Testing
 
     func json(_ run: Run) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    /// Runs a JSON command that must succeed and returns its document and its `packages`.
+    func packages(_ arguments: String...) throws -> (document: [String: Any], packages: [[String: Any]]) {
+        let run = try entente(arguments: arguments + ["--json"])
+        #expect(run.status == 0)
+        let document = try json(run)
+        return (document, try #require(document["packages"] as? [[String: Any]]))
+    }
+
+    /// A path in the temporary folder that is removed after `body`.
+    func withTemporaryPath(_ suffix: String, _ body: (String) throws -> Void) rethrows {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-\(UUID().uuidString)\(suffix)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try body(path)
     }
 
     @Test func validateAcceptsTheShippedScenario() throws {
@@ -72,11 +89,8 @@ import Testing
     }
 
     @Test func searchJSONHasTheDocumentedFields() throws {
-        let run = try entente("search", "Data/training/cables-and-chips.yaml", "--objective", "total-gain", "--top", "2", "--json")
-        #expect(run.status == 0)
-        let document = try json(run)
+        let (document, packages) = try self.packages("search", "Data/training/cables-and-chips.yaml", "--objective", "total-gain", "--top", "2")
         #expect(document["explored"] as? Int == 9)
-        let packages = try #require(document["packages"] as? [[String: Any]])
         #expect(packages.count == 2)
         #expect(packages[0]["options"] as? [String: String] == ["cables": "shared-repair", "chips": "allied-pool"])
         #expect(packages[0]["coalition"] as? [String] == ["us", "eu", "india"])
@@ -95,9 +109,7 @@ import Testing
     }
 
     @Test func paretoJSON() throws {
-        let run = try entente("pareto", "Data/training/cables-and-chips.yaml", "--actors", "us,eu", "--json")
-        #expect(run.status == 0)
-        let packages = try #require(try json(run)["packages"] as? [[String: Any]])
+        let (_, packages) = try self.packages("pareto", "Data/training/cables-and-chips.yaml", "--actors", "us,eu")
         #expect(packages.map { $0["options"] as? [String: String] ?? [:] } == [
             ["cables": "shared-repair", "chips": "allied-pool"],
             ["cables": "open-consortium", "chips": "allied-pool"],
@@ -106,13 +118,13 @@ import Testing
     }
 
     @Test func outputFileIsWritten() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-\(UUID().uuidString).json").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let run = try entente("search", "Data/training/standards-bargain.yaml", "--json", "--output", path)
-        #expect(run.status == 0)
-        #expect(run.stdout.isEmpty)
-        let written = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(written.contains("\"tech-community\""))
+        try withTemporaryPath(".json") { path in
+            let run = try entente("search", "Data/training/standards-bargain.yaml", "--json", "--output", path)
+            #expect(run.status == 0)
+            #expect(run.stdout.isEmpty)
+            let written = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(written.contains("\"tech-community\""))
+        }
         #expect(try entente("search", "Data/training/standards-bargain.yaml", "--output", "/no/such/dir/x.txt").status == 73)
     }
 
@@ -125,11 +137,8 @@ import Testing
     }
 
     @Test func searchOnTheShippedScenarioNarrowed() throws {
-        let run = try entente("search", "Data/open-internet.yaml", "--table", "dida,lmic-finance,semis", "--top", "3", "--json")
-        #expect(run.status == 0)
-        let document = try json(run)
+        let (document, packages) = try self.packages("search", "Data/open-internet.yaml", "--table", "dida,lmic-finance,semis", "--top", "3")
         #expect(document["explored"] as? Int == 36)
-        let packages = try #require(document["packages"] as? [[String: Any]])
         #expect(!packages.isEmpty)
         for package in packages {
             #expect((package["options"] as? [String: String])?.count == 14)
@@ -142,12 +151,12 @@ import Testing
         let again = try entente("generate", "--actors", "6", "--issues", "3", "--options", "3", "--seed", "11")
         #expect(first.status == 0)
         #expect(first.stdout == again.stdout)
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-\(UUID().uuidString).yaml").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        #expect(try entente("generate", "--actors", "70", "--issues", "4", "--seed", "2", "--output", path).status == 0)
-        let validate = try entente("validate", path)
-        #expect(validate.status == 0)
-        #expect(validate.stdout.contains("ok: 70 actors, 4 issues, 3 groupings"))
+        try withTemporaryPath(".yaml") { path in
+            #expect(try entente("generate", "--actors", "70", "--issues", "4", "--seed", "2", "--output", path).status == 0)
+            let validate = try entente("validate", path)
+            #expect(validate.status == 0)
+            #expect(validate.stdout.contains("ok: 70 actors, 4 issues, 3 groupings"))
+        }
         #expect(try entente("generate", "--options", "0").status == 64)
     }
 }
