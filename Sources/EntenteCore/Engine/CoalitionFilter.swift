@@ -1,19 +1,36 @@
-/// The conditions a ranked search puts on a coalition before it scores a package: not
-/// empty, the must-include actors in, the must-exclude actors out, enough members, rules.
+/// The conditions a ranked search puts on a coalition: not empty, the must-include actors
+/// in, the must-exclude actors out, enough members (cheap, checked before scoring) and the
+/// scenario's rules (checked only for packages whose score could enter the ranking).
 struct CoalitionFilter: Sendable {
     let measures: CoalitionMeasures
     let include: [UInt64]
     let exclude: [UInt64]
     let minMembers: Int
     let applyRules: Bool
+    /// False when there is no include, exclude or size condition, so `admits` can be skipped.
+    let hasConditions: Bool
 
-    /// Checks the coalition in `state`, which `updateCoalition` has already found non-empty.
+    init(measures: CoalitionMeasures, include: [UInt64], exclude: [UInt64], minMembers: Int, applyRules: Bool) {
+        self.measures = measures
+        self.include = include
+        self.exclude = exclude
+        self.minMembers = minMembers
+        self.applyRules = applyRules
+        hasConditions = include.contains { $0 != 0 } || exclude.contains { $0 != 0 } || minMembers > 1
+    }
+
+    /// The cheap conditions, for a coalition `updateCoalition` has already found non-empty.
     @inline(__always)
-    func accepts(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
+    func admits(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
+        guard hasConditions else { return true }
         for w in 0..<include.count {
             if include[w] & ~coalition[w] != 0 || exclude[w] & coalition[w] != 0 { return false }
         }
-        if minMembers > 1 && measures.memberCount(coalition) < minMembers { return false }
-        return !applyRules || measures.allRulesHold(coalition)
+        return minMembers <= 1 || measures.memberCount(coalition) >= minMembers
+    }
+
+    /// The scenario's rules, unless the request switched them off.
+    func rulesHold(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
+        !applyRules || measures.allRulesHold(coalition)
     }
 }

@@ -1,30 +1,40 @@
 /// A scenario turned into flat tables, so that a package's gains are sums of table rows and
-/// changing one issue is one row subtracted and one added.
+/// moving one issue to a neighbouring option is one row added.
 ///
 /// Options of all issues are numbered consecutively ("flat options"): issue `i`'s option `o`
-/// is flat option `optionOffset[i] + o`. Row `f` of `gainRows` holds, for every actor, the
-/// salience-weighted change of utility against the status quo when flat option `f` is in force.
+/// is flat option `optionOffset[i] + o`. Rows are `laneWidth` long: one entry per actor,
+/// padded to a whole number of eight-lane vectors.
 public struct CompiledScenario: Sendable {
     public let scenario: Scenario
     public let actorCount: Int
     public let issueCount: Int
     /// Words of an actor bit set.
     public let wordCount: Int
+    /// Eight-lane vectors per row.
+    public let chunkCount: Int
+    /// Entries per row: `chunkCount * 8`.
+    public let laneWidth: Int
     public let optionCounts: [Int]
     public let optionOffset: [Int]
     public let statusQuo: [Int]
-    /// `gainRows[f * actorCount + a]`: actor a's gain (fixed point) from flat option f.
-    public let gainRows: [Int64]
+    /// `gainRows[f * laneWidth + a]`: actor a's gain (fixed point) from flat option f.
+    public let gainRows: [Int32]
+    /// `stepRows[f * laneWidth + a]`: the change of actor a's gain when its issue moves from
+    /// flat option f to f + 1 (zero for an issue's last option).
+    public let stepRows: [Int32]
     /// `redLineRows[f * wordCount + w]`: actors for whom flat option f is a red line.
     public let redLineRows: [UInt64]
     /// Flat options that are someone's red line.
     public let hasRedLine: [Bool]
-    /// Each actor's margin in fixed point: it joins only with a gain strictly above this.
-    public let margins: [Int64]
+    /// Each actor's margin in fixed point, padded with `Int32.max` (padding never joins).
+    public let margins: [Int32]
     /// Each actor's utility at the status quo, in points.
     public let baseline: [Double]
     public let capability: [Double]
     public let totalCapability: Double
+    /// Each actor's share of all capability in units of 2⁻⁴⁰.
+    public let capabilityUnits: [Int64]
+    public let totalCapabilityUnits: Int64
     /// Openness of each flat option, fixed point.
     public let openness: [Int64]
     public let groupings: [ActorSet]
@@ -38,6 +48,11 @@ public struct CompiledScenario: Sendable {
         let n = actors.count
         actorCount = n
         issueCount = issues.count
+        let words = ActorSet.wordCount(n)
+        wordCount = words
+        chunkCount = ActorLanes.chunks(n)
+        let width = chunkCount * 8
+        laneWidth = width
         optionCounts = issues.map(\.options.count)
         var offsets: [Int] = []
         var total = 0
@@ -48,8 +63,7 @@ public struct CompiledScenario: Sendable {
         optionOffset = offsets
         statusQuo = issues.map(\.statusQuoIndex)
 
-        var rows = [Int64](repeating: 0, count: total * n)
-        let words = ActorSet.wordCount(n)
+        var rows = [Int32](repeating: 0, count: total * width)
         var red = [UInt64](repeating: 0, count: total * words)
         var baseline = [Double](repeating: 0, count: n)
         for (a, actor) in actors.enumerated() {
@@ -61,24 +75,34 @@ public struct CompiledScenario: Sendable {
                 baseline[a] += weight * sq
                 for (o, option) in issue.options.enumerated() {
                     let f = offsets[i] + o
-                    rows[f * n + a] = FixedPoint.from(weight * (interest.value(of: option) - sq))
+                    rows[f * width + a] = FixedPoint.from(weight * (interest.value(of: option) - sq))
                     if interest.redLines.contains(option.id) {
                         red[f * words + (a >> 6)] |= 1 << UInt64(a & 63)
                     }
                 }
             }
         }
-        wordCount = words
+        var steps = [Int32](repeating: 0, count: total * width)
+        for (i, issue) in issues.enumerated() {
+            for o in 0..<max(0, issue.options.count - 1) {
+                let f = offsets[i] + o
+                for a in 0..<width { steps[f * width + a] = rows[(f + 1) * width + a] &- rows[f * width + a] }
+            }
+        }
         gainRows = rows
+        stepRows = steps
         redLineRows = red
         hasRedLine = (0..<total).map { f in (0..<words).contains { red[f * words + $0] != 0 } }
         self.baseline = baseline
         margins = actors.map { actor in
             FixedPoint.from(margin + (actor.interests.values.compactMap(\.minGain).max() ?? 0))
-        }
+        } + Array(repeating: Int32.max, count: width - n)
         capability = actors.map(\.capability)
-        totalCapability = capability.reduce(0, +)
-        openness = issues.flatMap { $0.options.map { FixedPoint.from($0.openness) } }
+        let capabilityTotal = capability.reduce(0, +)
+        totalCapability = capabilityTotal
+        capabilityUnits = capability.map { capabilityTotal > 0 ? Int64(($0 / capabilityTotal * FixedPoint.shareScale).rounded()) : 0 }
+        totalCapabilityUnits = capabilityUnits.reduce(0, +)
+        openness = issues.flatMap { $0.options.map { Int64(($0.openness * FixedPoint.scale).rounded()) } }
 
         let index = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         func set(_ ids: [String]) -> ActorSet { ActorSet(capacity: n, members: ids.compactMap { index[$0] }) }

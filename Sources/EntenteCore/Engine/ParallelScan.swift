@@ -85,7 +85,7 @@ struct ParallelScan {
             focus[0] = 0
             if j == k { break }
             digits[j] += direction[j]
-            state.move(issue: issues[j], to: digits[j])
+            state.step(issue: issues[j], to: digits[j])
             worker.visit(state)
             if digits[j] == 0 || digits[j] == radices[j] - 1 {
                 direction[j] = -direction[j]

@@ -21,10 +21,11 @@ public struct ParetoSearch: Sendable {
             cancellation: cancellation, progress: progress)
         let counter = scan.progress
         let free = resolved.free
-        let workers = scan.run { ParetoCandidates(group: group, free: free) }
+        let actorCount = scenario.actors.count
+        let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount) }
         counter.finish()
 
-        var all = ParetoCandidates(group: group, free: free)
+        var all = ParetoCandidates(group: group, free: free, actorCount: actorCount)
         for worker in workers { all.append(worker) }
         let front = Skyline.undominated(all.gains, dimensions: group.count)
             .sorted { all.package($0, base: resolved.base) < all.package($1, base: resolved.base) }
@@ -58,18 +59,20 @@ struct ParetoCandidates: ScanWorker, Sendable {
     /// Options of the free issues, `free.count` per candidate.
     private(set) var choices: [UInt8] = []
     /// Gains of the group, `group.count` per candidate.
-    private(set) var gains: [Int64] = []
+    private(set) var gains: [Int32] = []
+    private let groupWords: [UInt64]
 
-    init(group: [Int], free: [Int]) {
+    init(group: [Int], free: [Int], actorCount: Int) {
         self.group = group
         self.free = free
+        groupWords = ActorSet(capacity: actorCount, members: group).words
     }
 
     var count: Int { group.isEmpty ? 0 : gains.count / group.count }
 
     mutating func visit(_ state: ScanState) {
-        let margins = state.tables.margins
-        for a in group where state.gains[a] <= margins[a] || state.redLineHits[a] > 0 { return }
+        _ = state.updateCoalition()
+        for w in 0..<groupWords.count where groupWords[w] & ~state.coalition[w] != 0 { return }
         for issue in free { choices.append(UInt8(state.choices[issue])) }
         for a in group { gains.append(state.gains[a]) }
     }

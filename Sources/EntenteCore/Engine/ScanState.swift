@@ -5,7 +5,10 @@
 final class ScanState {
     let tables: ScanTables
     let choices: UnsafeMutablePointer<Int>
-    let gains: UnsafeMutablePointer<Int64>
+    /// Gains in fixed point, eight actors per vector, padding lanes zero.
+    let gainLanes: UnsafeMutablePointer<Lanes>
+    /// The same memory read actor by actor.
+    let gains: UnsafeMutablePointer<Int32>
     /// How many red lines of each actor the current package contains.
     let redLineHits: UnsafeMutablePointer<Int32>
     /// Actors with at least one red line in the current package.
@@ -19,7 +22,8 @@ final class ScanState {
         self.tables = tables
         issueCount = tables.compiled.issueCount
         choices = .allocate(capacity: max(1, issueCount))
-        gains = .allocate(capacity: max(1, tables.actorCount))
+        gainLanes = .allocate(capacity: tables.chunkCount)
+        gains = UnsafeMutableRawPointer(gainLanes).assumingMemoryBound(to: Int32.self)
         redLineHits = .allocate(capacity: max(1, tables.actorCount))
         redLined = .allocate(capacity: tables.wordCount)
         coalition = .allocate(capacity: tables.wordCount)
@@ -27,7 +31,7 @@ final class ScanState {
 
     deinit {
         choices.deallocate()
-        gains.deallocate()
+        gainLanes.deallocate()
         redLineHits.deallocate()
         redLined.deallocate()
         coalition.deallocate()
@@ -35,36 +39,38 @@ final class ScanState {
 
     /// Sets every issue from scratch.
     func reset(to package: [Int]) {
-        gains.update(repeating: 0, count: tables.actorCount)
+        let chunks = tables.chunkCount
+        gainLanes.update(repeating: Lanes(repeating: 0), count: chunks)
         redLineHits.update(repeating: 0, count: tables.actorCount)
         redLined.update(repeating: 0, count: tables.wordCount)
         opennessUnits = 0
         for issue in 0..<issueCount {
             choices[issue] = package[issue]
-            apply(flat: tables.optionOffset[issue] + package[issue], sign: 1)
+            let flat = tables.optionOffset[issue] + package[issue]
+            let row = tables.gainRows + flat * chunks
+            for c in 0..<chunks { gainLanes[c] &+= row[c] }
+            opennessUnits &+= tables.openness[flat]
+            if tables.hasRedLine[flat] { applyRedLines(flat: flat, sign: 1) }
         }
     }
 
-    /// Changes one issue's option, updating gains, red lines and openness.
+    /// Moves one issue to a neighbouring option (one up or one down), as Gray order does.
     @inline(__always)
-    func move(issue: Int, to option: Int) {
+    func step(issue: Int, to option: Int) {
         let offset = tables.optionOffset[issue]
-        apply(flat: offset + choices[issue], sign: -1)
-        apply(flat: offset + option, sign: 1)
-        choices[issue] = option
-    }
-
-    @inline(__always)
-    private func apply(flat: Int, sign: Int64) {
-        let n = tables.actorCount
-        let row = tables.gainRows.baseAddress! + flat * n
-        if sign > 0 {
-            for a in 0..<n { gains[a] &+= row[a] }
+        let from = choices[issue]
+        let chunks = tables.chunkCount
+        if option > from {
+            let row = tables.stepRows + (offset + from) * chunks
+            for c in 0..<chunks { gainLanes[c] &+= row[c] }
         } else {
-            for a in 0..<n { gains[a] &-= row[a] }
+            let row = tables.stepRows + (offset + option) * chunks
+            for c in 0..<chunks { gainLanes[c] &-= row[c] }
         }
-        opennessUnits &+= sign * tables.openness[flat]
-        if tables.hasRedLine[flat] { applyRedLines(flat: flat, sign: Int32(sign)) }
+        opennessUnits &+= tables.openness[offset + option] &- tables.openness[offset + from]
+        if tables.hasRedLine[offset + from] { applyRedLines(flat: offset + from, sign: -1) }
+        if tables.hasRedLine[offset + option] { applyRedLines(flat: offset + option, sign: 1) }
+        choices[issue] = option
     }
 
     private func applyRedLines(flat: Int, sign: Int32) {
@@ -85,22 +91,28 @@ final class ScanState {
     /// Returns false when the coalition is empty.
     @inline(__always)
     func updateCoalition() -> Bool {
-        let n = tables.actorCount
-        let margins = tables.margins.baseAddress!
+        let chunks = tables.chunkCount
+        let margins = tables.margins
+        let never = SIMDMask<Lanes>(repeating: false)
         var any: UInt64 = 0
         var w = 0
-        var start = 0
-        while start < n {
-            let end = min(start + 64, n)
-            var bits: UInt64 = 0
-            for a in start..<end where gains[a] > margins[a] {
-                bits |= 1 << UInt64(a - start)
+        var c = 0
+        while c < chunks {
+            var word: UInt64 = 0
+            for half in 0..<2 where c < chunks {
+                let count = min(4, chunks - c)
+                let masks = (
+                    gainLanes[c] .> margins[c],
+                    count > 1 ? gainLanes[c + 1] .> margins[c + 1] : never,
+                    count > 2 ? gainLanes[c + 2] .> margins[c + 2] : never,
+                    count > 3 ? gainLanes[c + 3] .> margins[c + 3] : never)
+                word |= ActorLanes.bits(masks, count: count) << UInt64(half * 32)
+                c += count
             }
-            bits &= ~redLined[w]
-            coalition[w] = bits
-            any |= bits
+            word &= ~redLined[w]
+            coalition[w] = word
+            any |= word
             w += 1
-            start = end
         }
         return any != 0
     }

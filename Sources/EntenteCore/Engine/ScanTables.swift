@@ -1,18 +1,24 @@
-/// The compiled tables copied into raw buffers once per search, so that the scanning loop
-/// reads them without bounds checks, reference counting or allocation.
+/// The compiled tables copied into raw, vector-aligned buffers once per search, so that the
+/// scanning loop reads them without bounds checks, reference counting or allocation.
 ///
 /// Shared read-only by all workers of a search; freed with the last reference.
 final class ScanTables: @unchecked Sendable {
     let compiled: CompiledScenario
     let actorCount: Int
     let wordCount: Int
-    let gainRows: UnsafeMutableBufferPointer<Int64>
+    let chunkCount: Int
+    /// Row f is vectors `f * chunkCount ..< (f + 1) * chunkCount`.
+    let gainRows: UnsafeMutablePointer<Lanes>
+    let stepRows: UnsafeMutablePointer<Lanes>
+    let margins: UnsafeMutablePointer<Lanes>
     let redLineRows: UnsafeMutableBufferPointer<UInt64>
     let hasRedLine: UnsafeMutableBufferPointer<Bool>
-    let margins: UnsafeMutableBufferPointer<Int64>
-    let capability: UnsafeMutableBufferPointer<Double>
     let openness: UnsafeMutableBufferPointer<Int64>
     let optionOffset: UnsafeMutableBufferPointer<Int>
+    /// `capabilityTable[byte * 256 + value]`: the capability units of the actors whose bits
+    /// are set in `value`, the byte-th byte of a coalition.
+    let capabilityTable: UnsafeMutableBufferPointer<Int64>
+    let byteCount: Int
     /// Grouping g's members are words `g * wordCount ..< (g + 1) * wordCount`.
     let groupingWords: UnsafeMutableBufferPointer<UInt64>
     let groupingSizes: UnsafeMutableBufferPointer<Int>
@@ -22,13 +28,26 @@ final class ScanTables: @unchecked Sendable {
         self.compiled = compiled
         actorCount = compiled.actorCount
         wordCount = compiled.wordCount
-        gainRows = Self.copy(compiled.gainRows)
+        chunkCount = compiled.chunkCount
+        gainRows = Self.lanes(compiled.gainRows)
+        stepRows = Self.lanes(compiled.stepRows)
+        margins = Self.lanes(compiled.margins)
         redLineRows = Self.copy(compiled.redLineRows)
         hasRedLine = Self.copy(compiled.hasRedLine)
-        margins = Self.copy(compiled.margins)
-        capability = Self.copy(compiled.capability)
         openness = Self.copy(compiled.openness)
         optionOffset = Self.copy(compiled.optionOffset)
+        byteCount = (compiled.actorCount + 7) / 8
+        var table = [Int64](repeating: 0, count: max(1, byteCount) * 256)
+        for byte in 0..<byteCount {
+            for value in 1..<256 {
+                var sum: Int64 = 0
+                for bit in 0..<8 where value & (1 << bit) != 0 && byte * 8 + bit < compiled.actorCount {
+                    sum += compiled.capabilityUnits[byte * 8 + bit]
+                }
+                table[byte * 256 + value] = sum
+            }
+        }
+        capabilityTable = Self.copy(table)
         groupingWords = Self.copy(compiled.groupings.flatMap(\.words))
         groupingSizes = Self.copy(compiled.groupings.map(\.count))
         groupingCount = compiled.groupings.count
@@ -36,12 +55,13 @@ final class ScanTables: @unchecked Sendable {
 
     deinit {
         gainRows.deallocate()
+        stepRows.deallocate()
+        margins.deallocate()
         redLineRows.deallocate()
         hasRedLine.deallocate()
-        margins.deallocate()
-        capability.deallocate()
         openness.deallocate()
         optionOffset.deallocate()
+        capabilityTable.deallocate()
         groupingWords.deallocate()
         groupingSizes.deallocate()
     }
@@ -49,6 +69,19 @@ final class ScanTables: @unchecked Sendable {
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
         let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, array.count))
         _ = buffer.initialize(from: array)
+        return buffer
+    }
+
+    /// Rows of eight-lane vectors from a flat array whose length is a multiple of eight.
+    private static func lanes(_ values: [Int32]) -> UnsafeMutablePointer<Lanes> {
+        let count = max(1, values.count / 8)
+        let buffer = UnsafeMutablePointer<Lanes>.allocate(capacity: count)
+        buffer.initialize(repeating: Lanes(repeating: 0), count: count)
+        for chunk in 0..<(values.count / 8) {
+            var vector = Lanes()
+            for lane in 0..<8 { vector[lane] = values[chunk * 8 + lane] }
+            buffer[chunk] = vector
+        }
         return buffer
     }
 }

@@ -1,6 +1,6 @@
 import HeapModule
 
-/// A package found by a scan with its score, ordered worst first so that a min-heap of
+/// A package found by a scan with its rank key (see `CoalitionMeasures.rankKey`), ordered worst first so that a min-heap of
 /// these keeps the best K.
 struct RankedCandidate: Comparable, Sendable {
     let score: Double
@@ -19,6 +19,8 @@ struct TopKWorker: ScanWorker, Sendable {
     let objective: Objective
     let k: Int
     private(set) var heap = Heap<RankedCandidate>()
+    /// The K-th best score so far; lower scores cannot enter.
+    private var threshold = -Double.infinity
 
     init(filter: CoalitionFilter, objective: Objective, k: Int) {
         self.filter = filter
@@ -27,14 +29,14 @@ struct TopKWorker: ScanWorker, Sendable {
     }
 
     mutating func visit(_ state: ScanState) {
-        guard state.updateCoalition(), filter.accepts(state.coalition) else { return }
-        let score = filter.measures.score(
+        guard state.updateCoalition(), filter.admits(state.coalition) else { return }
+        let score = filter.measures.rankKey(
             objective, coalition: state.coalition, gains: state.gains, opennessUnits: state.opennessUnits)
-        if heap.count == k, let worst = heap.min {
-            if score < worst.score { return }
-            if score == worst.score && !state.precedes(worst.choices) { return }
-        }
+        if score < threshold { return }
+        if heap.count == k, let worst = heap.min, score == worst.score && !state.precedes(worst.choices) { return }
+        guard filter.rulesHold(state.coalition) else { return }
         heap.insert(RankedCandidate(score: score, choices: state.package))
         if heap.count > k { heap.removeMin() }
+        if heap.count == k { threshold = heap.min!.score }
     }
 }
