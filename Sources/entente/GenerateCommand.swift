@@ -18,6 +18,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Options per issue.") var options = 3
     @Option(help: "Number of blocs (groupings).") var blocs = 3
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Flag(help: "Set each status quo to the option the actors value least in total.") var poorStatusQuo = false
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -29,7 +30,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed).generate()
+        let scenario = ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poorStatusQuo).generate()
         try OutputOptions.emit(ScenarioWriter.yaml(scenario), to: output)
     }
 }

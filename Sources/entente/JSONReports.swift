@@ -16,9 +16,15 @@ struct SearchReport: Encodable {
     let explored: UInt64
     let spaceSize: Double
     let cancelled: Bool
+    let strategy: String
+    let proven: Bool
+    let ruledOut: Double
 
     init(_ result: SearchResult, scenario: Scenario, objective: Objective) {
         self.objective = objective.rawValue
+        strategy = result.strategy.rawValue
+        proven = result.proven
+        ruledOut = result.ruledOut
         packages = result.packages.map { evaluation in
             Entry(
                 options: PackageJSON.options(evaluation.package, scenario),

@@ -69,9 +69,13 @@ struct SearchText {
         let text = PackageText(scenario: scenario)
         var lines = [
             "\(TerminalText.escaped(scenario.title)): top \(result.packages.count) by \(request.objective.rawValue) (\(request.objective.summary))",
-            "explored \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages in \(Figures.fixed(seconds, 2)) s"
-                + (result.cancelled ? " — interrupted: the ranking covers only what was explored" : ""),
+            "\(result.strategy.rawValue): explored \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages in \(Figures.fixed(seconds, 2)) s"
+                + (result.proven ? ", proven optimal" : ""),
         ]
+        if !result.proven {
+            let why = result.cancelled ? "interrupted" : "stopped at the time limit"
+            lines.append("\(why): NOT proven optimal; \(Figures.percent(result.ruledOut)) of the space visited or ruled out, the ranking is the best found so far")
+        }
         if result.packages.isEmpty {
             lines.append("")
             lines.append("No package gives a coalition that meets "

@@ -39,6 +39,12 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Ignore the scenario's viability rules.")
     var noRules = false
 
+    @Option(help: ArgumentHelp("auto (exhaustive up to 5e7 packages, branch and bound beyond), exhaustive, or branch-and-bound.", valueName: "strategy"))
+    var strategy: SearchStrategy = .auto
+
+    @Option(help: ArgumentHelp("Stop after this many seconds with the best found so far, marked not proven.", valueName: "seconds"))
+    var timeLimit: Double?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -50,6 +56,8 @@ struct SearchCommand: ParsableCommand {
         request.exclude = exclude.map(SpaceOptions.list) ?? []
         request.minMembers = minMembers
         request.applyRules = !noRules
+        request.strategy = strategy
+        request.budget = SearchBudget(seconds: timeLimit)
         try space.apply(to: &request)
 
         let started = Date()

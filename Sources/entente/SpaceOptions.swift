@@ -34,3 +34,4 @@ struct SpaceOptions: ParsableArguments {
 }
 
 extension Objective: ExpressibleByArgument {}
+extension SearchStrategy: ExpressibleByArgument {}

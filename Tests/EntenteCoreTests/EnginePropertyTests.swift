@@ -84,6 +84,41 @@ import Testing
     }
 
     @Test(arguments: seeds)
+    func branchAndBoundEqualsExhaustive(seed: UInt64) throws {
+        var random = SplitMix64(seed: seed)
+        let scenario = ScenarioGenerator(
+            actors: Int.random(in: 3...12, using: &random), issues: Int.random(in: 3...7, using: &random),
+            options: Int.random(in: 2...4, using: &random), blocs: 3, seed: seed).generate()
+        for objective in Objective.allCases {
+            var request = SearchRequest()
+            request.objective = objective
+            request.top = Int.random(in: 1...8, using: &random)
+            if seed % 3 == 0 { request.minMembers = 2 }
+            if seed % 4 == 0 { request.include = [scenario.actors[0].id] }
+            if seed % 5 == 0 { request.applyRules = false }
+            request.strategy = .exhaustive
+            let exhaustive = try PackageSearch(scenario).run(request)
+            request.strategy = .branchAndBound
+            let bounded = try PackageSearch(scenario).run(request)
+            #expect(bounded.packages.map(\.package) == exhaustive.packages.map(\.package), "objective \(objective.rawValue)")
+            #expect(bounded.proven && bounded.strategy == .branchAndBound)
+            #expect(bounded.explored <= exhaustive.explored)
+        }
+    }
+
+    @Test func budgetStopsBranchAndBoundHonestly() throws {
+        let scenario = ScenarioGenerator(actors: 30, issues: 20, options: 4, blocs: 3, seed: 1).generate()
+        var request = SearchRequest()
+        request.objective = .novelty
+        request.budget = SearchBudget(packages: 100_000)
+        let result = try PackageSearch(scenario).run(request)
+        #expect(result.strategy == .branchAndBound)
+        #expect(!result.proven && result.budgetExhausted && !result.cancelled)
+        #expect(result.ruledOut < 1)
+        #expect(!result.packages.isEmpty)
+    }
+
+    @Test(arguments: seeds)
     func parallelScanEqualsSingleWorker(seed: UInt64) throws {
         let scenario = Self.scenario(seed)
         var request = SearchRequest()

@@ -1,3 +1,5 @@
+import HeapModule
+
 /// The ranked search: every package of the requested space whose coalition passes the
 /// request's conditions, best first by the chosen objective, ties by package order.
 ///
@@ -7,6 +9,9 @@
 /// let result = try PackageSearch(scenario).run(request)
 /// print(result.packages.first?.coalition.members ?? [])
 /// ```
+///
+/// Spaces up to `SearchStrategy.exhaustiveLimit` packages are scanned; larger ones are
+/// searched by branch and bound (`BranchWorker`), which returns the same packages.
 public struct PackageSearch: Sendable {
     public let scenario: Scenario
 
@@ -21,11 +26,13 @@ public struct PackageSearch: Sendable {
         workers: Int? = nil
     ) throws(SearchRequestError) -> SearchResult {
         let resolved = try ResolvedRequest(request, scenario: scenario)
-        var scan = ParallelScan(
-            scenario: scenario, request: request, resolved: resolved,
-            cancellation: cancellation, progress: progress)
-        let tables = scan.tables
-        let counter = scan.progress
+        let compiled = CompiledScenario(scenario, margin: request.margin)
+        let tables = ScanTables(compiled)
+        let space = compiled.spaceSize(of: resolved.free)
+        let strategy = request.strategy.resolved(spaceSize: space)
+        let counter = ProgressCounter(total: space, visitsResolve: strategy == .exhaustive, report: progress)
+        let stop = StopCondition(cancellation: cancellation, budget: request.budget.started(), counter: counter)
+        var scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)
         if let workers { scan.workerCount = workers }
         let filter = CoalitionFilter(
             measures: CoalitionMeasures(tables: tables),
@@ -33,15 +40,37 @@ public struct PackageSearch: Sendable {
             minMembers: request.minMembers, applyRules: request.applyRules)
         let objective = request.objective
         let k = request.top
-        let workerResults = scan.run { TopKWorker(filter: filter, objective: objective, k: k) }
+        let heaps: [Heap<RankedCandidate>]
+        switch strategy {
+        case .branchAndBound:
+            let order = BoundTables.influenceOrder(compiled, free: resolved.free)
+            let outer = scan.chunking(order.map { compiled.optionCounts[$0] }).outer
+            let bounds = BoundTables(tables: tables, base: resolved.base, order: order, minimumLeafDepth: outer)
+            let shared = SharedThreshold()
+            heaps = scan.forEachChunk(order: order) {
+                BranchWorker(
+                    top: TopKWorker(filter: filter, objective: objective, k: k, shared: shared),
+                    bounds: bounds, tables: tables, shared: shared, stop: stop)
+            } explore: { state, worker, depth in
+                worker.explore(state, depth: depth)
+                worker.flush()
+            }.map(\.top.heap)
+        case .exhaustive, .auto:
+            heaps = scan.run { TopKWorker(filter: filter, objective: objective, k: k) }.map(\.heap)
+        }
         counter.finish()
-        let best = workerResults.flatMap(\.heap.unordered).sorted(by: >).prefix(k)
+        let best = heaps.flatMap(\.unordered).sorted(by: >).prefix(k)
         let evaluator = PackageEvaluator(tables: tables)
+        let complete = !stop.stopped.isCancelled
         return SearchResult(
             packages: best.map { evaluator.evaluate(Package(choices: $0.choices)) },
             explored: counter.value,
-            spaceSize: tables.compiled.spaceSize(of: resolved.free),
-            cancelled: cancellation?.isCancelled == true)
+            spaceSize: space,
+            strategy: strategy,
+            proven: complete,
+            ruledOut: complete ? 1 : (space > 0 ? min(1, counter.resolved / space) : 1),
+            cancelled: cancellation?.isCancelled == true,
+            budgetExhausted: !complete && cancellation?.isCancelled != true)
     }
 }
 
@@ -53,6 +82,14 @@ public struct SearchResult: Sendable {
     public let explored: UInt64
     /// Packages in the searched space.
     public let spaceSize: Double
-    /// True when the search was stopped before visiting the whole space.
+    /// The strategy used (never `auto`).
+    public let strategy: SearchStrategy
+    /// True when the whole space was settled, so these are the best packages there are.
+    public let proven: Bool
+    /// Share of the space visited or ruled out (1 when proven).
+    public let ruledOut: Double
+    /// True when the caller cancelled the search.
     public let cancelled: Bool
+    /// True when the search stopped because its budget ran out.
+    public let budgetExhausted: Bool
 }

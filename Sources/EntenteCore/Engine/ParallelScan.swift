@@ -17,48 +17,64 @@ struct ParallelScan {
     let tables: ScanTables
     let base: [Int]
     let free: [Int]
-    let cancellation: CancellationFlag?
-    let progress: ProgressCounter
+    let stop: StopCondition
+    var progress: ProgressCounter { stop.counter }
     var workerCount = ProcessInfoCores.active
 
-    /// Packages visited between two checks of the cancellation flag.
-    static let flushInterval = 1 << 14
     /// The number of chunks aimed for; more chunks balance load better.
     static let targetChunks = 512
 
-    /// Runs the scan and returns the workers after they have seen every package (or after
-    /// cancellation), in worker order.
+    /// Visits every package of the space once, each worker walking whole chunks in Gray
+    /// order, and returns the workers in worker order.
     func run<Worker: ScanWorker>(_ makeWorker: @Sendable () -> Worker) -> [Worker] where Worker: Sendable {
         let radices = free.map { tables.compiled.optionCounts[$0] }
+        let outer = chunking(radices).outer
+        let inner = Array(free[outer...])
+        let innerRadices = Array(radices[outer...])
+        return forEachChunk(order: free) { () -> (Worker, GrayWalk) in
+            (makeWorker(), GrayWalk(issues: inner, radices: innerRadices))
+        } explore: { state, context, _ in
+            _ = context.1.walk(state, worker: &context.0, progress: progress, stop: stop)
+        }.map(\.0)
+    }
+
+    /// Cuts the space into chunks by the options of the first issues of `order` and lets
+    /// the workers on every core take chunks from a shared counter. `explore` receives each
+    /// chunk's package (its leading issues set, every other free issue at option 0) and the
+    /// number of leading issues the chunk fixes.
+    func forEachChunk<Context: Sendable>(
+        order: [Int],
+        _ makeContext: @Sendable () -> Context,
+        explore: @Sendable (ScanState, inout Context, Int) -> Void
+    ) -> [Context] {
+        let radices = order.map { tables.compiled.optionCounts[$0] }
         let (outer, chunks) = chunking(radices)
-        let finished = Mutex<[(Int, Worker)]>([])
+        let finished = Mutex<[(Int, Context)]>([])
         let nextChunk = Atomic<Int>(0)
         let workers = max(1, min(workerCount, chunks))
         DispatchQueue.concurrentPerform(iterations: workers) { index in
-            var worker = makeWorker()
+            var context = makeContext()
             let state = ScanState(tables)
             var package = base
-            let inner = Array(free[outer...])
-            let innerRadices = Array(radices[outer...])
-            while cancellation?.isCancelled != true {
+            while !stop.check() {
                 let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
                 if chunk >= chunks { break }
                 var rest = chunk
                 for position in stride(from: outer - 1, through: 0, by: -1) {
-                    package[free[position]] = rest % radices[position]
+                    package[order[position]] = rest % radices[position]
                     rest /= radices[position]
                 }
-                for issue in inner { package[issue] = 0 }
+                for issue in order[outer...] { package[issue] = 0 }
                 state.reset(to: package)
-                scanGray(state, issues: inner, radices: innerRadices, worker: &worker)
+                explore(state, &context, outer)
             }
-            finished.withLock { $0.append((index, worker)) }
+            finished.withLock { $0.append((index, context)) }
         }
         return finished.withLock { $0.sorted { $0.0 < $1.0 }.map(\.1) }
     }
 
-    /// How many leading free issues cut the space into chunks, and how many chunks that makes.
-    private func chunking(_ radices: [Int]) -> (outer: Int, chunks: Int) {
+    /// How many leading issues cut the space into chunks, and how many chunks that makes.
+    func chunking(_ radices: [Int]) -> (outer: Int, chunks: Int) {
         var outer = 0
         var chunks = 1
         while outer < radices.count && chunks < Self.targetChunks {
@@ -66,55 +82,6 @@ struct ParallelScan {
             outer += 1
         }
         return (outer, chunks)
-    }
-
-    /// Knuth's loopless reflected mixed-radix Gray code (TAOCP 7.2.1.1, Algorithm H),
-    /// starting from every issue at option 0.
-    private func scanGray<Worker: ScanWorker>(
-        _ state: ScanState, issues: [Int], radices: [Int], worker: inout Worker
-    ) {
-        let k = issues.count
-        var digits = [Int](repeating: 0, count: k)
-        var direction = [Int](repeating: 1, count: k)
-        var focus = Array(0...k)
-        var pending = 0
-        worker.visit(state)
-        pending += 1
-        while true {
-            let j = focus[0]
-            focus[0] = 0
-            if j == k { break }
-            digits[j] += direction[j]
-            state.step(issue: issues[j], to: digits[j])
-            worker.visit(state)
-            if digits[j] == 0 || digits[j] == radices[j] - 1 {
-                direction[j] = -direction[j]
-                focus[j] = focus[j + 1]
-                focus[j + 1] = j + 1
-            }
-            pending += 1
-            if pending == Self.flushInterval {
-                progress.add(UInt64(pending))
-                pending = 0
-                if cancellation?.isCancelled == true { return }
-            }
-        }
-        progress.add(UInt64(pending))
-    }
-}
-
-extension ParallelScan {
-    /// The scan of the space a resolved request describes, over the scenario compiled with
-    /// the request's margin.
-    init(
-        scenario: Scenario, request: SearchRequest, resolved: ResolvedRequest,
-        cancellation: CancellationFlag?, progress: (@Sendable (SearchProgress) -> Void)?
-    ) {
-        let compiled = CompiledScenario(scenario, margin: request.margin)
-        self.init(
-            tables: ScanTables(compiled), base: resolved.base, free: resolved.free,
-            cancellation: cancellation,
-            progress: ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress))
     }
 }
 

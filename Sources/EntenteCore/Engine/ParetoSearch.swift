@@ -16,10 +16,10 @@ public struct ParetoSearch: Sendable {
         guard !actors.isEmpty else { throw SearchRequestError("name at least one actor") }
         let resolved = try ResolvedRequest(request, scenario: scenario)
         let group = try ResolvedRequest.actors(actors, in: scenario).members
-        let scan = ParallelScan(
-            scenario: scenario, request: request, resolved: resolved,
-            cancellation: cancellation, progress: progress)
-        let counter = scan.progress
+        let compiled = CompiledScenario(scenario, margin: request.margin)
+        let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress)
+        let stop = StopCondition(cancellation: cancellation, budget: SearchBudget().started(), counter: counter)
+        let scan = ParallelScan(tables: ScanTables(compiled), base: resolved.base, free: resolved.free, stop: stop)
         let free = resolved.free
         let actorCount = scenario.actors.count
         let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount) }
@@ -33,7 +33,7 @@ public struct ParetoSearch: Sendable {
         return ParetoResult(
             actors: group,
             packages: front.map { evaluator.evaluate(all.package($0, base: resolved.base)) },
-            candidates: all.count,
+            candidates: all.qualifying,
             explored: counter.value,
             cancelled: cancellation?.isCancelled == true)
     }
@@ -53,6 +53,10 @@ public struct ParetoResult: Sendable {
 
 /// Collects, without per-package allocation, the packages in which every actor of a group
 /// would be a coalition member, with the group's gains.
+///
+/// Memory stays small because a candidate that one of a few strong packages seen so far
+/// (the "elite": the highest gain sums) already dominates is dropped on sight; it can
+/// never be Pareto-optimal.
 struct ParetoCandidates: ScanWorker, Sendable {
     let group: [Int]
     let free: [Int]
@@ -60,7 +64,13 @@ struct ParetoCandidates: ScanWorker, Sendable {
     private(set) var choices: [UInt8] = []
     /// Gains of the group, `group.count` per candidate.
     private(set) var gains: [Int32] = []
+    /// Packages in which every actor of the group would be a member, dropped or kept.
+    private(set) var qualifying = 0
     private let groupWords: [UInt64]
+    private var elite: [Int32] = []
+    private var eliteSums: [Int64] = []
+
+    static let eliteSize = 8
 
     init(group: [Int], free: [Int], actorCount: Int) {
         self.group = group
@@ -73,13 +83,41 @@ struct ParetoCandidates: ScanWorker, Sendable {
     mutating func visit(_ state: ScanState) {
         _ = state.updateCoalition()
         for w in 0..<groupWords.count where groupWords[w] & ~state.coalition[w] != 0 { return }
+        qualifying += 1
+        let dimensions = group.count
+        var sum: Int64 = 0
+        for a in group { sum += Int64(state.gains[a]) }
+        for e in 0..<eliteSums.count where eliteSums[e] > sum {
+            var dominated = true
+            for (d, a) in group.enumerated() where elite[e * dimensions + d] < state.gains[a] {
+                dominated = false
+                break
+            }
+            if dominated { return }
+        }
         for issue in free { choices.append(UInt8(state.choices[issue])) }
         for a in group { gains.append(state.gains[a]) }
+        admitToElite(state, sum: sum)
+    }
+
+    /// Keeps the candidate among the elite if its gain sum is among the highest seen.
+    private mutating func admitToElite(_ state: ScanState, sum: Int64) {
+        let dimensions = group.count
+        if eliteSums.count < Self.eliteSize {
+            eliteSums.append(sum)
+            for a in group { elite.append(state.gains[a]) }
+            return
+        }
+        guard let weakest = eliteSums.indices.min(by: { eliteSums[$0] < eliteSums[$1] }),
+              eliteSums[weakest] < sum else { return }
+        eliteSums[weakest] = sum
+        for (d, a) in group.enumerated() { elite[weakest * dimensions + d] = state.gains[a] }
     }
 
     mutating func append(_ other: ParetoCandidates) {
         choices += other.choices
         gains += other.gains
+        qualifying += other.qualifying
     }
 
     func package(_ candidate: Int, base: [Int]) -> Package {

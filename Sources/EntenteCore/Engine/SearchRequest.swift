@@ -18,6 +18,11 @@ public struct SearchRequest: Sendable, Equatable {
     public var minMembers = 0
     /// Extra gain every member must exceed, on top of its own margin (utility points).
     public var margin = 0.0
+    /// How to search; `auto` scans spaces up to `SearchStrategy.exhaustiveLimit` packages
+    /// and uses branch and bound beyond.
+    public var strategy = SearchStrategy.auto
+    /// Limits after which the search returns the best found so far, not proven optimal.
+    public var budget = SearchBudget()
 
     public init() {}
 }
@@ -82,5 +87,22 @@ struct ResolvedRequest {
             set.insert(index)
         }
         return set
+    }
+}
+
+/// How a ranked search covers its space.
+public enum SearchStrategy: String, Sendable, CaseIterable, Codable {
+    /// Exhaustive for spaces up to `exhaustiveLimit` packages, branch and bound beyond.
+    case auto
+    /// Visit every package.
+    case exhaustive
+    /// Fix issues one by one and drop branches that cannot enter the top K.
+    case branchAndBound = "branch-and-bound"
+
+    /// About half a second of scanning on two cores.
+    public static let exhaustiveLimit = 5e7
+
+    func resolved(spaceSize: Double) -> SearchStrategy {
+        self != .auto ? self : spaceSize <= Self.exhaustiveLimit ? .exhaustive : .branchAndBound
     }
 }

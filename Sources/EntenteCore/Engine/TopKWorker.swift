@@ -20,12 +20,15 @@ struct TopKWorker: ScanWorker, Sendable {
     let k: Int
     private(set) var heap = Heap<RankedCandidate>()
     /// The K-th best score so far; lower scores cannot enter.
-    private var threshold = -Double.infinity
+    private(set) var threshold = -Double.infinity
+    /// Where this worker publishes its threshold for the others (branch and bound).
+    let shared: SharedThreshold?
 
-    init(filter: CoalitionFilter, objective: Objective, k: Int) {
+    init(filter: CoalitionFilter, objective: Objective, k: Int, shared: SharedThreshold? = nil) {
         self.filter = filter
         self.objective = objective
         self.k = k
+        self.shared = shared
     }
 
     mutating func visit(_ state: ScanState) {
@@ -37,6 +40,9 @@ struct TopKWorker: ScanWorker, Sendable {
         guard filter.rulesHold(state.coalition) else { return }
         heap.insert(RankedCandidate(score: score, choices: state.package))
         if heap.count > k { heap.removeMin() }
-        if heap.count == k { threshold = heap.min!.score }
+        if heap.count == k {
+            threshold = heap.min!.score
+            shared?.raise(to: threshold)
+        }
     }
 }

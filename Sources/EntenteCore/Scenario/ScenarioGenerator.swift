@@ -9,13 +9,17 @@ public struct ScenarioGenerator: Sendable {
     public var options: Int
     public var blocs: Int
     public var seed: UInt64
+    /// Put each issue's status quo at the option the actors value least in total, so that
+    /// nearly every package is an improvement for everyone (a large Pareto frontier).
+    public var poorStatusQuo: Bool
 
-    public init(actors: Int, issues: Int, options: Int, blocs: Int, seed: UInt64) {
+    public init(actors: Int, issues: Int, options: Int, blocs: Int, seed: UInt64, poorStatusQuo: Bool = false) {
         self.actors = actors
         self.issues = issues
         self.options = options
         self.blocs = blocs
         self.seed = seed
+        self.poorStatusQuo = poorStatusQuo
     }
 
     public func generate() -> Scenario {
@@ -60,10 +64,32 @@ public struct ScenarioGenerator: Sendable {
             Grouping(id: "bloc\(b + 1)", name: "Bloc \(b + 1)",
                      members: actorList.indices.filter { $0 % blocCount == b }.map { actorList[$0].id })
         }
+        let finalIssues = poorStatusQuo ? issueList.map { issue in
+            var poor = issue
+            poor.statusQuo = issue.options.min { lhs, rhs in
+                Self.total(lhs, actorList, issue) < Self.total(rhs, actorList, issue)
+            }!.id
+            return poor
+        } : issueList
+        // Red lines on the new status quo are dropped: a red line must change the status quo.
+        let finalActors = poorStatusQuo ? actorList.map { actor in
+            var actor = actor
+            for issue in finalIssues {
+                actor.interests[issue.id]?.redLines.removeAll { $0 == issue.statusQuo }
+            }
+            return actor
+        } : actorList
         return Scenario(
-            title: "Generated: \(actors) actors, \(issues) issues × \(options) options, seed \(seed)",
-            source: "entente generate --actors \(actors) --issues \(issues) --options \(options) --blocs \(blocs) --seed \(seed)",
-            actors: actorList, issues: issueList, groupings: groupings,
+            title: "Generated: \(actors) actors, \(issues) issues × \(options) options, seed \(seed)"
+                + (poorStatusQuo ? ", poor status quo" : ""),
+            source: "entente generate --actors \(actors) --issues \(issues) --options \(options) --blocs \(blocs) --seed \(seed)"
+                + (poorStatusQuo ? " --poor-status-quo" : ""),
+            actors: finalActors, issues: finalIssues, groupings: groupings,
             rules: [Rule(id: "quarter", kind: .capabilityShare(atLeast: 0.25))])
+    }
+
+    /// All actors' values for an option, summed.
+    private static func total(_ option: IssueOption, _ actors: [Actor], _ issue: Issue) -> Double {
+        actors.reduce(0) { $0 + ($1.interests[issue.id]?.value(of: option) ?? 0) }
     }
 }
