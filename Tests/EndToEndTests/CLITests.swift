@@ -47,6 +47,10 @@ import Testing
 
     /// Runs a JSON command that must succeed and returns its document and its `packages`.
     func packages(_ arguments: String...) throws -> (document: [String: Any], packages: [[String: Any]]) {
+        try packages(arguments: arguments)
+    }
+
+    func packages(arguments: [String]) throws -> (document: [String: Any], packages: [[String: Any]]) {
         let run = try entente(arguments: arguments + ["--json"])
         #expect(run.status == 0)
         let document = try json(run)
@@ -158,5 +162,24 @@ import Testing
             #expect(validate.stdout.contains("ok: 70 actors, 4 issues, 3 groupings"))
         }
         #expect(try entente("generate", "--options", "0").status == 64)
+    }
+
+    @Test func strategiesAgreeAndSayWhetherTheyProved() throws {
+        let arguments = ["search", "Data/training/alliance-accession.yaml", "--objective", "total-gain", "--top", "3"]
+        let (exhaustive, first) = try packages(arguments: arguments + ["--strategy", "exhaustive"])
+        let (bounded, second) = try packages(arguments: arguments + ["--strategy", "branch-and-bound"])
+        #expect(exhaustive["strategy"] as? String == "exhaustive")
+        #expect(bounded["strategy"] as? String == "branch-and-bound")
+        #expect(bounded["proven"] as? Bool == true && bounded["ruledOut"] as? Double == 1)
+        #expect(first.map { $0["options"] as? [String: String] ?? [:] } == second.map { $0["options"] as? [String: String] ?? [:] })
+    }
+
+    @Test func timeLimitReportsAnUnprovenAnswer() throws {
+        try withTemporaryPath(".yaml") { path in
+            #expect(try entente("generate", "--actors", "30", "--issues", "20", "--options", "4", "--output", path).status == 0)
+            let run = try entente("search", path, "--objective", "novelty", "--time-limit", "0.3")
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("stopped at the time limit: NOT proven optimal"))
+        }
     }
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import EntenteCore
+import Foundation
 import Synchronization
 import Testing
 
@@ -151,29 +153,50 @@ import Testing
         for p in result.packages { #expect(!result.packages.contains { dominates($0, p) }) }
     }
 
-    @Test func manyActorsAcrossSeveralWords() throws {
-        // 130 actors need three 64-bit words per coalition.
-        let scenario = Self.scenario(99, actors: 130)
+    @Test(arguments: [SearchStrategy.exhaustive, .branchAndBound])
+    func twoHundredActors(strategy: SearchStrategy) throws {
+        // 200 actors need four 64-bit words and 25 eight-lane vectors per coalition.
+        let scenario = ScenarioGenerator(actors: 200, issues: 4, options: 3, blocs: 6, seed: 99).generate()
         let evaluator = PackageEvaluator(CompiledScenario(scenario))
-        var request = SearchRequest()
-        request.objective = .members
-        request.top = 3
-        let expected = Self.bruteForce(scenario, evaluator, objective: .members, top: 3)
-        let result = try PackageSearch(scenario).run(request)
-        #expect(result.packages.map(\.package) == expected.map(\.package))
-        for evaluation in result.packages {
-            #expect(evaluation.coalition.members.allSatisfy { evaluation.gains[$0] > 0 })
-            #expect(evaluation.coalition.members.contains { $0 >= 64 })
+        for objective in [Objective.members, .capability, .totalGain] {
+            var request = SearchRequest()
+            request.objective = objective
+            request.top = 3
+            request.strategy = strategy
+            let expected = Self.bruteForce(scenario, evaluator, objective: objective, top: 3)
+            let result = try PackageSearch(scenario).run(request)
+            #expect(result.packages.map(\.package) == expected.map(\.package))
+            for evaluation in result.packages {
+                #expect(evaluation.coalition.members.allSatisfy { evaluation.gains[$0] > 0 })
+                #expect(evaluation.coalition.members.contains { $0 >= 192 })
+            }
         }
     }
 
-    @Test func cancellationStopsTheScan() throws {
-        let scenario = ScenarioGenerator(actors: 12, issues: 14, options: 4, blocs: 3, seed: 5).generate()
+    @Test func cancellationStopsARunningSearchPromptly() throws {
+        // Novelty gives branch and bound nothing to prune: this search would run for hours.
+        let scenario = ScenarioGenerator(actors: 30, issues: 20, options: 4, blocs: 3, seed: 1).generate()
+        var novelty = SearchRequest()
+        novelty.objective = .novelty
+        let request = novelty
         let flag = CancellationFlag()
+        let started = ProgressLog()
+        let outcome = Mutex<SearchResult?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        // A thread of its own: the search blocks, and Swift's cooperative pool may be busy.
+        Thread.detachNewThread {
+            let result = try? PackageSearch(scenario).run(request, cancellation: flag) { started.record($0) }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        while started.last == nil { Thread.sleep(forTimeInterval: 0.005) }
+        let cancelledAt = DispatchTime.now()
         flag.cancel()
-        let result = try PackageSearch(scenario).run(SearchRequest(), cancellation: flag)
-        #expect(result.cancelled)
-        #expect(Double(result.explored) < result.spaceSize)
+        // The target is 100 ms (measured by `entente bench`); a debug build on a busy CI
+        // machine gets slack, but a search that ignored the flag would never return.
+        #expect(done.wait(timeout: cancelledAt + .seconds(5)) == .success)
+        let result = try #require(outcome.withLock { $0 })
+        #expect(result.cancelled && !result.proven && !result.budgetExhausted)
     }
 
     @Test func progressIsReportedAtTheEnd() throws {

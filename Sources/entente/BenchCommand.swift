@@ -1,0 +1,162 @@
+import ArgumentParser
+import EntenteCore
+import Foundation
+
+/// `entente bench`: a fixed suite of searches that prints how fast this machine runs them.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time a fixed suite of searches; build with -c release first.",
+        usage: "swift build -c release && .build/release/entente bench",
+        discussion: """
+            Each case generates its scenario from a fixed seed (or reads the shipped one), runs \
+            one search (the fastest of --repeats runs) and prints packages per second, actor \
+            evaluations per second, wall seconds, the process's peak resident memory so far, \
+            and whether the answer is proven optimal. --quick runs smaller versions of the \
+            same cases.
+            """)
+
+    @Flag(help: "Smaller cases, for a first look.")
+    var quick = false
+
+    @Option(help: "The shipped scenario, for the last case.")
+    var scenario = "Data/open-internet.yaml"
+
+    @Flag(help: "Print one JSON document instead of a table.")
+    var json = false
+
+    @Option(help: "Runs of each case; the fastest is reported (the machine's neighbours add noise).")
+    var repeats = 3
+
+    func run() throws {
+        var results: [BenchResult] = []
+        for benchCase in BenchCase.suite(quick: quick, shipped: scenario) {
+            if !json { FileHandle.standardError.write(Data("running \(benchCase.name)…\n".utf8)) }
+            results.append(try (0..<max(1, repeats)).map { _ in try benchCase.run() }.min { $0.seconds < $1.seconds }!)
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(BenchReport(machine: MachineInfo.current.description, cases: results)), as: UTF8.self))
+        } else {
+            print("machine: \(MachineInfo.current.description); fastest of \(max(1, repeats)) runs per case")
+            var table = TextTable(
+                header: ["case", "packages", "packages/s", "actor-evals/s", "seconds", "peak MB", "proven", "notes"],
+                rightAligned: [1, 2, 3, 4, 5])
+            for result in results {
+                table.append([
+                    result.name, Figures.count(result.packages), String(format: "%.3g", result.packagesPerSecond),
+                    String(format: "%.3g", result.actorEvaluationsPerSecond), Figures.fixed(result.seconds, 3),
+                    Figures.fixed(result.peakMegabytes, 1), result.proven ? "yes" : "no", result.notes,
+                ])
+            }
+            print(table.render())
+        }
+    }
+}
+
+/// One case of the benchmark suite: a scenario and the search to run on it.
+struct BenchCase {
+    enum Kind {
+        case search(SearchRequest)
+        case pareto(actors: Int)
+    }
+
+    let name: String
+    let scenario: () throws -> Scenario
+    let kind: Kind
+
+    static func suite(quick: Bool, shipped: String) -> [BenchCase] {
+        func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, poor: Bool = false) -> () -> Scenario {
+            { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: 1, poorStatusQuo: poor).generate() }
+        }
+        func request(_ strategy: SearchStrategy, seconds: Double? = nil) -> SearchRequest {
+            var request = SearchRequest()
+            request.objective = .capability
+            request.top = 10
+            request.strategy = strategy
+            request.budget = SearchBudget(seconds: seconds)
+            return request
+        }
+        let scale = quick ? (issues: 10, paretoIssues: 8, bnbIssues: 16) : (issues: 12, paretoIssues: 10, bnbIssues: 24)
+        return [
+            BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
+                      kind: .search(request(.exhaustive))),
+            BenchCase(name: "pareto 8 actors, \(scale.paretoIssues)×4, poor status quo",
+                      scenario: generated(8, scale.paretoIssues, 4, blocs: 2, poor: true), kind: .pareto(actors: 8)),
+            BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
+                      kind: .search(request(.branchAndBound, seconds: 30))),
+            BenchCase(name: "200 actors, 8×4", scenario: generated(200, quick ? 6 : 8, 4, blocs: 8),
+                      kind: .search(request(.auto))),
+            BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
+                      kind: .search(request(.auto))),
+        ]
+    }
+
+    func run() throws -> BenchResult {
+        let loaded = try scenario()
+        let started = DispatchTime.now().uptimeNanoseconds
+        let packages: Double
+        let proven: Bool
+        let notes: String
+        switch kind {
+        case .search(let request):
+            let result = try PackageSearch(loaded).run(request)
+            packages = Double(result.explored)
+            proven = result.proven
+            notes = "\(result.strategy.rawValue), space \(Figures.count(result.spaceSize))"
+                + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
+        case .pareto(let count):
+            let result = try ParetoSearch(loaded).run(actors: loaded.actors.prefix(count).map(\.id))
+            packages = Double(result.explored)
+            proven = !result.cancelled
+            notes = "frontier \(result.packages.count) of \(result.candidates) candidates"
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        return BenchResult(
+            name: name, packages: packages, seconds: seconds,
+            packagesPerSecond: packages / seconds,
+            actorEvaluationsPerSecond: packages * Double(loaded.actors.count) / seconds,
+            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: proven, notes: notes)
+    }
+}
+
+/// One line of the benchmark's output.
+struct BenchResult: Encodable {
+    let name: String
+    let packages: Double
+    let seconds: Double
+    let packagesPerSecond: Double
+    let actorEvaluationsPerSecond: Double
+    let peakMegabytes: Double
+    let proven: Bool
+    let notes: String
+}
+
+/// `entente bench --json`.
+struct BenchReport: Encodable {
+    let machine: String
+    let cases: [BenchResult]
+}
+
+/// What the benchmark says about the machine it ran on.
+struct MachineInfo: CustomStringConvertible {
+    let cores: Int
+    let cpu: String
+
+    static var current: MachineInfo {
+        let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }?
+            .split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+        return MachineInfo(cores: ProcessInfo.processInfo.activeProcessorCount, cpu: model)
+    }
+
+    var description: String { "\(cores) cores, \(cpu)" }
+
+    /// The process's peak resident set so far, from getrusage (kilobytes on Linux).
+    static var peakResidentMegabytes: Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+}
