@@ -1,6 +1,7 @@
 import ArgumentParser
 import EntenteCore
 import Foundation
+import Synchronization
 
 /// `entente bench`: a fixed suite of searches that prints how fast this machine runs them.
 struct BenchCommand: ParsableCommand {
@@ -60,6 +61,9 @@ struct BenchCase {
     enum Kind {
         case search(SearchRequest)
         case pareto(actors: Int)
+        /// A search that would run for hours, cancelled after it has run a while: the time
+        /// measured is from the cancel to the return.
+        case cancellation(after: Double)
     }
 
     let name: String
@@ -78,7 +82,9 @@ struct BenchCase {
             request.budget = SearchBudget(seconds: seconds)
             return request
         }
-        let scale = quick ? (issues: 10, paretoIssues: 8, bnbIssues: 16) : (issues: 12, paretoIssues: 10, bnbIssues: 24)
+        let scale = quick
+            ? (issues: 10, paretoIssues: 8, bnbIssues: 16, wideIssues: 6)
+            : (issues: 12, paretoIssues: 10, bnbIssues: 24, wideIssues: 8)
         return [
             BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
                       kind: .search(request(.exhaustive))),
@@ -86,8 +92,10 @@ struct BenchCase {
                       scenario: generated(8, scale.paretoIssues, 4, blocs: 2, poor: true), kind: .pareto(actors: 8)),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
                       kind: .search(request(.branchAndBound, seconds: 30))),
-            BenchCase(name: "200 actors, 8×4", scenario: generated(200, quick ? 6 : 8, 4, blocs: 8),
+            BenchCase(name: "200 actors, \(scale.wideIssues)×4", scenario: generated(200, scale.wideIssues, 4, blocs: 8),
                       kind: .search(request(.auto))),
+            BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
+                      kind: .cancellation(after: 0.5)),
             BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
                       kind: .search(request(.auto))),
         ]
@@ -95,6 +103,7 @@ struct BenchCase {
 
     func run() throws -> BenchResult {
         let loaded = try scenario()
+        if case .cancellation(let after) = kind { return try cancellation(loaded, after: after) }
         let started = DispatchTime.now().uptimeNanoseconds
         let packages: Double
         let proven: Bool
@@ -106,6 +115,8 @@ struct BenchCase {
             proven = result.proven
             notes = "\(result.strategy.rawValue), space \(Figures.count(result.spaceSize))"
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
+        case .cancellation:
+            preconditionFailure("handled above")
         case .pareto(let count):
             let result = try ParetoSearch(loaded).run(actors: loaded.actors.prefix(count).map(\.id))
             packages = Double(result.explored)
@@ -118,6 +129,37 @@ struct BenchCase {
             packagesPerSecond: packages / seconds,
             actorEvaluationsPerSecond: packages * Double(loaded.actors.count) / seconds,
             peakMegabytes: MachineInfo.peakResidentMegabytes, proven: proven, notes: notes)
+    }
+}
+
+extension BenchCase {
+    /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after
+    /// `after` seconds and measures how long it takes to return.
+    private func cancellation(_ scenario: Scenario, after: Double) throws -> BenchResult {
+        var request = SearchRequest()
+        request.objective = .novelty
+        request.strategy = .branchAndBound
+        let flag = CancellationFlag()
+        let returned = DispatchSemaphore(value: 0)
+        let explored = Mutex<UInt64>(0)
+        let search = request
+        Thread.detachNewThread {
+            let result = try? PackageSearch(scenario).run(search, cancellation: flag)
+            explored.withLock { $0 = result?.explored ?? 0 }
+            returned.signal()
+        }
+        Thread.sleep(forTimeInterval: after)
+        let cancelledAt = DispatchTime.now().uptimeNanoseconds
+        flag.cancel()
+        returned.wait()
+        let latency = Double(DispatchTime.now().uptimeNanoseconds - cancelledAt) / 1e9
+        let packages = Double(explored.withLock { $0 })
+        return BenchResult(
+            name: name, packages: packages, seconds: latency,
+            packagesPerSecond: packages / (after + latency),
+            actorEvaluationsPerSecond: packages * Double(scenario.actors.count) / (after + latency),
+            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: false,
+            notes: "seconds = cancel to return, after \(after) s of searching")
     }
 }
 

@@ -33,6 +33,8 @@ struct TopKWorker: ScanWorker, Sendable {
 
     mutating func visit(_ state: ScanState) {
         guard state.updateCoalition(), filter.admits(state.coalition) else { return }
+        if threshold > -.infinity,
+           filter.measures.quickBound(objective, coalition: state.coalition, gains: state.gains) < threshold { return }
         let score = filter.measures.rankKey(
             objective, coalition: state.coalition, gains: state.gains, opennessUnits: state.opennessUnits)
         if score < threshold { return }
