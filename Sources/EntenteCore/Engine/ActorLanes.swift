@@ -18,4 +18,37 @@ enum ActorLanes {
         if count > 3 { merged |= zero.replacing(with: Lanes(1, 2, 4, 8, 16, 32, 64, 128) &<< 24, where: masks.3) }
         return UInt64(UInt32(bitPattern: merged.wrappedSum()))
     }
+
+    /// Writes, one 64-bit word per 64 actors, the actors whose gain (as `gain(chunk)`
+    /// gives it) exceeds their margin, less the actors in `excluded(word)`. Returns the
+    /// union of all words, zero when nobody qualifies.
+    @inline(__always)
+    static func above(
+        _ gain: (Int) -> Lanes, margins: UnsafeMutablePointer<Lanes>, chunks: Int,
+        excluding excluded: (Int) -> UInt64, into out: UnsafeMutablePointer<UInt64>
+    ) -> UInt64 {
+        let never = SIMDMask<Lanes>(repeating: false)
+        @inline(__always) func mask(_ c: Int) -> SIMDMask<Lanes> { gain(c) .> margins[c] }
+        var any: UInt64 = 0
+        var w = 0
+        var c = 0
+        while c < chunks {
+            var word: UInt64 = 0
+            for half in 0..<2 where c < chunks {
+                let count = min(4, chunks - c)
+                let masks = (
+                    mask(c),
+                    count > 1 ? mask(c + 1) : never,
+                    count > 2 ? mask(c + 2) : never,
+                    count > 3 ? mask(c + 3) : never)
+                word |= bits(masks, count: count) << UInt64(half * 32)
+                c += count
+            }
+            word &= ~excluded(w)
+            out[w] = word
+            any |= word
+            w += 1
+        }
+        return any
+    }
 }

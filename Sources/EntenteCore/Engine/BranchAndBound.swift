@@ -97,26 +97,13 @@ final class BranchWorker: @unchecked Sendable {
     /// Fills `possible` with the actors whose best reachable gain exceeds their margin and
     /// whom no fixed issue red-lines; returns how many there are.
     private func possibleMembers(_ state: ScanState, depth: Int) -> Int {
-        let chunks = tables.chunkCount
+        let base = bounds.baseRedLined
+        let gains = state.gainLanes
         let slack = bounds.slack(at: depth)
-        let never = SIMDMask<Lanes>(repeating: false)
-        var c = 0
-        var w = 0
+        _ = ActorLanes.above(
+            { gains[$0] &+ slack[$0] }, margins: tables.margins, chunks: tables.chunkCount,
+            excluding: { base[$0] }, into: possible)
         var count = 0
-        while c < chunks {
-            var word: UInt64 = 0
-            for half in 0..<2 where c < chunks {
-                let n = min(4, chunks - c)
-                func above(_ i: Int) -> SIMDMask<Lanes> {
-                    i < n ? (state.gainLanes[c + i] &+ slack[c + i]) .> tables.margins[c + i] : never
-                }
-                word |= ActorLanes.bits((above(0), above(1), above(2), above(3)), count: n) << UInt64(half * 32)
-                c += n
-            }
-            word &= ~bounds.baseRedLined[w]
-            possible[w] = word
-            w += 1
-        }
         for d in 0..<depth {
             let issue = bounds.order[d]
             let flat = tables.compiled.optionOffset[issue] + state.choices[issue]

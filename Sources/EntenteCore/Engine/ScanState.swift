@@ -91,30 +91,11 @@ final class ScanState {
     /// Returns false when the coalition is empty.
     @inline(__always)
     func updateCoalition() -> Bool {
-        let chunks = tables.chunkCount
-        let margins = tables.margins
-        let never = SIMDMask<Lanes>(repeating: false)
-        var any: UInt64 = 0
-        var w = 0
-        var c = 0
-        while c < chunks {
-            var word: UInt64 = 0
-            for half in 0..<2 where c < chunks {
-                let count = min(4, chunks - c)
-                let masks = (
-                    gainLanes[c] .> margins[c],
-                    count > 1 ? gainLanes[c + 1] .> margins[c + 1] : never,
-                    count > 2 ? gainLanes[c + 2] .> margins[c + 2] : never,
-                    count > 3 ? gainLanes[c + 3] .> margins[c + 3] : never)
-                word |= ActorLanes.bits(masks, count: count) << UInt64(half * 32)
-                c += count
-            }
-            word &= ~redLined[w]
-            coalition[w] = word
-            any |= word
-            w += 1
-        }
-        return any != 0
+        let redLined = self.redLined
+        let gains = gainLanes
+        return ActorLanes.above(
+            { gains[$0] }, margins: tables.margins, chunks: tables.chunkCount,
+            excluding: { redLined[$0] }, into: coalition) != 0
     }
 
     /// The current package's choices as an array (allocates; for results only).
