@@ -195,10 +195,13 @@ struct MachineInfo: CustomStringConvertible {
 
     var description: String { "\(cores) cores, \(cpu)" }
 
-    /// The process's peak resident set so far, from getrusage (kilobytes on Linux).
+    /// The process's peak resident set so far: `VmHWM` from /proc/self/status, which
+    /// belongs to this program's address space. (getrusage's figure survives `exec`, so
+    /// under `swift run` it would include the package manager's own peak.)
     static var peakResidentMegabytes: Double {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return Double(usage.ru_maxrss) / 1024
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        let kilobytes = line.flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        return kilobytes / 1024
     }
 }
