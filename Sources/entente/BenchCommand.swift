@@ -64,6 +64,8 @@ struct BenchCase {
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
         case cancellation(after: Double)
+        /// Shapley–Shubik and Banzhaf power of every actor under a majority quota.
+        case power
     }
 
     let name: String
@@ -94,6 +96,7 @@ struct BenchCase {
                       kind: .search(request(.branchAndBound, seconds: 30))),
             BenchCase(name: "200 actors, \(scale.wideIssues)×4", scenario: generated(200, scale.wideIssues, 4, blocs: 8),
                       kind: .search(request(.auto))),
+            BenchCase(name: "power indices, 200 players", scenario: generated(200, 1, 2), kind: .power),
             BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
                       kind: .cancellation(after: 0.5)),
             BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
@@ -117,6 +120,13 @@ struct BenchCase {
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
         case .cancellation:
             preconditionFailure("handled above")
+        case .power:
+            let game = WeightedVotingGame(weights: loaded.actors.map(\.capability), share: 0.5)
+            let power = game.indices()
+            packages = 0
+            proven = true
+            notes = "quota \(game.quota) of \(game.weights.reduce(0, +)), \(Set(game.weights).count) distinct weights, "
+                + "Σ Shapley–Shubik \(Figures.fixed(power.reduce(0) { $0 + $1.shapleyShubik }, 6))"
         case .pareto(let count):
             let result = try ParetoSearch(loaded).run(actors: loaded.actors.prefix(count).map(\.id))
             packages = Double(result.explored)

@@ -8,6 +8,10 @@ struct ScenarioArgument: ParsableArguments {
     @Argument(help: "A scenario file (YAML or JSON).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file: String
 
+    init() {}
+
+    init(file: String) { self.file = file }
+
     func load() throws -> Scenario {
         do {
             return try ScenarioLoader.load(path: file)

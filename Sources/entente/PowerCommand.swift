@@ -1,0 +1,89 @@
+import ArgumentParser
+import EntenteCore
+import Foundation
+
+/// `entente power`: who is pivotal under a weighted voting rule.
+struct PowerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "power",
+        abstract: "Shapley–Shubik and Banzhaf power of the actors, or of given weights.",
+        usage: """
+            entente power Data/open-internet.yaml
+            entente power --weights 4,4,4,2,2,1 --quota 12
+            """,
+        discussion: """
+            From a scenario, the players are the actors weighted by capability and the quota \
+            is the share of its capability-share rule (or a majority when it has none). With \
+            --weights and --quota, the players are p1, p2, ... in the order given.
+            """)
+
+    @Argument(help: "A scenario file; omit it to give --weights and --quota.")
+    var file: String?
+
+    @Option(help: ArgumentHelp("Whole-number or decimal weights, comma-separated.", valueName: "w,..."))
+    var weights: String?
+
+    @Option(help: "The weight a coalition needs to win (with --weights).")
+    var quota: Double?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if (file == nil) == (weights == nil) { throw ValidationError("give either a scenario file or --weights with --quota") }
+        if weights != nil && quota == nil { throw ValidationError("--weights needs --quota") }
+    }
+
+    func run() throws {
+        let (ids, game) = try players()
+        let power = game.indices()
+        if output.json {
+            try output.emitJSON(PowerReport(quota: game.quota, players: zip(ids, power).map { PowerReport.Player(id: $0, power: $1) }))
+            return
+        }
+        var table = TextTable(header: ["player", "weight", "Shapley–Shubik", "Banzhaf", "Banzhaf raw"], rightAligned: [1, 2, 3, 4])
+        for (id, index) in zip(ids, power) {
+            table.append([id, "\(index.weight)", Figures.fixed(index.shapleyShubik, 4), Figures.fixed(index.banzhaf, 4), Figures.fixed(index.banzhafRaw, 4)])
+        }
+        try output.emit("quota \(game.quota) of \(game.weights.reduce(0, +))\n" + table.render())
+    }
+
+    private func players() throws -> ([String], WeightedVotingGame) {
+        if let file {
+            let scenario = try ScenarioArgument(file: file).load()
+            let share = scenario.rules.compactMap { rule -> Double? in
+                if case .capabilityShare(let share) = rule.kind { return share }
+                return nil
+            }.max() ?? 0.5
+            return (scenario.actors.map(\.id), WeightedVotingGame(weights: scenario.actors.map(\.capability), share: share))
+        }
+        let values = try SpaceOptions.list(weights ?? "").map { text -> Double in
+            guard let value = Double(text), value >= 0 else { throw ValidationError("--weights takes numbers ≥ 0, got '\(text)'") }
+            return value
+        }
+        let total = values.reduce(0, +)
+        guard let quota, quota > 0, quota <= total else { throw ValidationError("--quota must be above 0 and at most the total weight \(total)") }
+        return ((1...values.count).map { "p\($0)" }, WeightedVotingGame(weights: values, share: quota / total))
+    }
+}
+
+/// `entente power --json`: field names documented in docs/cli.md.
+struct PowerReport: Encodable {
+    struct Player: Encodable {
+        let id: String
+        let weight: Int
+        let shapleyShubik: Double
+        let banzhaf: Double
+        let banzhafRaw: Double
+
+        init(id: String, power: PowerIndex) {
+            self.id = id
+            weight = power.weight
+            shapleyShubik = power.shapleyShubik
+            banzhaf = power.banzhaf
+            banzhafRaw = power.banzhafRaw
+        }
+    }
+
+    let quota: Int
+    let players: [Player]
+}
