@@ -31,7 +31,7 @@ public struct SearchRequest: Sendable, Equatable {
 public struct SearchRequestError: Error, Sendable, Equatable, CustomStringConvertible {
     public let description: String
 
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// A search request resolved against a scenario: indices instead of ids.
@@ -52,13 +52,10 @@ struct ResolvedRequest {
             onTable = Set(scenario.issues.indices)
         }
         var fixed = Set<Int>()
-        for (issueID, optionID) in request.fixed.sorted(by: { $0.key < $1.key }) {
+        let fixedPackage = try scenario.package(request.fixed)
+        for issueID in request.fixed.keys {
             let issue = try Self.issue(issueID, in: scenario)
-            guard let option = scenario.issues[issue].optionIndex(optionID) else {
-                let options = scenario.issues[issue].options.map(\.id).joined(separator: ", ")
-                throw SearchRequestError("'\(optionID)' is not an option of issue '\(issueID)'; expected one of: \(options)")
-            }
-            base[issue] = option
+            base[issue] = fixedPackage.choices[issue]
             fixed.insert(issue)
         }
         self.base = base

@@ -1,0 +1,103 @@
+import ArgumentParser
+import EntenteCore
+import Foundation
+
+/// `entente analyse`: what a diplomat asks of one package.
+struct AnalyseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyse",
+        abstract: "Bargaining points, holdouts and sweeteners, stability, robustness and bloc bridging for a package.",
+        usage: "entente analyse Data/open-internet.yaml --package dida=open-accession,lmic-finance=dac-fund",
+        discussion: """
+            The package names the issues it changes; every other issue stays at its status quo. \
+            Bargaining points are for the package's coalition, or for --actors. Formulas: \
+            docs/model.md.
+            """)
+
+    @OptionGroup var scenario: ScenarioArgument
+
+    @Option(help: ArgumentHelp("The package: issue=option pairs, comma-separated.", valueName: "issue=option,..."))
+    var package: String
+
+    @Option(help: ArgumentHelp("The group to bargain for (default: the package's coalition); also limits the holdouts listed.", valueName: "actor,..."))
+    var actors: String?
+
+    @OptionGroup var space: SpaceOptions
+
+    @Option(help: "Monte Carlo draws for robustness.")
+    var draws = 10_000
+
+    @Option(help: "Perturbation spread: values move within ±spread×100 points, saliences by a factor 1 ± spread.")
+    var spread = 0.1
+
+    @Option(help: "Worst case: every value may move by this many points.")
+    var delta = 5.0
+
+    @Option(help: "Random seed for the Monte Carlo draws.")
+    var seed: UInt64 = 1
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let loaded = try scenario.load()
+        let analysis = try PackageAnalysis.run(
+            loaded, package: try Self.parse(package), actors: actors.map(SpaceOptions.list), space: space,
+            draws: draws, spread: spread, delta: delta, seed: seed)
+        if output.json {
+            try output.emitJSON(AnalysisReport(analysis, scenario: loaded))
+        } else {
+            try output.emit(AnalysisText(scenario: loaded).render(analysis))
+        }
+    }
+
+    /// "issue=option,issue=option" as a dictionary.
+    static func parse(_ text: String) throws -> [String: String] {
+        var options: [String: String] = [:]
+        for pair in SpaceOptions.list(text) {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--package takes ISSUE=OPTION pairs, got '\(pair)'")
+            }
+            options[parts[0]] = parts[1]
+        }
+        return options
+    }
+}
+
+/// Every analysis of one package, as `entente analyse` reports it.
+struct PackageAnalysis {
+    let evaluation: PackageEvaluation
+    let group: [Int]
+    let bargaining: BargainingPoints?
+    let holdouts: [Holdout]
+    let stability: Stability
+    let robustness: Robustness
+    let bridging: BridgingReport
+
+    static func run(
+        _ scenario: Scenario, package options: [String: String], actors: [String]?, space: SpaceOptions,
+        draws: Int, spread: Double, delta: Double, seed: UInt64
+    ) throws -> PackageAnalysis {
+        do {
+            let package = try scenario.package(options)
+            var request = SearchRequest()
+            try space.apply(to: &request)
+            let evaluation = PackageEvaluator(CompiledScenario(scenario, margin: request.margin)).evaluate(package)
+            let named = try actors.map { ids in try ids.map { id throws(SearchRequestError) -> Int in
+                guard let index = scenario.actorIndex(id) else { throw SearchRequestError("unknown actor '\(id)'") }
+                return index
+            } }
+            let group = named ?? evaluation.coalition.members
+            let table = request.table.map { ids in Set(ids.compactMap(scenario.issueIndex)) }
+            return PackageAnalysis(
+                evaluation: evaluation, group: group,
+                bargaining: group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request),
+                holdouts: HoldoutAnalysis(scenario).holdouts(of: package, actors: named, table: table),
+                stability: try StabilityAnalysis(scenario).check(package, request: request),
+                robustness: RobustnessAnalysis(scenario).analyse(package, draws: draws, spread: spread, delta: delta, seed: seed),
+                bridging: Bridging.analyse(evaluation.coalition, in: scenario))
+        } catch let error as SearchRequestError {
+            throw ValidationError(error.description)
+        }
+    }
+}

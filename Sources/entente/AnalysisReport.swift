@@ -1,0 +1,148 @@
+import EntenteCore
+
+/// `entente analyse --json`: field names documented in docs/cli.md.
+struct AnalysisReport: Encodable {
+    struct Point: Encodable {
+        let value: Double
+        let packages: [[String: String]]
+        let ties: Int
+    }
+
+    struct Bargaining: Encodable {
+        let group: [String]
+        let individuallyRational: Int
+        let ideals: [String: Double]
+        let nash: Point?
+        let kalaiSmorodinsky: Point?
+        let egalitarian: Point?
+        let utilitarian: Point?
+    }
+
+    struct SweetenerEntry: Encodable {
+        let changes: [String: String]
+        let holdoutGain: Double
+        let costs: [String: Double]
+    }
+
+    struct HoldoutEntry: Encodable {
+        let actor: String
+        let gain: Double
+        let margin: Double
+        let lacking: Double
+        let redLines: [String]
+        let sweeteners: [SweetenerEntry]
+    }
+
+    struct BlockEntry: Encodable {
+        let changes: [String: String]
+        let coalition: [String]
+        let capability: Double
+        let gains: [String: Double]
+    }
+
+    struct StabilityEntry: Encodable {
+        let stable: Bool
+        let proven: Bool
+        let block: BlockEntry?
+    }
+
+    struct Fragile: Encodable {
+        let actor: String
+        let issue: String
+        let input: String
+        let from: Double
+        let to: Double
+        let relativeChange: Double
+    }
+
+    struct RobustnessEntry: Encodable {
+        let draws: Int
+        let spread: Double
+        let delta: Double
+        let seed: UInt64
+        let viableProbability: Double
+        let stayProbability: [String: Double]
+        let worstCaseGain: [String: Double]
+        let mostFragile: Fragile?
+    }
+
+    struct Bloc: Encodable {
+        let grouping: String
+        let members: [String]
+        let size: Int
+        let jaccard: Double
+        let novelty: Double
+    }
+
+    struct BridgingEntry: Encodable {
+        let drawsFrom: [String]
+        let unaligned: [String]
+        let blocs: [Bloc]
+    }
+
+    let options: [String: String]
+    let coalition: [String]
+    let viable: Bool
+    let bargaining: Bargaining?
+    let holdouts: [HoldoutEntry]
+    let stability: StabilityEntry
+    let robustness: RobustnessEntry
+    let bridging: BridgingEntry
+
+    init(_ analysis: PackageAnalysis, scenario: Scenario) {
+        let id = { (actor: Int) in scenario.actors[actor].id }
+        func changes(_ package: Package) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: PackageText(scenario: scenario).changed(package).map { ($0.issue.id, $0.option.id) })
+        }
+        func point(_ point: BargainingPoint?) -> Point? {
+            point.map { Point(value: $0.value, packages: $0.packages.map(changes), ties: $0.ties) }
+        }
+        options = PackageJSON.options(analysis.evaluation.package, scenario)
+        coalition = analysis.evaluation.coalition.members.map(id)
+        viable = analysis.evaluation.viable
+        bargaining = analysis.bargaining.map { points in
+            Bargaining(
+                group: points.group.map(id), individuallyRational: points.individuallyRational,
+                ideals: Dictionary(uniqueKeysWithValues: zip(points.group.map(id), points.ideals)),
+                nash: point(points.nash), kalaiSmorodinsky: point(points.kalaiSmorodinsky),
+                egalitarian: point(points.egalitarian), utilitarian: point(points.utilitarian))
+        }
+        holdouts = analysis.holdouts.map { holdout in
+            HoldoutEntry(
+                actor: id(holdout.actor), gain: holdout.gain, margin: holdout.margin, lacking: holdout.lacking,
+                redLines: holdout.redLines,
+                sweeteners: holdout.sweeteners.map { sweetener in
+                    SweetenerEntry(
+                        changes: Dictionary(uniqueKeysWithValues: sweetener.changes.map {
+                            (scenario.issues[$0].id, scenario.issues[$0].options[sweetener.package.choices[$0]].id)
+                        }),
+                        holdoutGain: sweetener.holdoutGain,
+                        costs: Dictionary(uniqueKeysWithValues: sweetener.costs.map { (id($0.actor), $0.loss) }))
+                })
+        }
+        stability = StabilityEntry(
+            stable: analysis.stability.isStable, proven: analysis.stability.proven,
+            block: analysis.stability.block.map { block in
+                BlockEntry(
+                    changes: Dictionary(uniqueKeysWithValues: zip(scenario.issues, zip(analysis.evaluation.package.choices, block.package.choices))
+                        .filter { $1.0 != $1.1 }.map { ($0.id, $0.options[$1.1].id) }),
+                    coalition: block.coalition.map(id), capability: block.capability,
+                    gains: Dictionary(uniqueKeysWithValues: block.coalition.map { (id($0), block.gains[$0]) }))
+            })
+        let robust = analysis.robustness
+        robustness = RobustnessEntry(
+            draws: robust.draws, spread: robust.spread, delta: robust.delta, seed: robust.seed,
+            viableProbability: robust.viableProbability,
+            stayProbability: Dictionary(uniqueKeysWithValues: robust.stayProbability.map { (id($0.actor), $0.value) }),
+            worstCaseGain: Dictionary(uniqueKeysWithValues: robust.worstCaseGain.map { (id($0.actor), $0.value) }),
+            mostFragile: robust.mostFragile.map {
+                Fragile(actor: id($0.actor), issue: scenario.issues[$0.issue].id, input: $0.input.rawValue,
+                        from: $0.from, to: $0.to, relativeChange: $0.relativeChange)
+            })
+        bridging = BridgingEntry(
+            drawsFrom: analysis.bridging.drawsFrom, unaligned: analysis.bridging.unaligned.map(id),
+            blocs: analysis.bridging.blocs.map {
+                Bloc(grouping: $0.grouping, members: $0.members.map(id), size: $0.size, jaccard: $0.jaccard, novelty: $0.novelty)
+            })
+    }
+}

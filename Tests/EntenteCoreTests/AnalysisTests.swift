@@ -1,0 +1,94 @@
+import Foundation
+import EntenteCore
+import Testing
+
+/// The analyses on the training scenarios, against answers worked out by hand in
+/// docs/training.md ("Analysing a package").
+@Suite struct AnalysisTests {
+    let scenario: Scenario
+
+    init() throws { scenario = try TestData.load("Data/training/cables-and-chips.yaml") }
+
+    func package(_ cables: String, _ chips: String) throws -> Package {
+        try scenario.package(["cables": cables, "chips": chips])
+    }
+
+    @Test func bargainingPointsForEUAndIndia() throws {
+        let points = try BargainingAnalysis(scenario).points(for: [1, 2])
+        #expect(points.individuallyRational == 6)
+        #expect(points.ideals == [25, 35])
+        #expect(points.nash?.packages == [try package("shared-repair", "allied-pool")])
+        #expect(abs(points.nash!.value - (log(15.0) + log(25.0))) < 1e-9)
+        #expect(points.kalaiSmorodinsky?.packages == [try package("shared-repair", "allied-pool")])
+        #expect(points.kalaiSmorodinsky?.value == 0.6)
+        // Ties are listed, in package order.
+        #expect(points.utilitarian?.value == 40 && points.utilitarian?.ties == 3)
+        #expect(points.utilitarian?.packages == [try package("shared-repair", "onshore"), try package("shared-repair", "allied-pool"), try package("shared-repair", "open-market")])
+        #expect(points.egalitarian?.value == 15 && points.egalitarian?.ties == 3)
+        #expect(points.egalitarian?.packages == [try package("shared-repair", "allied-pool"), try package("open-consortium", "onshore"), try package("open-consortium", "open-market")])
+    }
+
+    @Test func holdoutAndItsNearestSweeteners() throws {
+        let holdouts = HoldoutAnalysis(scenario).holdouts(of: try package("shared-repair", "open-market"))
+        #expect(holdouts.map(\.actor) == [0])
+        let us = holdouts[0]
+        #expect(us.gain == -10 && us.lacking == 10 && us.redLines == ["chips=open-market"])
+        #expect(us.sweeteners.map(\.package) == [try package("shared-repair", "onshore"), try package("shared-repair", "allied-pool"), try package("open-consortium", "onshore")])
+        #expect(us.sweeteners[0].costs == [MemberCost(actor: 2, loss: 5)])
+        #expect(us.sweeteners[0].holdoutGain == 5)
+    }
+
+    @Test func stabilityFindsTheStrongestBlock() throws {
+        let stability = try StabilityAnalysis(scenario).check(try package("shared-repair", "open-market"))
+        let block = try #require(stability.block)
+        #expect(block.coalition == [0, 1])
+        #expect(block.package == (try package("shared-repair", "onshore")))
+        #expect(block.gains[0] == 15 && block.gains[1] == 5)
+        #expect(abs(block.capability - 5.0 / 6) < 1e-9)
+        #expect(stability.proven)
+    }
+
+    @Test func theNashPackageOfTheGrandCoalitionIsStable() throws {
+        // (shared-repair, allied-pool): no viable coalition does strictly better for all
+        // its members — India's only better packages cost the US or the EU.
+        let stability = try StabilityAnalysis(scenario).check(try package("shared-repair", "allied-pool"))
+        #expect(stability.isStable)
+    }
+
+    @Test func robustness() throws {
+        let robustness = RobustnessAnalysis(scenario).analyse(try package("shared-repair", "open-market"), draws: 2000, spread: 0.1, delta: 5, seed: 7)
+        #expect(robustness.worstCaseGain == [MemberFigure(actor: 1, value: -5), MemberFigure(actor: 2, value: 25)])
+        #expect(robustness.stayProbability.first { $0.actor == 2 }?.value == 1)
+        let eu = robustness.stayProbability.first { $0.actor == 1 }!.value
+        #expect(eu > 0.6 && eu < 0.95)
+        // The coalition is viable exactly when the EU stays (India alone fails both rules).
+        #expect(robustness.viableProbability == eu)
+        let fragile = try #require(robustness.mostFragile)
+        #expect(fragile.actor == 1 && fragile.issue == 0 && fragile.input == .proposedValue)
+        #expect(fragile.from == 60 && fragile.to == 50 && fragile.relativeChange == 0.1)
+        // Seeded: the same seed gives the same figures.
+        let again = RobustnessAnalysis(scenario).analyse(try package("shared-repair", "open-market"), draws: 2000, spread: 0.1, delta: 5, seed: 7)
+        #expect(again.stayProbability == robustness.stayProbability)
+    }
+
+    @Test func bridging() throws {
+        let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(try package("shared-repair", "open-market"))
+        let report = Bridging.analyse(evaluation.coalition, in: scenario)
+        #expect(report.drawsFrom == ["transatlantic"])
+        #expect(report.unaligned == [2])
+        #expect(report.blocs[0].members == [1] && abs(report.blocs[0].novelty - 2.0 / 3) < 1e-12)
+    }
+
+    @Test func theStandardsLogroll() throws {
+        let bargain = try TestData.load("Data/training/standards-bargain.yaml")
+        let trades = Logrolls.find(in: bargain)
+        #expect(trades.count == 1)
+        #expect(trades[0].actors == [0, 1] && trades[0].issues == [0, 1])
+        #expect(trades[0].gains == [25, 25])
+    }
+
+    @Test func unknownNamesInAPackageAreErrors() {
+        #expect(throws: SearchRequestError.self) { try scenario.package(["cables": "moon"]) }
+        #expect(throws: SearchRequestError.self) { try scenario.package(["atlantis": "x"]) }
+    }
+}
