@@ -182,4 +182,35 @@ import Testing
             #expect(run.stdout.contains("stopped at the time limit: NOT proven optimal"))
         }
     }
+
+    @Test func analyseJSONHasTheDocumentedKeys() throws {
+        let run = try entente("analyse", "Data/training/cables-and-chips.yaml", "--package", "cables=shared-repair,chips=open-market", "--draws", "500", "--json")
+        #expect(run.status == 0)
+        let document = try json(run)
+        #expect(Set(document.keys).isSuperset(of: ["bargaining", "holdouts", "stability", "robustness", "bridging"]))
+        let holdouts = try #require(document["holdouts"] as? [[String: Any]])
+        #expect(holdouts.first?["actor"] as? String == "us")
+        let stability = try #require(document["stability"] as? [String: Any])
+        #expect(stability["stable"] as? Bool == false)
+        #expect(try entente("analyse", "Data/training/cables-and-chips.yaml", "--package", "cables=moon").status == 64)
+    }
+
+    @Test func powerJSONFromWeights() throws {
+        let run = try entente("power", "--weights", "4,4,4,2,2,1", "--quota", "12", "--json")
+        #expect(run.status == 0)
+        let players = try #require(try json(run)["players"] as? [[String: Any]])
+        #expect(players.map { $0["id"] as? String } == ["p1", "p2", "p3", "p4", "p5", "p6"])
+        #expect(abs((players[0]["shapleyShubik"] as? Double ?? 0) - 14.0 / 60) < 1e-9)
+        #expect(players[0]["banzhafRaw"] as? Double == 0.3125)
+        #expect(try entente("power", "--weights", "1,2").status == 64)
+    }
+
+    @Test func logrollsJSON() throws {
+        let run = try entente("logrolls", "Data/training/standards-bargain.yaml", "--json")
+        #expect(run.status == 0)
+        let trades = try #require(try json(run)["logrolls"] as? [[String: Any]])
+        #expect(trades.count == 1)
+        #expect(trades[0]["actors"] as? [String] == ["us", "china"])
+        #expect(trades[0]["jointGain"] as? Double == 50)
+    }
 }
