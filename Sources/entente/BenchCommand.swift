@@ -66,6 +66,12 @@ struct BenchCase {
         case cancellation(after: Double)
         /// Shapley–Shubik and Banzhaf power of every actor under a majority quota.
         case power
+        /// One analysis of the shipped scenario's best package by Nash product.
+        case analysis(Analysis)
+    }
+
+    enum Analysis: String {
+        case bargaining, holdouts, stability, robustness, logrolls
     }
 
     let name: String
@@ -96,6 +102,11 @@ struct BenchCase {
                       kind: .search(request(.branchAndBound, seconds: 30))),
             BenchCase(name: "200 actors, \(scale.wideIssues)×4", scenario: generated(200, scale.wideIssues, 4, blocs: 8),
                       kind: .search(request(.auto))),
+            BenchCase(name: "analyse shipped: bargaining", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.bargaining)),
+            BenchCase(name: "analyse shipped: holdouts", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.holdouts)),
+            BenchCase(name: "analyse shipped: stability", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.stability)),
+            BenchCase(name: "analyse shipped: robustness 10,000 draws", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.robustness)),
+            BenchCase(name: "analyse shipped: logrolls", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.logrolls)),
             BenchCase(name: "power indices, 200 players", scenario: generated(200, 1, 2), kind: .power),
             BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
                       kind: .cancellation(after: 0.5)),
@@ -120,6 +131,31 @@ struct BenchCase {
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
         case .cancellation:
             preconditionFailure("handled above")
+        case .analysis(let analysis):
+            var best = SearchRequest()
+            best.objective = .nash
+            best.top = 1
+            let package = try PackageSearch(loaded).run(best).packages[0]
+            let started = DispatchTime.now().uptimeNanoseconds
+            switch analysis {
+            case .bargaining:
+                let points = try BargainingAnalysis(loaded).points(for: package.coalition.members)
+                notes = "\(points.individuallyRational) individually rational packages"
+            case .holdouts:
+                let holdouts = HoldoutAnalysis(loaded).holdouts(of: package.package)
+                notes = "\(holdouts.count) holdouts, \(holdouts.reduce(0) { $0 + $1.sweeteners.count }) sweeteners"
+            case .stability:
+                notes = try StabilityAnalysis(loaded).check(package.package).isStable ? "stable" : "blocked"
+            case .robustness:
+                let robustness = RobustnessAnalysis(loaded).analyse(package.package, draws: 10_000)
+                notes = "viable in \(Figures.percent(robustness.viableProbability)) of draws"
+            case .logrolls:
+                notes = "\(Logrolls.find(in: loaded).count) logrolls"
+            }
+            return BenchResult(
+                name: name, packages: 0, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
+                packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
+                peakMegabytes: MachineInfo.peakResidentMegabytes, proven: true, notes: notes + " (the package search is not timed)")
         case .power:
             let game = WeightedVotingGame(weights: loaded.actors.map(\.capability), share: 0.5)
             let power = game.indices()

@@ -213,4 +213,20 @@ import Testing
         #expect(trades[0]["actors"] as? [String] == ["us", "china"])
         #expect(trades[0]["jointGain"] as? Double == 50)
     }
+
+    @Test func exchangeJSONOnTheIssuesOwnScale() throws {
+        let run = try entente("exchange", "Tests/Fixtures/two-actor-exchange.txt", "--rounds", "2", "--json")
+        #expect(run.status == 0)
+        let document = try json(run)
+        let issues = try #require(document["issues"] as? [[String: Any]])
+        #expect(issues[0]["id"] as? String == "p")
+        #expect(abs((issues[0]["initial"] as? Double ?? 0) - 2) < 1e-9)
+        let rounds = try #require(document["rounds"] as? [[String: Any]])
+        #expect(rounds.count == 2)
+        let trades = try #require(rounds[0]["trades"] as? [[String: Any]])
+        #expect(trades[0]["actors"] as? [String] == ["A", "B"])
+        #expect(abs((trades[0]["gain"] as? Double ?? 0) - 12) < 1e-9)
+        #expect(try entente("exchange", "Data/exchange/open-internet.decide.txt", "--rounds", "2").status == 0)
+        #expect(try entente("exchange", "Tests/Fixtures/broken.yaml").status == 65)
+    }
 }
