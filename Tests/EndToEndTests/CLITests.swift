@@ -229,4 +229,17 @@ import Testing
         #expect(try entente("exchange", "Data/exchange/open-internet.decide.txt", "--rounds", "2").status == 0)
         #expect(try entente("exchange", "Tests/Fixtures/broken.yaml").status == 65)
     }
+
+    @Test func briefBestPackageForADelegation() throws {
+        let run = try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--for", "kenya", "--date", "2026-11-27")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("Proposed package: Alliance accession (for Kenya)"))
+        #expect(run.stdout.contains("Your talking points"))
+        let again = try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--for", "kenya", "--date", "2026-11-27")
+        #expect(run.stdout == again.stdout)
+        let json = try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--format", "json", "--date", "2026-11-27")
+        #expect(try self.json(json)["audience"] == nil)
+        #expect(try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--date", "27/11/2026").status == 64)
+        #expect(try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--for", "atlantis").status == 64)
+    }
 }

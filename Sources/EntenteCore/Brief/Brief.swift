@@ -1,0 +1,117 @@
+/// The content of a brief on one proposed package: what a diplomat hands to a minister or
+/// another delegation. Renderers turn it into plain text, Markdown or JSON; the content is
+/// the same in each.
+public struct Brief: Sendable, Encodable, Equatable {
+    public let title: String
+    public let date: String
+    public let scenario: String
+    public let source: String
+    /// The delegation the brief is for, when it is a delegation brief; nil for the full brief.
+    public let audience: String?
+    public let package: [PackageLine]
+    /// Issues the package leaves at their status quo.
+    public let unchanged: [String]
+    public let coalition: CoalitionSummary
+    public let members: [MemberCase]
+    public let bridging: [BlocLine]
+    public let holdouts: [HoldoutLine]?
+    public let stability: StabilityLine?
+    public let robustness: RobustnessLine?
+    public let bargaining: [BargainingLine]?
+    /// Open-internet impact of the package, and of the status quo it replaces.
+    public let openness: Double
+    public let statusQuoOpenness: Double
+    public let annex: Annex
+
+    /// One issue the package changes.
+    public struct PackageLine: Sendable, Encodable, Equatable {
+        public let issue: String
+        public let option: String
+        public let description: String
+        public let replaces: String
+        /// The option's openness minus the status quo's.
+        public let opennessChange: Double
+    }
+
+    public struct CoalitionSummary: Sendable, Encodable, Equatable {
+        public let members: [String]
+        public let capabilityShare: Double
+        public let viable: Bool
+        public let rules: [RuleLine]
+    }
+
+    public struct RuleLine: Sendable, Encodable, Equatable {
+        public let id: String
+        public let holds: Bool
+    }
+
+    /// Why one member gains, what it concedes, and what to say to it.
+    public struct MemberCase: Sendable, Encodable, Equatable {
+        public let actor: String
+        public let name: String
+        public let gain: Double
+        public let gainsFrom: [Contribution]
+        public let concedes: [Contribution]
+        public let talkingPoints: [String]
+        /// Share of robustness draws in which it stays (delegation briefs only show their own).
+        public let stays: Double?
+    }
+
+    /// One issue's part in a member's gain, with the scenario's note as rationale.
+    public struct Contribution: Sendable, Encodable, Equatable {
+        public let issue: String
+        public let option: String
+        public let points: Double
+        public let note: String
+    }
+
+    public struct BlocLine: Sendable, Encodable, Equatable {
+        public let grouping: String
+        public let membersIn: Int
+        public let size: Int
+        public let novelty: Double
+    }
+
+    public struct HoldoutLine: Sendable, Encodable, Equatable {
+        public let actor: String
+        public let lacking: Double
+        public let redLines: [String]
+        public let sweeteners: [SweetenerLine]
+    }
+
+    public struct SweetenerLine: Sendable, Encodable, Equatable {
+        public let changes: [String]
+        public let holdoutGain: Double
+        public let paidBy: [String]
+    }
+
+    public struct StabilityLine: Sendable, Encodable, Equatable {
+        public let stable: Bool
+        public let proven: Bool
+        public let blockers: [String]
+        public let blockerCapability: Double
+        public let theyPrefer: [String]
+    }
+
+    public struct RobustnessLine: Sendable, Encodable, Equatable {
+        public let draws: Int
+        public let spread: Double
+        public let seed: UInt64
+        public let viableProbability: Double
+        public let mostFragile: String?
+    }
+
+    public struct BargainingLine: Sendable, Encodable, Equatable {
+        public let solution: String
+        /// True when this package reaches the solution's best value.
+        public let isThisPackage: Bool
+        public let bestValue: Double
+        public let thisValue: Double
+    }
+
+    public struct Annex: Sendable, Encodable, Equatable {
+        public let method: [String]
+        public let assumptions: [String]
+        public let command: String
+    }
+}

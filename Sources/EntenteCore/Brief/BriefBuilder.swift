@@ -1,0 +1,172 @@
+import Foundation
+
+/// Assembles a `Brief` from a scenario, a package and the analyses, for everyone or for
+/// one delegation (which sees only the package, the members and its own case).
+public struct BriefBuilder: Sendable {
+    public struct Settings: Sendable {
+        public var seed: UInt64 = 1
+        public var draws = 10_000
+        public var spread = 0.1
+        public var date = "1970-01-01"
+        /// The command line that reproduces the brief, quoted in the annex.
+        public var command = ""
+        /// An actor id for a delegation brief; nil for the full brief.
+        public var audience: String?
+
+        public init() {}
+    }
+
+    public let scenario: Scenario
+
+    public init(_ scenario: Scenario) { self.scenario = scenario }
+
+    public func build(_ package: Package, settings: Settings) throws(SearchRequestError) -> Brief {
+        let audience = try settings.audience.map { id throws(SearchRequestError) -> Int in
+            guard let index = scenario.actorIndex(id) else { throw SearchRequestError("unknown actor '\(id)'") }
+            return index
+        }
+        let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
+        let members = evaluation.coalition.members
+        let robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, seed: settings.seed)
+        let stays = Dictionary(uniqueKeysWithValues: robustness.stayProbability.map { ($0.actor, $0.value) })
+        let shownMembers = audience.map { members.contains($0) ? [$0] : [] } ?? members
+        let full = audience == nil
+        return Brief(
+            title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? ""),
+            date: settings.date, scenario: scenario.title, source: scenario.source,
+            audience: audience.map { scenario.actors[$0].id },
+            package: packageLines(package), unchanged: unchanged(package),
+            coalition: Brief.CoalitionSummary(
+                members: members.map { scenario.actors[$0].name }, capabilityShare: evaluation.objective(.capability),
+                viable: evaluation.viable, rules: evaluation.rules.map { Brief.RuleLine(id: $0.id, holds: $0.holds) }),
+            members: shownMembers.map { memberCase($0, package: package, gain: evaluation.gains[$0], stays: full ? nil : stays[$0]) },
+            bridging: Bridging.analyse(evaluation.coalition, in: scenario).blocs.map { bloc in
+                Brief.BlocLine(grouping: scenario.groupings.first { $0.id == bloc.grouping }?.name ?? bloc.grouping,
+                               membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
+            },
+            holdouts: full ? holdouts(package) : nil,
+            stability: full ? try stability(package) : nil,
+            robustness: full ? Brief.RobustnessLine(
+                draws: robustness.draws, spread: robustness.spread, seed: robustness.seed,
+                viableProbability: robustness.viableProbability, mostFragile: robustness.mostFragile.map(describe)) : nil,
+            bargaining: full && !members.isEmpty ? try bargaining(package, group: members) : nil,
+            openness: evaluation.objective(.openness),
+            statusQuoOpenness: scenario.issues.reduce(0) { $0 + $1.options[$1.statusQuoIndex].openness },
+            annex: annex(settings))
+    }
+
+    private func packageLines(_ package: Package) -> [Brief.PackageLine] {
+        scenario.issues.enumerated().compactMap { index, issue in
+            let choice = package.choices[index]
+            guard choice != issue.statusQuoIndex else { return nil }
+            let option = issue.options[choice], statusQuo = issue.options[issue.statusQuoIndex]
+            return Brief.PackageLine(
+                issue: issue.name, option: option.name, description: option.description,
+                replaces: statusQuo.name, opennessChange: option.openness - statusQuo.openness)
+        }
+    }
+
+    private func unchanged(_ package: Package) -> [String] {
+        scenario.issues.enumerated().filter { package.choices[$0.offset] == $0.element.statusQuoIndex }.map(\.element.name)
+    }
+
+    /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)).
+    private func memberCase(_ actor: Int, package: Package, gain: Double, stays: Double?) -> Brief.MemberCase {
+        let stance = scenario.actors[actor]
+        let total = stance.totalSalience
+        var terms: [Brief.Contribution] = []
+        for (index, issue) in scenario.issues.enumerated() where package.choices[index] != issue.statusQuoIndex {
+            guard let interest = stance.interests[issue.id], total > 0 else { continue }
+            let points = interest.salience / total
+                * (interest.value(of: issue.options[package.choices[index]]) - interest.value(of: issue.options[issue.statusQuoIndex]))
+            if points != 0 {
+                terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points, note: interest.note))
+            }
+        }
+        let gainsFrom = terms.filter { $0.points > 0 }.sorted { $0.points > $1.points }
+        let concedes = terms.filter { $0.points < 0 }.sorted { $0.points < $1.points }
+        return Brief.MemberCase(
+            actor: stance.id, name: stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes,
+            talkingPoints: talkingPoints(stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes), stays: stays)
+    }
+
+    private func talkingPoints(_ name: String, gain: Double, gainsFrom: [Brief.Contribution], concedes: [Brief.Contribution]) -> [String] {
+        var points: [String] = []
+        if let best = gainsFrom.first {
+            points.append("\(best.issue): \(best.option) is worth \(Figures.signed(best.points)) points to \(name), more than any other part of the package; overall \(name) gains \(Figures.signed(gain)).")
+        }
+        if gainsFrom.count > 1 {
+            points.append("It also gains on " + gainsFrom.dropFirst().prefix(3).map { "\($0.issue) (\(Figures.signed($0.points)))" }.joined(separator: ", ") + ".")
+        }
+        if let cost = concedes.first {
+            let total = concedes.reduce(0) { $0 + $1.points }
+            points.append("What it concedes, starting with \(cost.issue) (\(Figures.signed(cost.points))), costs \(Figures.signed(total)) in all: less than it gains.")
+        } else {
+            points.append("It concedes nothing: no issue it cares about moves against it.")
+        }
+        return points
+    }
+
+    private func holdouts(_ package: Package) -> [Brief.HoldoutLine] {
+        HoldoutAnalysis(scenario).holdouts(of: package).map { holdout in
+            Brief.HoldoutLine(
+                actor: scenario.actors[holdout.actor].name, lacking: holdout.lacking, redLines: holdout.redLines,
+                sweeteners: holdout.sweeteners.map { sweetener in
+                    Brief.SweetenerLine(
+                        changes: sweetener.changes.map { "\(scenario.issues[$0].name): \(scenario.issues[$0].options[sweetener.package.choices[$0]].name)" },
+                        holdoutGain: sweetener.holdoutGain,
+                        paidBy: sweetener.costs.map { "\(scenario.actors[$0.actor].name) \(Figures.signed(-$0.loss))" })
+                })
+        }
+    }
+
+    private func stability(_ package: Package) throws(SearchRequestError) -> Brief.StabilityLine {
+        let result = try StabilityAnalysis(scenario).check(package)
+        guard let block = result.block else {
+            return Brief.StabilityLine(stable: true, proven: result.proven, blockers: [], blockerCapability: 0, theyPrefer: [])
+        }
+        return Brief.StabilityLine(
+            stable: false, proven: result.proven, blockers: block.coalition.map { scenario.actors[$0].name },
+            blockerCapability: block.capability,
+            theyPrefer: scenario.issues.enumerated().filter { package.choices[$0.offset] != block.package.choices[$0.offset] }.map { index, issue in
+                "\(issue.name): \(issue.options[block.package.choices[index]].name) instead of \(issue.options[package.choices[index]].name)"
+            })
+    }
+
+    private func bargaining(_ package: Package, group: [Int]) throws(SearchRequestError) -> [Brief.BargainingLine] {
+        let points = try BargainingAnalysis(scenario).points(for: group)
+        let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
+        let gains = group.map { evaluation.gains[$0] }
+        let ideals = points.ideals
+        let values: [(String, BargainingPoint?, Double)] = [
+            ("Nash (largest product of gains)", points.nash, gains.reduce(0) { $0 + log($1) }),
+            ("Kalai–Smorodinsky (largest smallest share of each member's best)", points.kalaiSmorodinsky,
+             zip(gains, ideals).map { $0 / $1 }.min() ?? 0),
+            ("egalitarian (largest smallest gain)", points.egalitarian, gains.min() ?? 0),
+            ("utilitarian (largest total gain)", points.utilitarian, gains.reduce(0, +)),
+        ]
+        return values.compactMap { name, point, this in
+            point.map { Brief.BargainingLine(solution: name, isThisPackage: $0.value - this < 1e-9, bestValue: $0.value, thisValue: this) }
+        }
+    }
+
+    private func describe(_ fragile: FragileInput) -> String {
+        "\(scenario.actors[fragile.actor].name)'s \(fragile.input.rawValue) on \(scenario.issues[fragile.issue].name): "
+            + "\(Figures.fixed(fragile.from)) → \(Figures.fixed(fragile.to)) (\(Figures.percent(fragile.relativeChange)) of its scale) would take it out"
+    }
+
+    private func annex(_ settings: Settings) -> Brief.Annex {
+        Brief.Annex(
+            method: [
+                "Each actor's utility is the salience-weighted mean of its values (0 to 100) for the options in force; its gain is the change from the status quo.",
+                "An actor joins the coalition when its gain exceeds its margin and the package contains none of its red lines.",
+                "Holdouts' sweeteners are the nearest packages (at most three issues changed) that keep every member and add the holdout.",
+                "Stability asks whether a viable coalition prefers another package; robustness perturbs values by ±\(Figures.fixed(settings.spread * 100, 0)) points and saliences by ±\(Figures.percent(settings.spread)) in \(settings.draws) seeded draws.",
+            ],
+            assumptions: [
+                "The scenario's capabilities, saliences and values are editable judgements, not data; every figure here follows from them.",
+                "Source of the judgements: \(scenario.source.isEmpty ? "not stated" : scenario.source).",
+            ],
+            command: settings.command)
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+
+/// The formats a brief can be written in.
+public enum BriefFormat: String, Sendable, CaseIterable {
+    case text, md, json
+}
+
+/// Writes a `Brief` as plain text wrapped at 72 columns, as Markdown, or as JSON. Text
+/// from the scenario is escaped, so a brief never carries control characters.
+public enum BriefRenderer {
+    public static let width = 72
+
+    public static func render(_ brief: Brief, as format: BriefFormat) -> String {
+        switch format {
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return String(decoding: (try? encoder.encode(brief)) ?? Data(), as: UTF8.self) + "\n"
+        case .text, .md:
+            var writer = BriefWriter(markdown: format == .md)
+            writer.write(brief)
+            return writer.output
+        }
+    }
+}
+
+/// Lays out the sections of a brief in text or Markdown.
+struct BriefWriter {
+    let markdown: Bool
+    private var lines: [String] = []
+
+    init(markdown: Bool) { self.markdown = markdown }
+
+    var output: String { lines.joined(separator: "\n") + "\n" }
+
+    mutating func write(_ brief: Brief) {
+        title(brief.title)
+        paragraph("\(brief.date). Scenario: \(brief.scenario).")
+        if !brief.source.isEmpty { paragraph("Source: \(brief.source).") }
+
+        heading("The package")
+        if brief.package.isEmpty { paragraph("Every issue stays at its status quo.") }
+        for line in brief.package {
+            let openness = line.opennessChange == 0 ? "" : " Open-internet impact \(Figures.signed(line.opennessChange, 1))."
+            bullet("\(line.issue): \(line.option), replacing \(line.replaces)."
+                + (line.description.isEmpty ? "" : " \(line.description)") + openness)
+        }
+        if !brief.unchanged.isEmpty { paragraph("Unchanged: \(brief.unchanged.joined(separator: "; ")).") }
+        paragraph("Open-internet impact of the whole package: \(Figures.signed(brief.openness, 1)), against \(Figures.signed(brief.statusQuoOpenness, 1)) for the status quo.")
+
+        heading("The coalition")
+        let rules = brief.coalition.rules.map { "\($0.id) \($0.holds ? "holds" : "fails")" }.joined(separator: ", ")
+        paragraph(brief.coalition.members.isEmpty ? "Nobody gains from this package."
+            : "\(brief.coalition.members.count) members holding \(Figures.percent(brief.coalition.capabilityShare)) of capability: "
+                + "\(brief.coalition.members.joined(separator: ", ")). "
+                + (rules.isEmpty ? "" : "Rules: \(rules). ") + (brief.coalition.viable ? "The coalition is viable." : "The coalition is not viable."))
+
+        heading(brief.audience == nil ? "Why each member gains" : "Why you gain")
+        if brief.members.isEmpty { paragraph("Not a member under this package.") }
+        for member in brief.members {
+            subheading("\(member.name): \(Figures.signed(member.gain)) points")
+            for term in member.gainsFrom {
+                bullet("Gains \(Figures.signed(term.points)) from \(term.issue) (\(term.option))." + (term.note.isEmpty ? "" : " \(term.note)"))
+            }
+            for term in member.concedes {
+                bullet("Concedes \(Figures.signed(term.points)) on \(term.issue) (\(term.option))." + (term.note.isEmpty ? "" : " \(term.note)"))
+            }
+            if let stays = member.stays {
+                bullet("Stays in the coalition in \(Figures.percent(stays)) of draws when the numbers are perturbed.")
+            }
+        }
+
+        heading("Novelty: blocs bridged")
+        if brief.bridging.isEmpty { paragraph("The scenario names no existing groupings.") }
+        for bloc in brief.bridging {
+            bullet("\(bloc.grouping): \(bloc.membersIn) of \(bloc.size) members in; distance \(Figures.fixed(bloc.novelty, 2)).")
+        }
+
+        if let holdouts = brief.holdouts {
+            heading("Holdouts and sweeteners")
+            if holdouts.isEmpty { paragraph("Every actor is in.") }
+            for holdout in holdouts {
+                let why = holdout.redLines.isEmpty ? "lacks \(Figures.fixed(holdout.lacking)) points"
+                    : "meets a red line (\(holdout.redLines.joined(separator: ", ")))" + (holdout.lacking > 0 ? " and lacks \(Figures.fixed(holdout.lacking)) points" : "")
+                bullet("\(holdout.actor): \(why).")
+                if holdout.sweeteners.isEmpty { bullet("No change of up to three issues brings it in without losing a member.", level: 1) }
+                for sweetener in holdout.sweeteners {
+                    let paid = sweetener.paidBy.isEmpty ? "no member loses" : "paid by " + sweetener.paidBy.joined(separator: ", ")
+                    bullet("Sweetener: \(sweetener.changes.joined(separator: "; ")). \(holdout.actor) \(Figures.signed(sweetener.holdoutGain)); \(paid).", level: 1)
+                }
+            }
+        }
+
+        if let stability = brief.stability {
+            heading("Stability")
+            if stability.stable {
+                paragraph("No viable coalition prefers another package" + (stability.proven ? "." : " among those searched."))
+            } else {
+                paragraph("Not stable: \(stability.blockers.joined(separator: ", ")) (\(Figures.percent(stability.blockerCapability)) of capability) would all do better with "
+                    + stability.theyPrefer.joined(separator: "; ") + ".")
+            }
+        }
+
+        if let robustness = brief.robustness {
+            heading("Robustness")
+            paragraph("With values moved by up to ±\(Figures.fixed(robustness.spread * 100, 0)) points and saliences by ±\(Figures.percent(robustness.spread)), "
+                + "the coalition stays viable in \(Figures.percent(robustness.viableProbability)) of \(robustness.draws) draws (seed \(robustness.seed)).")
+            if let fragile = robustness.mostFragile { paragraph("Most fragile assumption: \(fragile).") }
+        }
+
+        if let bargaining = brief.bargaining {
+            heading("Bargaining points compared")
+            for line in bargaining {
+                bullet(line.isThisPackage ? "\(line.solution): this package is one of its best."
+                    : "\(line.solution): best \(Figures.fixed(line.bestValue, 3)), this package \(Figures.fixed(line.thisValue, 3)).")
+            }
+        }
+
+        heading(brief.audience == nil ? "Talking points" : "Your talking points")
+        for member in brief.members {
+            if brief.audience == nil { subheading("For \(member.name)") }
+            for point in member.talkingPoints { bullet(point) }
+        }
+
+        heading("Annex: method and assumptions")
+        for line in brief.annex.method { bullet(line) }
+        for line in brief.annex.assumptions { bullet(line) }
+        if !brief.annex.command.isEmpty {
+            paragraph("To reproduce these figures:")
+            if markdown {
+                lines.append("```")
+                lines.append(TerminalText.escaped(brief.annex.command))
+                lines.append("```")
+                lines.append("")
+            } else {
+                // Broken with shell line continuations, so it still pastes as one command.
+                let wrapped = TextWrap.wrap(TerminalText.escaped(brief.annex.command), width: BriefRenderer.width - 2, first: "    ", rest: "      ")
+                lines += wrapped.enumerated().map { $0.offset < wrapped.count - 1 ? $0.element + " \\" : $0.element }
+                lines.append("")
+            }
+        }
+        while lines.last == "" { lines.removeLast() }
+    }
+
+    private mutating func title(_ text: String) {
+        let clean = TerminalText.escaped(text)
+        if markdown {
+            lines += ["# \(clean)", ""]
+        } else {
+            let wrapped = TextWrap.wrap(clean, width: BriefRenderer.width)
+            lines += wrapped
+            lines.append(String(repeating: "=", count: min(BriefRenderer.width, wrapped.map { DisplayWidth.of($0) }.max() ?? 0)))
+            lines.append("")
+        }
+    }
+
+    /// Starts a block after a blank line.
+    private mutating func separate() {
+        if let last = lines.last, !last.isEmpty { lines.append("") }
+    }
+
+    private mutating func heading(_ text: String) {
+        separate()
+        if markdown {
+            lines += ["## \(text)", ""]
+        } else {
+            lines += [text, String(repeating: "-", count: DisplayWidth.of(text)), ""]
+        }
+    }
+
+    private mutating func subheading(_ text: String) {
+        separate()
+        let clean = TerminalText.escaped(text)
+        if markdown { lines += ["### \(clean)", ""] } else { lines += TextWrap.wrap(clean, width: BriefRenderer.width) }
+    }
+
+    private mutating func paragraph(_ text: String) {
+        separate()
+        let clean = TerminalText.escaped(text)
+        lines += markdown ? [clean] : TextWrap.wrap(clean, width: BriefRenderer.width)
+        lines.append("")
+    }
+
+    private mutating func bullet(_ text: String, level: Int = 0) {
+        let clean = TerminalText.escaped(text)
+        let indent = String(repeating: "  ", count: level)
+        lines += markdown ? ["\(indent)- \(clean)"] : TextWrap.wrap(clean, width: BriefRenderer.width, first: indent + "- ", rest: indent + "  ")
+    }
+}

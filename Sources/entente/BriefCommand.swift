@@ -1,0 +1,81 @@
+import ArgumentParser
+import EntenteCore
+import Foundation
+
+/// `entente brief`: a proposed package as a brief a diplomat can send on.
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Write a brief on a proposed package: plain text (72 columns), Markdown or JSON.",
+        usage: """
+            entente brief Data/open-internet.yaml --package best
+            entente brief Data/open-internet.yaml --package dida=open-accession,lmic-finance=dac-fund --for india --format md
+            """,
+        discussion: """
+            The same scenario, package, seed and date always give the same bytes. --for writes \
+            a delegation brief: the package, the members and that actor's own case, never \
+            other actors' values.
+            """)
+
+    @OptionGroup var scenario: ScenarioArgument
+
+    @Option(help: ArgumentHelp("issue=option pairs, comma-separated, or 'best' for the top package by capability share.", valueName: "package"))
+    var package: String
+
+    @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
+    var format: BriefFormat = .text
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Write a delegation brief for this actor.", valueName: "actor"))
+    var audience: String?
+
+    @Option(help: "Seed of the robustness draws.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("The date printed on the brief (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var date: String?
+
+    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw ValidationError("--date takes YYYY-MM-DD, got '\(date)'")
+        }
+    }
+
+    func run() throws {
+        let loaded = try scenario.load()
+        do {
+            let chosen = try choosePackage(loaded)
+            var settings = BriefBuilder.Settings()
+            settings.seed = seed
+            settings.date = date ?? Self.today()
+            settings.audience = audience
+            let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }.joined(separator: ",")
+            settings.command = "entente brief \(scenario.file) --package \(pairs.isEmpty ? "''" : pairs) --seed \(seed) --date \(settings.date)"
+                + (audience.map { " --for \($0)" } ?? "") + (format == .text ? "" : " --format \(format.rawValue)")
+            let brief = try BriefBuilder(loaded).build(chosen, settings: settings)
+            try OutputOptions.emit(BriefRenderer.render(brief, as: format), to: output)
+        } catch let error as SearchRequestError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func choosePackage(_ scenario: Scenario) throws -> Package {
+        guard package == "best" else { return try scenario.package(try AnalyseCommand.parse(package)) }
+        guard let best = try PackageSearch(scenario).run(SearchRequest()).packages.first else {
+            throw ValidationError("no package gives a viable coalition, so there is no best package to brief")
+        }
+        return best.package
+    }
+
+    private static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
+
+extension BriefFormat: ExpressibleByArgument {}

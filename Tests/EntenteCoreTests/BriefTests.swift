@@ -1,0 +1,94 @@
+import EntenteCore
+import Foundation
+import Testing
+
+/// Briefs: golden files for the training scenarios in every format, determinism, the
+/// delegation variant's privacy, wrapping and escaping. ENTENTE_RECORD=1 rewrites the
+/// golden files.
+@Suite struct BriefTests {
+    static let cases: [(file: String, package: [String: String])] = [
+        ("cables-and-chips", ["cables": "shared-repair", "chips": "open-market"]),
+        ("standards-bargain", ["governance": "reinforced", "seats": "g7-and-lmic"]),
+        ("alliance-accession", ["dida": "open-accession", "finance": "dac-fund", "semis": "partner-pool"]),
+    ]
+
+    func brief(_ name: String, _ options: [String: String], for audience: String? = nil) throws -> Brief {
+        let scenario = try TestData.load("Data/training/\(name).yaml")
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-11-27"
+        settings.audience = audience
+        settings.command = "entente brief Data/training/\(name).yaml --seed 1 --date 2026-11-27"
+        return try BriefBuilder(scenario).build(try scenario.package(options), settings: settings)
+    }
+
+    @Test(arguments: BriefFormat.allCases)
+    func goldenBriefs(format: BriefFormat) throws {
+        for (name, options) in Self.cases {
+            let rendered = BriefRenderer.render(try brief(name, options), as: format)
+            let path = TestData.path("Tests/Fixtures/briefs/\(name).\(format.rawValue)")
+            if ProcessInfo.processInfo.environment["ENTENTE_RECORD"] == "1" {
+                try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+            }
+            let golden = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(rendered == golden, "\(name).\(format.rawValue) differs from its golden file")
+        }
+    }
+
+    @Test func sameInputsGiveIdenticalBytes() throws {
+        let first = BriefRenderer.render(try brief("cables-and-chips", Self.cases[0].package), as: .text)
+        let second = BriefRenderer.render(try brief("cables-and-chips", Self.cases[0].package), as: .text)
+        #expect(first == second)
+    }
+
+    @Test func textLinesFitSeventyTwoColumns() throws {
+        for (name, options) in Self.cases {
+            for line in BriefRenderer.render(try brief(name, options), as: .text).split(separator: "\n") {
+                #expect(DisplayWidth.of(String(line)) <= 72, "\(name): \(line)")
+            }
+        }
+    }
+
+    @Test func delegationBriefLeaksNothingPrivate() throws {
+        let scenario = try TestData.load("Data/training/alliance-accession.yaml")
+        let options = Self.cases[2].package
+        let full = try brief("alliance-accession", options)
+        let kenya = try brief("alliance-accession", options, for: "kenya")
+        for format in BriefFormat.allCases {
+            let text = BriefRenderer.render(kenya, as: format)
+            for other in full.members where other.actor != "kenya" {
+                // Another member's gain, its contributions and its notes never appear.
+                #expect(!text.contains(Figures.signed(other.gain)), "\(format): \(other.actor)'s gain")
+                for term in other.gainsFrom + other.concedes {
+                    #expect(!text.contains(Figures.signed(term.points)), "\(format): \(other.actor)'s \(term.issue)")
+                }
+            }
+            for actor in scenario.actors where actor.id != "kenya" {
+                for note in actor.interests.values.map(\.note) where !note.isEmpty {
+                    #expect(!text.contains(note), "\(format): \(actor.id)'s note")
+                }
+            }
+            #expect(text.contains("Kenya"))
+        }
+        #expect(kenya.holdouts == nil && kenya.stability == nil && kenya.robustness == nil && kenya.bargaining == nil)
+        #expect(kenya.members.map(\.actor) == ["kenya"])
+        #expect(kenya.coalition.members.count == 5)
+    }
+
+    @Test func longAndWideNamesWrapAndControlCharactersAreEscaped() throws {
+        var scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        scenario.actors[1].name = "中华人民共和国国家互联网信息办公室与欧洲联盟委员会数字政策总司联合工作组"
+        scenario.actors[2].name = "India\u{1B}[31m (red)"
+        scenario.actors[1].interests["cables"]!.note = String(repeating: "Unbundle and repackage the issues. ", count: 6)
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-11-27"
+        let brief = try BriefBuilder(scenario).build(try scenario.package(Self.cases[0].package), settings: settings)
+        for format in [BriefFormat.text, .md] {
+            let text = BriefRenderer.render(brief, as: format)
+            #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
+            #expect(text.contains("India\\u{1B}[31m (red)"))
+        }
+        for line in BriefRenderer.render(brief, as: .text).split(separator: "\n") {
+            #expect(DisplayWidth.of(String(line)) <= 72, "\(line)")
+        }
+    }
+}
