@@ -124,8 +124,8 @@ struct AnalysisReport: Encodable {
             stable: analysis.stability.isStable, proven: analysis.stability.proven,
             block: analysis.stability.block.map { block in
                 BlockEntry(
-                    changes: Dictionary(uniqueKeysWithValues: zip(scenario.issues, zip(analysis.evaluation.package.choices, block.package.choices))
-                        .filter { $1.0 != $1.1 }.map { ($0.id, $0.options[$1.1].id) }),
+                    changes: Dictionary(uniqueKeysWithValues: PackageText(scenario: scenario)
+                        .changed(block.package, from: analysis.evaluation.package).map { ($0.issue.id, $0.option.id) }),
                     coalition: block.coalition.map(id), capability: block.capability,
                     gains: Dictionary(uniqueKeysWithValues: block.coalition.map { (id($0), block.gains[$0]) }))
             })

@@ -52,8 +52,10 @@ struct AnalysisText {
         if let block = stability.block {
             lines.append("Stability: NOT stable. Strongest block (\(Figures.percent(block.capability)) of capability): "
                 + block.coalition.map { "\(id($0)) \(Figures.signed(block.gains[$0]))" }.joined(separator: ", "))
-            let moves = zip(scenario.issues, zip(evaluation.package.choices, block.package.choices)).filter { $1.0 != $1.1 }
-                .map { "\($0.id): \($0.options[$1.1].id) instead of \($0.options[$1.0].id)" }
+            let moves = block.package.differences(from: evaluation.package).map { index in
+                let issue = scenario.issues[index]
+                return "\(issue.id): \(issue.options[block.package.choices[index]].id) instead of \(issue.options[evaluation.package.choices[index]].id)"
+            }
             lines.append("  they prefer: \(moves.joined(separator: ", "))")
         } else {
             lines.append("Stability: no viable coalition prefers another package" + (stability.proven ? "" : " among those searched (not proven)"))

@@ -5,9 +5,9 @@ struct PackageText {
     let scenario: Scenario
 
     /// The issues whose option differs from the status quo, in scenario order.
-    func changed(_ package: Package) -> [(issue: Issue, option: IssueOption)] {
-        scenario.issues.enumerated().compactMap { index, issue in
-            package.choices[index] == issue.statusQuoIndex ? nil : (issue, issue.options[package.choices[index]])
+    func changed(_ package: Package, from base: Package? = nil) -> [(issue: Issue, option: IssueOption)] {
+        package.differences(from: base ?? scenario.statusQuo).map { index in
+            (scenario.issues[index], scenario.issues[index].options[package.choices[index]])
         }
     }
 

@@ -33,7 +33,7 @@ public struct HoldoutAnalysis: Sendable {
             let sweeteners = neighbours.filter { $0.coalition.contains(h) }.map { neighbour in
                 Sweetener(
                     package: neighbour.package,
-                    changes: zip(package.choices, neighbour.package.choices).enumerated().filter { $1.0 != $1.1 }.map(\.offset),
+                    changes: neighbour.package.differences(from: package),
                     costs: members.compactMap { a in
                         let loss = current.gains[a] - neighbour.gains[a]
                         return loss > 0 ? MemberCost(actor: a, loss: loss) : nil

@@ -56,10 +56,9 @@ public struct BriefBuilder: Sendable {
     }
 
     private func packageLines(_ package: Package) -> [Brief.PackageLine] {
-        scenario.issues.enumerated().compactMap { index, issue in
-            let choice = package.choices[index]
-            guard choice != issue.statusQuoIndex else { return nil }
-            let option = issue.options[choice], statusQuo = issue.options[issue.statusQuoIndex]
+        package.differences(from: scenario.statusQuo).map { index in
+            let issue = scenario.issues[index]
+            let option = issue.options[package.choices[index]], statusQuo = issue.options[issue.statusQuoIndex]
             return Brief.PackageLine(
                 issue: issue.name, option: option.name, description: option.description,
                 replaces: statusQuo.name, opennessChange: option.openness - statusQuo.openness)
@@ -67,7 +66,8 @@ public struct BriefBuilder: Sendable {
     }
 
     private func unchanged(_ package: Package) -> [String] {
-        scenario.issues.enumerated().filter { package.choices[$0.offset] == $0.element.statusQuoIndex }.map(\.element.name)
+        let changed = Set(package.differences(from: scenario.statusQuo))
+        return scenario.issues.indices.filter { !changed.contains($0) }.map { scenario.issues[$0].name }
     }
 
     /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)).
@@ -75,7 +75,8 @@ public struct BriefBuilder: Sendable {
         let stance = scenario.actors[actor]
         let total = stance.totalSalience
         var terms: [Brief.Contribution] = []
-        for (index, issue) in scenario.issues.enumerated() where package.choices[index] != issue.statusQuoIndex {
+        for index in package.differences(from: scenario.statusQuo) {
+            let issue = scenario.issues[index]
             guard let interest = stance.interests[issue.id], total > 0 else { continue }
             let points = interest.salience / total
                 * (interest.value(of: issue.options[package.choices[index]]) - interest.value(of: issue.options[issue.statusQuoIndex]))
@@ -128,8 +129,9 @@ public struct BriefBuilder: Sendable {
         return Brief.StabilityLine(
             stable: false, proven: result.proven, blockers: block.coalition.map { scenario.actors[$0].name },
             blockerCapability: block.capability,
-            theyPrefer: scenario.issues.enumerated().filter { package.choices[$0.offset] != block.package.choices[$0.offset] }.map { index, issue in
-                "\(issue.name): \(issue.options[block.package.choices[index]].name) instead of \(issue.options[package.choices[index]].name)"
+            theyPrefer: block.package.differences(from: package).map { index in
+                let issue = scenario.issues[index]
+                return "\(issue.name): \(issue.options[block.package.choices[index]].name) instead of \(issue.options[package.choices[index]].name)"
             })
     }
 

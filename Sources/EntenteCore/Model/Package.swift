@@ -13,6 +13,11 @@ public struct Package: Sendable, Hashable, Comparable {
         lhs.choices.lexicographicallyPrecedes(rhs.choices)
     }
 
+    /// The issues (indices, in scenario order) whose option differs from `other`'s.
+    public func differences(from other: Package) -> [Int] {
+        choices.indices.filter { choices[$0] != other.choices[$0] }
+    }
+
     /// The package's options by issue id, in scenario order.
     public func options(in scenario: Scenario) -> [(issue: String, option: String)] {
         zip(scenario.issues, choices).map { ($0.id, $0.options[$1].id) }
