@@ -20,16 +20,31 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        .target(
+            name: "EntenteTUI",
+            dependencies: ["EntenteCore"]
+        ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(
+            name: "TerminalBackend",
+            dependencies: ["CNcursesw", "EntenteTUI"]
+        ),
         .executableTarget(
             name: "entente",
             dependencies: [
                 "EntenteCore",
+                "EntenteTUI",
+                "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "EntenteCoreTests",
             dependencies: ["EntenteCore"]
+        ),
+        .testTarget(
+            name: "EntenteTUITests",
+            dependencies: ["EntenteTUI"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,0 +1,44 @@
+import EntenteCore
+
+/// The first screen: what the scenario is, what is on the table, who already sits together,
+/// and what to do next.
+enum OverviewScreen {
+    /// The screen's content as styled lines for the given width (wrapped, not yet scrolled).
+    static func lines(_ state: AppState, width: Int) -> [(text: String, style: Style)] {
+        let scenario = state.scenario
+        let heading = Style(bold: true, role: .accent)
+        let muted = Style(role: .muted)
+        var lines: [(String, Style)] = []
+        func wrapped(_ text: String, _ style: Style = Style(), indent: String = "") {
+            for line in TextWrap.wrap(TerminalText.escaped(text), width: max(10, width), first: indent, rest: indent) {
+                lines.append((line, style))
+            }
+        }
+        wrapped(scenario.title, Style(bold: true, role: .title))
+        if !scenario.source.isEmpty { wrapped("Source: " + scenario.source, muted) }
+        lines.append(("", Style()))
+        let packages = scenario.issues.reduce(1.0) { $0 * Double($1.options.count) }
+        wrapped("\(scenario.actors.count) actors · \(scenario.issues.count) issues · \(scenario.groupings.count) groupings · "
+            + "\(scenario.rules.count) rules · \(Figures.count(packages)) packages with every issue on the table")
+        lines.append(("", Style()))
+        lines.append(("Status quo", heading))
+        let nameWidth = min(40, scenario.issues.map { DisplayWidth.of(TerminalText.escaped($0.name)) }.max() ?? 0)
+        for issue in scenario.issues {
+            let name = DisplayWidth.pad(TerminalText.escaped(issue.name), to: nameWidth)
+            let option = DisplayWidth.truncate(TerminalText.escaped(issue.options[issue.statusQuoIndex].name), to: max(1, width - nameWidth - 4))
+            lines.append(("  \(name)  \(option)", Style()))
+        }
+        if !scenario.groupings.isEmpty {
+            lines.append(("", Style()))
+            lines.append(("Groupings", heading))
+            for grouping in scenario.groupings {
+                let names = grouping.members.compactMap { id in scenario.actors.first { $0.id == id }?.name }
+                wrapped("\(grouping.name): \(names.joined(separator: ", "))", indent: "  ")
+            }
+        }
+        lines.append(("", Style()))
+        lines.append(("Next", heading))
+        wrapped("Rank packages from the command line: entente search \(state.file) (also pareto, analyse and brief).", indent: "  ")
+        return lines
+    }
+}

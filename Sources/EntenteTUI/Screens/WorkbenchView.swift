@@ -1,0 +1,65 @@
+import EntenteCore
+
+/// Draws the whole workbench for a state: tab bar, the current screen, the status bar, and
+/// the help overlay when it is open. Pure: the same state always gives the same grid.
+public enum WorkbenchView {
+    public static let minimum = Size(columns: 40, rows: 12)
+
+    public static func render(_ state: AppState, keymap: Keymap = .workbench, unicode: Bool = true) -> Grid {
+        var grid = Grid(width: state.size.columns, height: state.size.rows)
+        guard state.size.columns >= minimum.columns, state.size.rows >= minimum.rows else {
+            let notice = ["Terminal too small", "need \(minimum.columns)×\(minimum.rows), have \(state.size.columns)×\(state.size.rows)"]
+            for (offset, line) in notice.enumerated() {
+                let y = state.size.rows / 2 - 1 + offset
+                grid.put(line, x: max(0, (state.size.columns - DisplayWidth.of(line)) / 2), y: y, style: Style(bold: offset == 0))
+            }
+            return grid
+        }
+        let bar = Style(reverse: true)
+        grid.paint(y: 0, style: bar)
+        let tabs = " Entente  1 Overview "
+        let used = grid.put(tabs, x: 0, y: 0, style: bar)
+        grid.put(" " + state.scenario.title + " ", x: used + 1, y: 0, style: Style(bold: true, reverse: true), limit: state.size.columns - used - 1)
+
+        let body = OverviewScreen.lines(state, width: state.size.columns - 2)
+        let rows = state.size.rows - 2
+        let first = min(state.scroll, max(0, body.count - rows))
+        for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
+            grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
+        }
+
+        let statusY = state.size.rows - 1
+        grid.paint(y: statusY, style: bar)
+        let hints = keymap.bindings.filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
+        let hintWidth = DisplayWidth.of(hints)
+        grid.put(" " + state.file, x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
+        grid.put(hints, x: max(0, state.size.columns - hintWidth - 1), y: statusY, style: bar)
+
+        if state.showHelp { drawHelp(&grid, keymap: keymap, unicode: unicode) }
+        return grid
+    }
+
+    /// A box in the middle listing every binding.
+    private static func drawHelp(_ grid: inout Grid, keymap: Keymap, unicode: Bool) {
+        let rows = keymap.bindings.map { binding in
+            (binding.keys.map(\.label).joined(separator: " "), binding.help)
+        } + [("Esc", "close this help")]
+        let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        let lines = rows.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 }
+        let innerWidth = min(grid.width - 4, max(DisplayWidth.of("Keys"), lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let height = min(grid.height - 2, lines.count + 4)
+        let left = (grid.width - innerWidth - 2) / 2
+        let top = (grid.height - height) / 2
+        let (h, v, tl, tr, bl, br) = unicode ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
+        let border = Style(role: .accent)
+        grid.put(tl + String(repeating: h, count: innerWidth) + tr, x: left, y: top, style: border)
+        for row in 1..<(height - 1) {
+            grid.put(v + String(repeating: " ", count: innerWidth) + v, x: left, y: top + row, style: border)
+        }
+        grid.put(bl + String(repeating: h, count: innerWidth) + br, x: left, y: top + height - 1, style: border)
+        grid.put(" Keys", x: left + 1, y: top + 1, style: Style(bold: true))
+        for (offset, line) in lines.prefix(height - 4).enumerated() {
+            grid.put(" " + line, x: left + 1, y: top + 3 + offset, limit: innerWidth)
+        }
+    }
+}

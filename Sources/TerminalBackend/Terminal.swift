@@ -1,0 +1,134 @@
+import CNcursesw
+import EntenteTUI
+import Foundation
+
+/// The one place that talks to ncurses: it starts and always restores the terminal, draws
+/// grids (only the rows that changed), and turns key presses into `Key`s.
+///
+/// The terminal is restored on a normal stop, on SIGINT, SIGTERM and SIGHUP (the run loop
+/// sees the signal and stops) and on a crash (the signal handler restores, then lets the
+/// crash proceed).
+public final class Terminal {
+    public enum Event: Equatable {
+        case key(Key)
+        case resize(Size)
+        /// SIGINT, SIGTERM or SIGHUP arrived: stop and restore.
+        case interrupt(Int32)
+    }
+
+    /// Whether box drawing and wide characters can be shown (a UTF-8 locale).
+    public private(set) var unicode = true
+    private var previous: Grid?
+    private var started = false
+    private let colour: Bool
+
+    public init() {
+        colour = ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true
+    }
+
+    /// Takes over the terminal. Signal handlers go in first: ncurses only installs its own
+    /// when they are still the default.
+    public func start() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        TerminalSignals.install()
+        _ = initscr()
+        started = true
+        TerminalSignals.terminalStarted()
+        cbreak()
+        noecho()
+        keypad(shim_stdscr(), true)
+        curs_set(0)
+        set_escdelay(25)
+        timeout(100)
+        if colour && has_colors() {
+            start_color()
+            use_default_colors()
+            // title, accent, good, bad, muted: readable on dark and light backgrounds.
+            let palette: [Int16] = [Int16(COLOR_CYAN), Int16(COLOR_BLUE), Int16(COLOR_GREEN), Int16(COLOR_RED), Int16(COLOR_WHITE)]
+            for (index, colour) in palette.enumerated() { init_pair(Int16(index + 1), colour, -1) }
+        }
+    }
+
+    /// Gives the terminal back. Safe to call twice.
+    public func stop() {
+        guard started else { return }
+        started = false
+        endwin()
+        TerminalSignals.terminalStopped()
+    }
+
+    deinit { stop() }
+
+    public var size: Size { Size(columns: Int(shim_cols()), rows: Int(shim_lines())) }
+
+    /// Draws a grid, rewriting only the rows that differ from the last one drawn.
+    public func draw(_ grid: Grid) {
+        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { erase() }
+        for y in 0..<grid.height {
+            if !full, let previous, (0..<grid.width).allSatisfy({ previous[$0, y] == grid[$0, y] }) { continue }
+            drawRow(grid, y: y)
+        }
+        refresh()
+        previous = grid
+    }
+
+    private func drawRow(_ grid: Grid, y: Int) {
+        var x = 0
+        while x < grid.width {
+            let style = grid[x, y].style
+            var run: [wchar_t] = []
+            let start = x
+            while x < grid.width && grid[x, y].style == style {
+                for scalar in grid[x, y].text.unicodeScalars {
+                    run.append(wchar_t(bitPattern: unicode ? scalar.value : (scalar.isASCII ? scalar.value : 0x3F)))
+                }
+                x += 1
+            }
+            run.append(0)
+            _ = shim_put(Int32(y), Int32(start), run, Int32(run.count - 1), attributes(style))
+        }
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var result: attr_t = 0
+        if style.bold { result |= shim_bold() }
+        if style.reverse { result |= shim_reverse() }
+        if style.dim { result |= shim_dim() }
+        if colour, has_colors(), let role = style.role { result |= shim_color_pair(Int16(role.rawValue)) }
+        return result
+    }
+
+    /// The next event, or nil when nothing happened within the input timeout (100 ms).
+    public func nextEvent() -> Event? {
+        if let signal = TerminalSignals.pending() { return .interrupt(signal) }
+        var character: wint_t = 0
+        let status = get_wch(&character)
+        if status == ERR { return TerminalSignals.pending().map(Event.interrupt) }
+        let code = Int32(character)
+        if status == shim_key_code_yes() {
+            if code == shim_key_resize() {
+                previous = nil
+                return .resize(size)
+            }
+            let keys: [Int32: Key] = [
+                shim_key_up(): .up, shim_key_down(): .down, shim_key_left(): .left, shim_key_right(): .right,
+                shim_key_page_up(): .pageUp, shim_key_page_down(): .pageDown, shim_key_home(): .home, shim_key_end(): .end,
+                shim_key_enter(): .enter, shim_key_backspace(): .backspace, shim_key_back_tab(): .backTab,
+            ]
+            return keys[code].map(Event.key)
+        }
+        switch code {
+        case 27: return .key(.escape)
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 127, 8: return .key(.backspace)
+        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+}

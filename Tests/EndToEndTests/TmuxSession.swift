@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Drives the real binary inside a private tmux server, as a person at a terminal would:
+/// keys via `send-keys`, the screen via `capture-pane`, polling until text appears.
+///
+/// Processes are started with posix_spawn and an empty signal mask: test threads block
+/// signals, and a tmux server inheriting that mask would never deliver SIGWINCH or SIGTERM.
+final class TmuxSession {
+    let socket = "entente-test-\(UUID().uuidString.prefix(8))"
+    let name = "workbench"
+
+    /// Starts a shell in a new detached session of the given size, in `directory`.
+    init(columns: Int = 100, rows: Int = 30, directory: String) throws {
+        let status = Self.spawn(["tmux", "-f", "/dev/null", "-L", socket, "new-session", "-d", "-s", name,
+                                 "-x", "\(columns)", "-y", "\(rows)", "-c", directory,
+                                 "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ", "sh"], capture: false).status
+        guard status == 0 else { throw CocoaError(.executableLoad) }
+    }
+
+    deinit { _ = Self.spawn(["tmux", "-L", socket, "kill-server"], capture: false) }
+
+    /// Types text followed by Enter.
+    func type(_ line: String) { send(line, "Enter") }
+
+    /// Sends keys by tmux's names ("q", "Escape", "Enter", "C-c").
+    func send(_ keys: String...) { _ = Self.spawn(["tmux", "-L", socket, "send-keys", "-t", name] + keys, capture: false) }
+
+    func resize(columns: Int, rows: Int) {
+        _ = Self.spawn(["tmux", "-L", socket, "resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"], capture: false)
+    }
+
+    /// The visible screen as text.
+    var screen: String { Self.spawn(["tmux", "-L", socket, "capture-pane", "-p", "-t", name], capture: true).output }
+
+    /// Polls the screen until `condition` holds or `seconds` pass; returns the last screen.
+    @discardableResult
+    func wait(seconds: Double = 15, until condition: (String) -> Bool) -> (ok: Bool, screen: String) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var last = ""
+        repeat {
+            last = screen
+            if condition(last) { return (true, last) }
+            usleep(50_000)
+        } while Date() < deadline
+        return (false, last)
+    }
+
+    func wait(for text: String, seconds: Double = 15) -> (ok: Bool, screen: String) {
+        wait(seconds: seconds) { $0.contains(text) }
+    }
+
+    /// Runs a program with an empty signal mask; captures standard output when asked (never
+    /// for a command that may start the tmux server, which would hold the pipe open).
+    @discardableResult
+    static func spawn(_ arguments: [String], capture: Bool) -> (status: Int32, output: String) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pipeEnds: [Int32] = [-1, -1]
+        if capture {
+            pipe(&pipeEnds)
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var argv = arguments.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return (-1, "") }
+        var output = Data()
+        if capture {
+            close(pipeEnds[1])
+            let handle = FileHandle(fileDescriptor: pipeEnds[0], closeOnDealloc: true)
+            output = handle.readDataToEndOfFile()
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return ((status >> 8) & 0xFF, String(decoding: output, as: UTF8.self))
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// The real workbench in tmux: it opens, answers keys, reflows on resize, and always gives
+/// the terminal back (after q and after SIGTERM, checked with `stty -a` in the same shell).
+@Suite(.serialized) struct WorkbenchTests {
+    let binary = CLITests.binary.path
+    let root = CLITests.root.path
+
+    /// `stty -a` in the shell the workbench ran in shows a cooked terminal again. The
+    /// markers are computed by the shell ($((40+2))), so the typed command cannot match them.
+    func expectRestored(_ session: TmuxSession) {
+        session.type("if stty -a | tr ' ;' '\\n\\n' | grep -qx -e -icanon -e -echo; then echo RAW$((40+2)); else echo COOKED$((40+2)); fi")
+        let result = session.wait { $0.contains("COOKED42") || $0.contains("RAW42") }
+        #expect(result.ok && result.screen.contains("COOKED42"), "\(result.screen)")
+    }
+
+    @Test func opensTheShippedScenarioShowsHelpAndQuits() throws {
+        let session = try TmuxSession(directory: root)
+        session.type(binary)
+        #expect(session.wait(for: "The open internet on the brink").ok)
+        #expect(session.screen.contains("1 Overview"))
+        session.send("?")
+        #expect(session.wait(for: "close this help").ok)
+        session.send("Escape")
+        #expect(session.wait { !$0.contains("close this help") }.ok)
+        session.send("q")
+        #expect(session.wait { !$0.contains("1 Overview") }.ok)
+        expectRestored(session)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        TmuxSession.spawn(["pkill", "-TERM", "-f", "cables-and-chips.yaml"], capture: false)
+        #expect(session.wait { !$0.contains("1 Overview") }.ok)
+        expectRestored(session)
+    }
+
+    @Test func resizeReflowsAndTooSmallSaysSo() throws {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.resize(columns: 60, rows: 20)
+        let narrow = session.wait { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 20 && lines[19].contains("q quit")
+        }
+        #expect(narrow.ok, "\(narrow.screen)")
+        session.resize(columns: 30, rows: 10)
+        #expect(session.wait(for: "Terminal too small").ok)
+        session.resize(columns: 100, rows: 30)
+        #expect(session.wait(for: "1 Overview").ok)
+        session.send("q")
+        expectRestored(session)
+    }
+}

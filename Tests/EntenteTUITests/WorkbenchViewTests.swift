@@ -1,0 +1,72 @@
+import EntenteCore
+import EntenteTUI
+import Foundation
+import Testing
+
+/// Snapshots of the rendered workbench (golden text files; ENTENTE_RECORD=1 rewrites them)
+/// and the update function's actions.
+@Suite struct WorkbenchViewTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+
+    func state(_ file: String, _ size: Size) throws -> AppState {
+        let repository = Self.root.deletingLastPathComponent().deletingLastPathComponent()
+        let scenario = try ScenarioLoader.load(path: repository.appendingPathComponent(file).path)
+        return AppState(scenario: scenario, file: file, size: size)
+    }
+
+    func expectSnapshot(_ grid: Grid, _ name: String) throws {
+        let text = grid.lines.joined(separator: "\n") + "\n"
+        let path = Self.root.appendingPathComponent("Snapshots/\(name).txt").path
+        if ProcessInfo.processInfo.environment["ENTENTE_RECORD"] == "1" {
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "snapshot \(name)")
+    }
+
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func overview(size: Size) throws {
+        try expectSnapshot(WorkbenchView.render(try state("Data/open-internet.yaml", size)), "overview-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func helpOverlayIsGeneratedFromTheKeymap() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
+        _ = update(&state, .toggleHelp)
+        let grid = WorkbenchView.render(state)
+        try expectSnapshot(grid, "help-80x24")
+        for binding in Keymap.workbench.bindings {
+            #expect(grid.lines.contains { $0.contains(binding.help) })
+        }
+        let ascii = WorkbenchView.render(state, unicode: false)
+        #expect(ascii.lines.contains { $0.contains("+----") })
+    }
+
+    @Test func tooSmall() throws {
+        let grid = WorkbenchView.render(try state("Data/training/cables-and-chips.yaml", Size(columns: 39, rows: 11)))
+        #expect(grid.lines.contains { $0.contains("Terminal too small") })
+        #expect(grid.lines.contains { $0.contains("need 40×12, have 39×11") })
+    }
+
+    @Test func updateActions() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
+        #expect(update(&state, .quit) == [.quit])
+        #expect(update(&state, .toggleHelp).isEmpty && state.showHelp)
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .toggleHelp)
+        _ = update(&state, .toggleHelp)
+        #expect(!state.showHelp && Keymap.workbench.action(for: .escape, in: state) == nil)
+        _ = update(&state, .scroll(-3))
+        #expect(state.scroll == 0)
+        _ = update(&state, .scroll(2))
+        #expect(state.scroll == 2)
+        _ = update(&state, .resize(Size(columns: 100, rows: 30)))
+        #expect(state.size == Size(columns: 100, rows: 30))
+        #expect(Keymap.workbench.action(for: .character("j"), in: state) == .scroll(1))
+    }
+
+    @Test func gridHandlesWideCharactersAndControlCharacters() {
+        var grid = Grid(width: 10, height: 1)
+        let used = grid.put("中国e\u{301}\u{1B}", x: 0, y: 0)
+        #expect(grid.lines == ["中国é\\u{1B"])
+        #expect(used == 10)
+        #expect(grid[1, 0].text.isEmpty)
+    }
+}
