@@ -29,6 +29,21 @@ import Testing
         expectRestored(session)
     }
 
+    @Test func buildingAPackageChangesTheCoalition() throws {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.send("5")
+        #expect(session.wait(for: "Coalition: 0 members").ok)
+        session.send("l")
+        #expect(session.wait(for: "Coalition: 3 members").ok)
+        session.send("j", "h")
+        let redLine = session.wait(for: "red line")
+        #expect(redLine.ok && redLine.screen.contains("Coalition: 2 members"), "\(redLine.screen)")
+        session.send("q")
+        expectRestored(session)
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(directory: root)
         session.type("\(binary) Data/training/cables-and-chips.yaml")

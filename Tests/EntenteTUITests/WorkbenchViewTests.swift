@@ -33,11 +33,46 @@ import Testing
         _ = update(&state, .toggleHelp)
         let grid = WorkbenchView.render(state)
         try expectSnapshot(grid, "help-80x24")
-        for binding in Keymap.workbench.bindings {
-            #expect(grid.lines.contains { $0.contains(binding.help) })
+        for binding in Keymap.workbench.bindings(on: state.screen) {
+            #expect(grid.lines.contains { $0.contains(binding.help) }, "\(binding.help)")
         }
         let ascii = WorkbenchView.render(state, unicode: false)
         #expect(ascii.lines.contains { $0.contains("+----") })
+    }
+
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func builder(size: Size) throws {
+        var state = try state("Data/open-internet.yaml", size)
+        _ = update(&state, .show(.builder))
+        // The Nash-best package's first issues: open consortium for cables, the DAC fund.
+        _ = update(&state, .changeOption(3))
+        _ = update(&state, .selectIssue(1))
+        _ = update(&state, .changeOption(1))
+        try expectSnapshot(WorkbenchView.render(state), "builder-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func builderUpdatesTheCoalitionOnEveryKey() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
+        _ = update(&state, .show(.builder))
+        #expect(state.evaluation.coalition.isEmpty)
+        _ = update(&state, .changeOption(1))
+        #expect(state.package.choices == [1, 0])
+        #expect(state.evaluation.coalition.members == [0, 1, 2])
+        _ = update(&state, .selectIssue(1))
+        _ = update(&state, .changeOption(-1))
+        // Wraps from the first option to the last: the open market, the US's red line.
+        #expect(state.package.choices == [1, 2])
+        #expect(state.evaluation.coalition.members == [1, 2] && state.evaluation.redLined.contains(0))
+        _ = update(&state, .selectIssue(5))
+        #expect(state.selectedIssue == 1)
+        _ = update(&state, .resetPackage)
+        #expect(state.package == state.scenario.statusQuo)
+        _ = update(&state, .nextScreen(1))
+        #expect(state.screen == .overview)
+        _ = update(&state, .nextScreen(-1))
+        #expect(state.screen == .builder)
+        #expect(Keymap.workbench.action(for: .character("l"), in: state) == .changeOption(1))
+        #expect(Keymap.workbench.action(for: .character("5"), in: state) == .show(.builder))
     }
 
     @Test func tooSmall() throws {

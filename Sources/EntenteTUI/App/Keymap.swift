@@ -1,5 +1,6 @@
 /// Key bindings as data: the help overlay and the status-bar hints are generated from
-/// them, so they cannot drift from what the keys do.
+/// them, so they cannot drift from what the keys do. Global bindings work everywhere;
+/// a screen's own bindings only on that screen.
 public struct Keymap: Sendable {
     public struct Binding: Sendable {
         public let keys: [Key]
@@ -7,22 +8,47 @@ public struct Keymap: Sendable {
         public let help: String
         /// Shown in the status bar as well as in the help overlay.
         public let hint: Bool
+        /// The screen it belongs to; nil for a global binding.
+        public let screen: ScreenID?
+
+        init(_ keys: [Key], _ action: Action, _ help: String, hint: Bool = false, on screen: ScreenID? = nil) {
+            self.keys = keys
+            self.action = action
+            self.help = help
+            self.hint = hint
+            self.screen = screen
+        }
     }
 
     public let bindings: [Binding]
 
     public static let workbench = Keymap(bindings: [
-        Binding(keys: [.character("?")], action: .toggleHelp, help: "show or hide this help", hint: true),
-        Binding(keys: [.down, .character("j")], action: .scroll(1), help: "scroll down", hint: false),
-        Binding(keys: [.up, .character("k")], action: .scroll(-1), help: "scroll up", hint: false),
-        Binding(keys: [.pageDown], action: .scroll(10), help: "scroll a page down", hint: false),
-        Binding(keys: [.pageUp], action: .scroll(-10), help: "scroll a page up", hint: false),
-        Binding(keys: [.character("q")], action: .quit, help: "quit", hint: true),
+        Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
+        Binding([.tab], .nextScreen(1), "next screen"),
+        Binding([.backTab], .nextScreen(-1), "previous screen"),
+    ] + ScreenID.allCases.map { screen in
+        Binding([.character(Character(String(screen.rawValue)))], .show(screen), "show \(screen.title)")
+    } + [
+        Binding([.down, .character("j")], .scroll(1), "scroll down", on: .overview),
+        Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .overview),
+        Binding([.pageDown], .scroll(10), "scroll a page down", on: .overview),
+        Binding([.pageUp], .scroll(-10), "scroll a page up", on: .overview),
+        Binding([.down, .character("j")], .selectIssue(1), "next issue", hint: true, on: .builder),
+        Binding([.up, .character("k")], .selectIssue(-1), "previous issue", on: .builder),
+        Binding([.right, .character("l")], .changeOption(1), "next option", hint: true, on: .builder),
+        Binding([.left, .character("h")], .changeOption(-1), "previous option", on: .builder),
+        Binding([.character("r")], .resetPackage, "back to the status quo", on: .builder),
+        Binding([.character("q")], .quit, "quit", hint: true),
     ])
 
-    /// The action bound to a key, if any. Esc closes the help overlay.
+    /// The bindings that apply on a screen, its own first.
+    public func bindings(on screen: ScreenID) -> [Binding] {
+        bindings.filter { $0.screen == screen } + bindings.filter { $0.screen == nil }
+    }
+
+    /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
     public func action(for key: Key, in state: AppState) -> Action? {
         if key == .escape && state.showHelp { return .toggleHelp }
-        return bindings.first { $0.keys.contains(key) }?.action
+        return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }
 }

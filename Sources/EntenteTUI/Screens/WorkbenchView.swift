@@ -17,31 +17,39 @@ public enum WorkbenchView {
         }
         let bar = Style(reverse: true)
         grid.paint(y: 0, style: bar)
-        let tabs = " Entente  1 Overview "
-        let used = grid.put(tabs, x: 0, y: 0, style: bar)
-        grid.put(" " + state.scenario.title + " ", x: used + 1, y: 0, style: Style(bold: true, reverse: true), limit: state.size.columns - used - 1)
+        var used = grid.put(" Entente ", x: 0, y: 0, style: Style(bold: true, reverse: true))
+        for screen in ScreenID.allCases {
+            let current = screen == state.screen
+            used += grid.put(" \(screen.rawValue) \(screen.title) ", x: used, y: 0, style: current ? Style(bold: true) : bar)
+        }
+        grid.put("  " + state.scenario.title, x: used, y: 0, style: bar, limit: state.size.columns - used)
 
-        let body = OverviewScreen.lines(state, width: state.size.columns - 2)
         let rows = state.size.rows - 2
-        let first = min(state.scroll, max(0, body.count - rows))
-        for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
-            grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
+        switch state.screen {
+        case .overview:
+            let body = OverviewScreen.lines(state, width: state.size.columns - 2)
+            let first = min(state.scroll, max(0, body.count - rows))
+            for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
+                grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
+            }
+        case .builder:
+            BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         }
 
         let statusY = state.size.rows - 1
         grid.paint(y: statusY, style: bar)
-        let hints = keymap.bindings.filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
+        let hints = keymap.bindings(on: state.screen).filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
         let hintWidth = DisplayWidth.of(hints)
         grid.put(" " + state.file, x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
         grid.put(hints, x: max(0, state.size.columns - hintWidth - 1), y: statusY, style: bar)
 
-        if state.showHelp { drawHelp(&grid, keymap: keymap, unicode: unicode) }
+        if state.showHelp { drawHelp(&grid, bindings: keymap.bindings(on: state.screen), unicode: unicode) }
         return grid
     }
 
     /// A box in the middle listing every binding.
-    private static func drawHelp(_ grid: inout Grid, keymap: Keymap, unicode: Bool) {
-        let rows = keymap.bindings.map { binding in
+    private static func drawHelp(_ grid: inout Grid, bindings: [Keymap.Binding], unicode: Bool) {
+        let rows = bindings.map { binding in
             (binding.keys.map(\.label).joined(separator: " "), binding.help)
         } + [("Esc", "close this help")]
         let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
