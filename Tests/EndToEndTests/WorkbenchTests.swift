@@ -44,6 +44,32 @@ import Testing
         expectRestored(session)
     }
 
+    @Test func searchFromTheFinderAndCancelALongOne() throws {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.send("6", "Enter")
+        let ranked = session.wait(for: "proven best")
+        #expect(ranked.ok && ranked.screen.contains("Coalition") && ranked.screen.contains("us,eu,india"), "\(ranked.screen)")
+        session.send("q")
+        expectRestored(session)
+
+        // Ranking by novelty leaves branch and bound nothing to prune: this would run for hours.
+        let big = FileManager.default.temporaryDirectory.appendingPathComponent("entente-big-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: big) }
+        session.type("\(binary) generate --actors 30 --issues 20 --options 4 --output \(big) && \(binary) \(big)")
+        #expect(session.wait(for: "1 Overview").ok)
+        session.send("6", "o", "o", "o", "o", "o")
+        #expect(session.wait(for: "Rank by: novelty").ok)
+        session.send("Enter")
+        #expect(session.wait(for: "Esc cancels").ok)
+        session.send("Escape")
+        let cancelled = session.wait(for: "cancelled: best found so far")
+        #expect(cancelled.ok, "\(cancelled.screen)")
+        session.send("q")
+        expectRestored(session)
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(directory: root)
         session.type("\(binary) Data/training/cables-and-chips.yaml")

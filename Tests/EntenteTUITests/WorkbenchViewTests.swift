@@ -68,11 +68,64 @@ import Testing
         _ = update(&state, .resetPackage)
         #expect(state.package == state.scenario.statusQuo)
         _ = update(&state, .nextScreen(1))
-        #expect(state.screen == .overview)
+        #expect(state.screen == .finder)
+        _ = update(&state, .nextScreen(1))
+        #expect(state.screen == .overview, "Tab wraps around")
         _ = update(&state, .nextScreen(-1))
-        #expect(state.screen == .builder)
+        #expect(state.screen == .finder)
+        _ = update(&state, .show(.builder))
         #expect(Keymap.workbench.action(for: .character("l"), in: state) == .changeOption(1))
         #expect(Keymap.workbench.action(for: .character("5"), in: state) == .show(.builder))
+    }
+
+    func finderWithResults(_ size: Size) throws -> AppState {
+        var state = try state("Data/training/cables-and-chips.yaml", size)
+        _ = update(&state, .show(.finder))
+        _ = update(&state, .cycleObjective(2))
+        #expect(state.finder.objective == .totalGain)
+        guard case .startSearch(let request) = update(&state, .runSearch).first else {
+            Issue.record("runSearch must start a search")
+            return state
+        }
+        #expect(state.finder.running && request.objective == .totalGain)
+        #expect(update(&state, .runSearch).isEmpty, "a second search does not start while one runs")
+        _ = update(&state, .searchProgress(SearchProgress(explored: 4, resolved: 4, total: 9)))
+        _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
+        return state
+    }
+
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func finder(size: Size) throws {
+        var state = try finderWithResults(size)
+        _ = update(&state, .selectResult(1))
+        try expectSnapshot(WorkbenchView.render(state), "finder-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func finderRunningShowsProgressAndCancels() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
+        _ = update(&state, .show(.finder))
+        _ = update(&state, .runSearch)
+        _ = update(&state, .searchProgress(SearchProgress(explored: 3, resolved: 4.5, total: 9)))
+        let grid = WorkbenchView.render(state)
+        #expect(grid.lines.contains { $0.contains("50.0%") && $0.contains("Esc cancels") })
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .cancelSearch)
+        #expect(update(&state, .cancelSearch) == [.cancelSearch])
+    }
+
+    @Test func finderSortsSelectsAndOpensInTheBuilder() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        let packages = state.finder.result!.packages
+        #expect(state.finder.order == Array(packages.indices))
+        _ = update(&state, .cycleSort)
+        #expect(state.finder.sort == .capability)
+        let shares = state.finder.order.map { packages[$0].objective(.capability) }
+        #expect(shares == shares.sorted(by: >))
+        _ = update(&state, .selectResult(100))
+        #expect(state.finder.selected == packages.count - 1)
+        _ = update(&state, .buildSelected)
+        #expect(state.screen == .builder)
+        #expect(state.package == packages[state.finder.order[packages.count - 1]].package)
+        #expect(state.evaluation.package == state.package)
     }
 
     @Test func tooSmall() throws {

@@ -1,6 +1,6 @@
 /// Everything the engine says about one package: each actor's gain and utility, the
 /// coalition, which rules hold and every objective.
-public struct PackageEvaluation: Sendable {
+public struct PackageEvaluation: Sendable, Equatable {
     public let package: Package
     /// Gain over the status quo of every actor, in utility points, in actor order.
     public let gains: [Double]

@@ -75,7 +75,7 @@ public struct PackageSearch: Sendable {
 }
 
 /// The outcome of a ranked search.
-public struct SearchResult: Sendable {
+public struct SearchResult: Sendable, Equatable {
     /// The best packages, best first.
     public let packages: [PackageEvaluation]
     /// Packages visited.

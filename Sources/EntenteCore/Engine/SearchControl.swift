@@ -20,6 +20,12 @@ public struct SearchProgress: Sendable, Equatable {
     public var resolved: Double
     public var total: Double
 
+    public init(explored: UInt64, resolved: Double, total: Double) {
+        self.explored = explored
+        self.resolved = resolved
+        self.total = total
+    }
+
     /// Share of the space settled, 0...1.
     public var fraction: Double { total > 0 ? min(1, resolved / total) : 1 }
 }

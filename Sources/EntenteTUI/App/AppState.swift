@@ -15,6 +15,7 @@ public struct AppState: Sendable {
     public var selectedIssue = 0
     public private(set) var evaluation: PackageEvaluation
     let evaluator: PackageEvaluator
+    public var finder = FinderState()
 
     public init(scenario: Scenario, file: String, size: Size) {
         self.scenario = scenario
@@ -55,6 +56,39 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resetPackage:
         state.package = state.scenario.statusQuo
         state.reevaluate()
+    case .cycleObjective(let step):
+        let all = Objective.allCases
+        let index = all.firstIndex(of: state.finder.objective)!
+        state.finder.objective = all[((index + step) % all.count + all.count) % all.count]
+    case .runSearch:
+        guard !state.finder.running else { break }
+        var request = SearchRequest()
+        request.objective = state.finder.objective
+        request.top = 50
+        state.finder.running = true
+        state.finder.progress = nil
+        return [.startSearch(request)]
+    case .cancelSearch:
+        guard state.finder.running else { break }
+        return [.cancelSearch]
+    case .searchProgress(let progress):
+        state.finder.progress = progress
+    case .searchFinished(let result):
+        state.finder.running = false
+        state.finder.result = result
+        state.finder.selected = 0
+        state.finder.resort()
+    case .selectResult(let step):
+        state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
+    case .cycleSort:
+        let all = FinderColumn.allCases
+        state.finder.sort = all[(all.firstIndex(of: state.finder.sort)! + 1) % all.count]
+        state.finder.resort()
+    case .buildSelected:
+        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
+        state.package = packages[state.finder.order[state.finder.selected]].package
+        state.reevaluate()
+        state.screen = .builder
     case .resize(let size):
         state.size = size
     }

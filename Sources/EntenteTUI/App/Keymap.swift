@@ -38,6 +38,16 @@ public struct Keymap: Sendable {
         Binding([.right, .character("l")], .changeOption(1), "next option", hint: true, on: .builder),
         Binding([.left, .character("h")], .changeOption(-1), "previous option", on: .builder),
         Binding([.character("r")], .resetPackage, "back to the status quo", on: .builder),
+        Binding([.enter], .runSearch, "run the search", hint: true, on: .finder),
+        Binding([.escape], .cancelSearch, "cancel a running search", on: .finder),
+        Binding([.character("o")], .cycleObjective(1), "next objective", hint: true, on: .finder),
+        Binding([.character("O")], .cycleObjective(-1), "previous objective", on: .finder),
+        Binding([.down, .character("j")], .selectResult(1), "next result", on: .finder),
+        Binding([.up, .character("k")], .selectResult(-1), "previous result", on: .finder),
+        Binding([.pageDown], .selectResult(10), "ten results down", on: .finder),
+        Binding([.pageUp], .selectResult(-10), "ten results up", on: .finder),
+        Binding([.character("s")], .cycleSort, "sort by the next column", on: .finder),
+        Binding([.character("b")], .buildSelected, "open the result in the package builder", on: .finder),
         Binding([.character("q")], .quit, "quit", hint: true),
     ])
 

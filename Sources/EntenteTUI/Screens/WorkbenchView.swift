@@ -34,6 +34,8 @@ public enum WorkbenchView {
             }
         case .builder:
             BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+        case .finder:
+            FinderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         }
 
         let statusY = state.size.rows - 1

@@ -1,0 +1,94 @@
+import EntenteCore
+
+/// Coalition finder: choose what to rank by, run the search (live progress, Esc cancels,
+/// the screen stays responsive), browse and sort the ranked packages, and read the
+/// selected one's members and holdouts.
+enum FinderScreen {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+        let finder = state.finder
+        let width = grid.width - 2
+        grid.put("Rank by: \(finder.objective.rawValue) (\(finder.objective.summary))   o changes it, Enter runs",
+                 x: 1, y: top, style: Style(bold: true, role: .accent), limit: width)
+        var y = top + 1
+        if finder.running {
+            let fraction = finder.progress?.fraction ?? 0
+            let barWidth = max(10, min(40, width - 40))
+            let filled = Int(fraction * Double(barWidth))
+            let (done, left) = unicode ? ("█", "░") : ("#", ".")
+            let explored = finder.progress.map { Figures.count(Double($0.explored)) } ?? "0"
+            grid.put(String(repeating: done, count: filled) + String(repeating: left, count: barWidth - filled)
+                + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
+        } else if let result = finder.result {
+            let how = result.proven ? "proven best" : result.cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
+            grid.put("\(result.packages.count) packages, \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
+                     x: 1, y: y, style: Style(role: result.proven ? .muted : .bad), limit: width)
+        } else {
+            grid.put("Enter searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
+        }
+        y += 2
+        guard let packages = finder.result?.packages, !packages.isEmpty else {
+            if finder.result != nil { grid.put("No package gives a viable coalition.", x: 1, y: y, limit: width) }
+            return
+        }
+        let detailHeight = min(8, max(3, height / 3))
+        let tableRows = min(finder.order.count, max(1, height - (y - top) - detailHeight - 2))
+        drawTable(state, packages, into: &grid, y: y, rows: tableRows, width: width)
+        drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: y + tableRows + 2, rows: detailHeight, width: width)
+    }
+
+    private static func drawTable(_ state: AppState, _ packages: [PackageEvaluation], into grid: inout Grid, y: Int, rows: Int, width: Int) {
+        let finder = state.finder
+        let numbers = FinderColumn.allCases.map { column in
+            (column.header + (finder.sort == column ? (column == .rank ? "" : "▼") : ""), column == .rank ? 4 : max(7, column.header.count + 1))
+        }
+        let coalitionWidth = max(10, width - numbers.reduce(0) { $0 + $1.1 + 1 } - 1)
+        func row(_ cells: [String]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                if index == 1 {
+                    text += DisplayWidth.pad(cell, to: coalitionWidth) + " "
+                } else {
+                    let column = index == 0 ? 0 : index - 1
+                    text += DisplayWidth.pad(cell, to: numbers[column].1, alignRight: true) + " "
+                }
+            }
+            return text
+        }
+        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0)
+        grid.put(row(headers), x: 1, y: y, style: Style(bold: true), limit: width)
+        let first = max(0, min(finder.selected - rows / 2, finder.order.count - rows))
+        for (offset, position) in (first..<finder.order.count).prefix(rows).enumerated() {
+            let evaluation = packages[finder.order[position]]
+            let members = evaluation.coalition.members.map { state.scenario.actors[$0].id }.joined(separator: ",")
+            let cells = [
+                "\(finder.order[position] + 1)", members,
+                Figures.percent(evaluation.objective(.capability)), "\(Int(evaluation.objective(.members)))",
+                Figures.fixed(evaluation.objective(.totalGain), 1), Figures.fixed(evaluation.objective(.minGain), 2),
+                Figures.fixed(evaluation.objective(.novelty), 2), Figures.signed(evaluation.objective(.openness), 1),
+            ]
+            let selected = position == finder.selected
+            if selected { grid.paint(y: y + 1 + offset, from: 1, to: 1 + width, style: Style(reverse: true)) }
+            grid.put(row(cells), x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)
+        }
+    }
+
+    private static func drawDetail(_ state: AppState, _ evaluation: PackageEvaluation, into grid: inout Grid, y: Int, rows: Int, width: Int) {
+        let scenario = state.scenario
+        let changes = evaluation.package.differences(from: scenario.statusQuo).map { index in
+            "\(scenario.issues[index].id)=\(scenario.issues[index].options[evaluation.package.choices[index]].id)"
+        }
+        var lines: [(String, Style)] = [("Selected package (b opens it in the builder)", Style(bold: true, role: .accent))]
+        lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
+            .map { ($0, Style()) }
+        let members = evaluation.coalition.members.map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
+        lines += TextWrap.wrap(members.joined(separator: ", "), width: width, first: "members: ", rest: "  ").map { ($0, Style(role: .good)) }
+        let outside = scenario.actors.indices.filter { !evaluation.coalition.contains($0) }.map { actor in
+            evaluation.redLined.contains(actor) ? "\(scenario.actors[actor].id) (red line)" : "\(scenario.actors[actor].id) \(Figures.signed(evaluation.gains[actor]))"
+        }
+        lines += TextWrap.wrap(outside.isEmpty ? "nobody" : outside.joined(separator: ", "), width: width, first: "holdouts: ", rest: "  ")
+            .map { ($0, Style(role: .bad)) }
+        for (offset, line) in lines.prefix(rows).enumerated() {
+            grid.put(line.0, x: 1, y: y + offset, style: line.1, limit: width)
+        }
+    }
+}
