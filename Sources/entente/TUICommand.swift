@@ -23,7 +23,7 @@ struct TUICommand: ParsableCommand {
         let terminal = Terminal()
         terminal.start()
         defer { terminal.stop() }
-        let effects = EffectRunner(scenario: scenario)
+        let effects = EffectRunner(scenario: scenario, file: file)
         defer { effects.cancel() }
         var state = AppState(scenario: scenario, file: file, size: terminal.size)
         let keymap = Keymap.workbench
@@ -56,20 +56,57 @@ struct TUICommand: ParsableCommand {
 /// Runs the workbench's effects off the main loop (searches on a thread of their own) and
 /// hands their outcomes back as actions, which the loop picks up between key presses.
 final class EffectRunner: Sendable {
-    private let scenario: Scenario
+    private let scenario: Mutex<Scenario>
     private let inbox = Mutex<[Action]>([])
     private let running = Mutex<CancellationFlag?>(nil)
+    /// When each file was last read or written by us, to notice changes made elsewhere.
+    private let known = Mutex<[String: Date]>([:])
 
-    init(scenario: Scenario) { self.scenario = scenario }
+    init(scenario: Scenario, file: String) {
+        self.scenario = Mutex(scenario)
+        remember(file)
+    }
 
     func perform(_ effect: Effect) {
         switch effect {
         case .quit: break
         case .cancelSearch: cancel()
+        case .open(let path):
+            do {
+                let loaded = try ScenarioLoader.load(path: path)
+                scenario.withLock { $0 = loaded }
+                remember(path)
+                post(.loaded(loaded, file: path))
+            } catch {
+                switch error {
+                case .unreadable(let path, let reason): post(.message("\(path): \(reason)"))
+                case .invalid(let diagnostics):
+                    post(.message("\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
+                }
+            }
+        case .save(let current, let path, let force):
+            save(current, to: path, force: force)
+        case .writeBrief(let current, let package, let path, let force):
+            if !force && FileManager.default.fileExists(atPath: path) {
+                post(.message("\(path) exists; :brief! \(path) overwrites it"))
+                return
+            }
+            post(.message("writing the brief…"))
+            Thread.detachNewThread { [self] in
+                do {
+                    var settings = BriefBuilder.Settings()
+                    settings.date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                    let brief = try BriefBuilder(current).build(package, settings: settings)
+                    try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
+                    post(.message("brief written to \(path)"))
+                } catch {
+                    post(.message("cannot write \(path): \(error)"))
+                }
+            }
         case .startSearch(let request):
             let flag = CancellationFlag()
             running.withLock { $0 = flag }
-            let scenario = scenario
+            let scenario = scenario.withLock { $0 }
             Thread.detachNewThread { [self] in
                 let result = try? PackageSearch(scenario).run(request, cancellation: flag) { progress in
                     self.post(.searchProgress(progress))
@@ -80,6 +117,39 @@ final class EffectRunner: Sendable {
     }
 
     private func post(_ action: Action) { inbox.withLock { $0.append(action) } }
+
+    private static func modification(_ path: String) -> Date? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+    }
+
+    private func remember(_ path: String) {
+        let date = Self.modification(path)
+        known.withLock { $0[path] = date }
+    }
+
+    /// Saves atomically. Unless forced, refuses when the file changed on disk since the
+    /// workbench last read or wrote it, or when it has comments that saving would drop.
+    private func save(_ current: Scenario, to path: String, force: Bool) {
+        if !force, let onDisk = Self.modification(path) {
+            let expected = known.withLock { $0[path] }
+            if expected == nil || expected != onDisk {
+                post(.message("\(path) changed on disk since it was opened; :save! \(path) overwrites it"))
+                return
+            }
+            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+            if text.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
+                post(.message("\(path) has comments that saving cannot keep; :save! saves anyway, or :save OTHER-FILE"))
+                return
+            }
+        }
+        do {
+            try AtomicFile.write(Data(ScenarioWriter.yaml(current).utf8), to: path)
+            remember(path)
+            post(.saved(path))
+        } catch {
+            post(.message("cannot save \(path): \(error.localizedDescription)"))
+        }
+    }
 
     /// Actions that arrived since the last call.
     func drain() -> [Action] { inbox.withLock { actions in defer { actions = [] }; return actions } }

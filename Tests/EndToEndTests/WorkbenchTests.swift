@@ -10,6 +10,8 @@ import Testing
     /// `stty -a` in the shell the workbench ran in shows a cooked terminal again. The
     /// markers are computed by the shell ($((40+2))), so the typed command cannot match them.
     func expectRestored(_ session: TmuxSession) {
+        // Typed too early, the check would be read (and dropped) by the workbench itself.
+        #expect(session.wait { !$0.contains("1 Overview") }.ok, "the workbench is still on screen")
         session.type("if stty -a | tr ' ;' '\\n\\n' | grep -qx -e -icanon -e -echo; then echo RAW$((40+2)); else echo COOKED$((40+2)); fi")
         let result = session.wait { $0.contains("COOKED42") || $0.contains("RAW42") }
         #expect(result.ok && result.screen.contains("COOKED42"), "\(result.screen)")
@@ -67,6 +69,25 @@ import Testing
         let cancelled = session.wait(for: "cancelled: best found so far")
         #expect(cancelled.ok, "\(cancelled.screen)")
         session.send("q")
+        expectRestored(session)
+    }
+
+    @Test func briefCommandWritesABriefAndAsksBeforeOverwriting() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-brief-\(UUID().uuidString).txt").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.send(":fix chips=allied-pool", "Enter")
+        #expect(session.wait(for: "Coalition: 2 members").ok)
+        session.send(":brief \(path)", "Enter")
+        #expect(session.wait(for: "brief written to").ok)
+        let brief = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(brief.hasPrefix("Proposed package: Cables and chips"))
+        #expect(brief.contains("Semiconductor supply: Allied supply pool"))
+        session.send(":brief \(path)", "Enter")
+        #expect(session.wait(for: "exists; :brief!").ok)
+        session.send(":quit", "Enter")
         expectRestored(session)
     }
 

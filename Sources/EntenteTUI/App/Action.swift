@@ -27,6 +27,22 @@ public enum Action: Equatable, Sendable {
     case cycleSort
     /// Coalition finder: load the selected result into the package builder.
     case buildSelected
+    case setObjective(Objective)
+    /// Package builder: set one issue's option (the `:fix` command).
+    case setOption(issue: Int, option: Int)
+    /// Put an issue on or off the table (the `:table` command).
+    case setOnTable(issue: Int, Bool)
+    /// Open the `:` command line, and keys typed into it.
+    case openCommandLine
+    case commandKey(Key)
+    /// Commands that need the outside world.
+    case requestOpen(String)
+    case requestSave(String?, force: Bool)
+    case requestBrief(String, force: Bool)
+    /// Outcomes reported back by effects.
+    case loaded(Scenario, file: String)
+    case saved(String)
+    case message(String)
     case resize(Size)
 }
 
@@ -37,6 +53,13 @@ public enum Effect: Equatable, Sendable {
     /// Run this search off the main loop, sending `.searchProgress` and `.searchFinished`.
     case startSearch(SearchRequest)
     case cancelSearch
+    /// Load a scenario; report `.loaded` or a `.message` with the first error.
+    case open(String)
+    /// Write the scenario atomically; unless forced, refuse when the file changed on disk
+    /// since it was opened or has comments that saving would drop.
+    case save(Scenario, path: String, force: Bool)
+    /// Write a text brief of the package; unless forced, refuse to overwrite a file.
+    case writeBrief(Scenario, Package, path: String, force: Bool)
 }
 
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.

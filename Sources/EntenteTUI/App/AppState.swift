@@ -1,4 +1,5 @@
 import EntenteCore
+import Foundation
 
 /// Everything the workbench shows, as a value: the view is a function of it.
 public struct AppState: Sendable {
@@ -16,6 +17,13 @@ public struct AppState: Sendable {
     public private(set) var evaluation: PackageEvaluation
     let evaluator: PackageEvaluator
     public var finder = FinderState()
+    /// The `:` line while it is open, and the commands given so far.
+    public var commandLine: CommandLineState?
+    public var history: [String] = []
+    /// The last message for the status bar (a command's outcome or error).
+    public var message: String?
+    /// Issues taken off the table: held at the status quo in the builder and the searches.
+    public var offTable: Set<Int> = []
 
     public init(scenario: Scenario, file: String, size: Size) {
         self.scenario = scenario
@@ -50,6 +58,10 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.selectedIssue = min(state.scenario.issues.count - 1, max(0, state.selectedIssue + step))
     case .changeOption(let step):
         guard state.scenario.issues.indices.contains(state.selectedIssue) else { break }
+        guard !state.offTable.contains(state.selectedIssue) else {
+            state.message = "\(state.scenario.issues[state.selectedIssue].id) is off the table (:table \(state.scenario.issues[state.selectedIssue].id) on)"
+            break
+        }
         let options = state.scenario.issues[state.selectedIssue].options.count
         state.package.choices[state.selectedIssue] = ((state.package.choices[state.selectedIssue] + step) % options + options) % options
         state.reevaluate()
@@ -65,6 +77,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         var request = SearchRequest()
         request.objective = state.finder.objective
         request.top = 50
+        if !state.offTable.isEmpty {
+            request.table = state.scenario.issues.indices.filter { !state.offTable.contains($0) }.map { state.scenario.issues[$0].id }
+        }
         state.finder.running = true
         state.finder.progress = nil
         return [.startSearch(request)]
@@ -89,8 +104,91 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.package = packages[state.finder.order[state.finder.selected]].package
         state.reevaluate()
         state.screen = .builder
+    case .setObjective(let objective):
+        state.finder.objective = objective
+    case .setOption(let issue, let option):
+        state.offTable.remove(issue)
+        state.package.choices[issue] = option
+        state.selectedIssue = issue
+        state.reevaluate()
+    case .setOnTable(let issue, let on):
+        let id = state.scenario.issues[issue].id
+        if on {
+            state.offTable.remove(issue)
+            state.message = "\(id) is on the table"
+        } else {
+            state.offTable.insert(issue)
+            state.package.choices[issue] = state.scenario.issues[issue].statusQuoIndex
+            state.reevaluate()
+            state.message = "\(id) is off the table: held at its status quo"
+        }
+    case .openCommandLine:
+        state.commandLine = CommandLineState()
+        state.showHelp = false
+    case .commandKey(let key):
+        return commandKey(&state, key)
+    case .requestOpen(let file):
+        return [.open(file)]
+    case .requestSave(let file, let force):
+        return [.save(state.scenario, path: file ?? state.file, force: force)]
+    case .requestBrief(let file, let force):
+        return [.writeBrief(state.scenario, state.package, path: file, force: force)]
+    case .loaded(let scenario, let file):
+        var fresh = AppState(scenario: scenario, file: file, size: state.size)
+        fresh.history = state.history
+        fresh.message = "opened \(file)"
+        state = fresh
+    case .saved(let file):
+        state.file = file
+        state.message = "saved \(file)"
+    case .message(let text):
+        state.message = text
     case .resize(let size):
         state.size = size
     }
+    return []
+}
+
+/// A key typed into the command line.
+private func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var line = state.commandLine else { return [] }
+    switch key {
+    case .character(let character):
+        line.text.append(character)
+        line.recall = nil
+    case .backspace:
+        if line.text.isEmpty {
+            state.commandLine = nil
+            return []
+        }
+        line.text.removeLast()
+    case .escape:
+        state.commandLine = nil
+        return []
+    case .tab:
+        line.text = Commands.complete(line.text, scenario: state.scenario)
+    case .up, .down:
+        guard !state.history.isEmpty else { break }
+        let current = line.recall ?? state.history.count
+        let next = min(state.history.count - 1, max(0, current + (key == .up ? -1 : 1)))
+        line.recall = next
+        line.text = state.history[next]
+    case .enter:
+        state.commandLine = nil
+        let text = line.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return [] }
+        state.history.append(text)
+        switch Commands.parse(text, scenario: state.scenario) {
+        case .failure(let error):
+            state.message = error.message
+            return []
+        case .success(let actions):
+            state.message = nil
+            return actions.flatMap { update(&state, $0) }
+        }
+    default:
+        break
+    }
+    state.commandLine = line
     return []
 }

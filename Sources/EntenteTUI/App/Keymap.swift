@@ -24,6 +24,7 @@ public struct Keymap: Sendable {
 
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
+        Binding([.character(":")], .openCommandLine, "command line: search fix table open save brief quit"),
         Binding([.tab], .nextScreen(1), "next screen"),
         Binding([.backTab], .nextScreen(-1), "previous screen"),
     ] + ScreenID.allCases.map { screen in
@@ -58,6 +59,7 @@ public struct Keymap: Sendable {
 
     /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
     public func action(for key: Key, in state: AppState) -> Action? {
+        if state.commandLine != nil { return .commandKey(key) }
         if key == .escape && state.showHelp { return .toggleHelp }
         return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }

@@ -40,13 +40,23 @@ public enum WorkbenchView {
 
         let statusY = state.size.rows - 1
         grid.paint(y: statusY, style: bar)
+        if let line = state.commandLine {
+            grid.put(":" + line.text + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+        } else if let message = state.message {
+            grid.put(" " + message, x: 0, y: statusY, style: Style(bold: true, reverse: true))
+        } else {
+            drawHints(&grid, state: state, keymap: keymap, y: statusY, style: bar)
+        }
+        if state.showHelp { drawHelp(&grid, bindings: keymap.bindings(on: state.screen), unicode: unicode) }
+        return grid
+    }
+
+    /// The file name on the left, the current screen's hints on the right.
+    private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
         let hints = keymap.bindings(on: state.screen).filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
         let hintWidth = DisplayWidth.of(hints)
         grid.put(" " + state.file, x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
         grid.put(hints, x: max(0, state.size.columns - hintWidth - 1), y: statusY, style: bar)
-
-        if state.showHelp { drawHelp(&grid, bindings: keymap.bindings(on: state.screen), unicode: unicode) }
-        return grid
     }
 
     /// A box in the middle listing every binding.
