@@ -49,7 +49,7 @@ struct BriefCommand: ParsableCommand {
             let chosen = try choosePackage(loaded)
             var settings = BriefBuilder.Settings()
             settings.seed = seed
-            settings.date = date ?? Self.today()
+            settings.date = date ?? BriefDate.today()
             settings.audience = audience
             let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }.joined(separator: ",")
             settings.command = "entente brief \(scenario.file) --package \(pairs.isEmpty ? "''" : pairs) --seed \(seed) --date \(settings.date)"
@@ -68,13 +68,13 @@ struct BriefCommand: ParsableCommand {
         }
         return best.package
     }
+}
 
-    private static func today() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
+/// The date briefs carry by default.
+enum BriefDate {
+    /// Today in UTC as YYYY-MM-DD.
+    static func today() -> String {
+        ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
     }
 }
 

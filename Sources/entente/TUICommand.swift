@@ -84,6 +84,13 @@ final class EffectRunner: Sendable {
                     post(.message("\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
                 }
             }
+        case .prepareBrief(let current, let package):
+            Thread.detachNewThread { [self] in
+                var settings = BriefBuilder.Settings()
+                settings.date = BriefDate.today()
+                let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
+                post(.briefReady(package, text ?? "The brief could not be prepared."))
+            }
         case .save(let current, let path, let force):
             save(current, to: path, force: force)
         case .writeBrief(let current, let package, let path, let force):
@@ -95,7 +102,7 @@ final class EffectRunner: Sendable {
             Thread.detachNewThread { [self] in
                 do {
                     var settings = BriefBuilder.Settings()
-                    settings.date = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC")!, formatOptions: [.withFullDate])
+                    settings.date = BriefDate.today()
                     let brief = try BriefBuilder(current).build(package, settings: settings)
                     try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
                     post(.message("brief written to \(path)"))

@@ -87,6 +87,8 @@ import Testing
         #expect(brief.contains("Semiconductor supply: Allied supply pool"))
         session.send(":brief \(path)", "Enter")
         #expect(session.wait(for: "exists; :brief!").ok)
+        session.send("8")
+        #expect(session.wait(for: "Proposed package: Cables and chips").ok)
         session.send(":quit", "Enter")
         expectRestored(session)
     }

@@ -69,9 +69,9 @@ import Testing
         #expect(state.package == state.scenario.statusQuo)
         _ = update(&state, .nextScreen(1))
         #expect(state.screen == .finder)
-        _ = update(&state, .nextScreen(1))
+        _ = update(&state, .nextScreen(2))
         #expect(state.screen == .overview, "Tab wraps around")
-        _ = update(&state, .nextScreen(-1))
+        _ = update(&state, .nextScreen(-2))
         #expect(state.screen == .finder)
         _ = update(&state, .show(.builder))
         #expect(Keymap.workbench.action(for: .character("l"), in: state) == .changeOption(1))
@@ -126,6 +126,24 @@ import Testing
         #expect(state.screen == .builder)
         #expect(state.package == packages[state.finder.order[packages.count - 1]].package)
         #expect(state.evaluation.package == state.package)
+    }
+
+    @Test func briefScreenAsksForAFreshPreview() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
+        _ = update(&state, .setOption(issue: 1, option: 1))
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package)])
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("Preparing the brief") })
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-11-27"
+        let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
+        #expect(update(&state, .briefReady(state.package, text)).isEmpty)
+        try expectSnapshot(WorkbenchView.render(state), "brief-80x24")
+        _ = update(&state, .scroll(10))
+        #expect(WorkbenchView.render(state).lines[3] != (try String(contentsOfFile: Self.root.appendingPathComponent("Snapshots/brief-80x24.txt").path, encoding: .utf8)).split(separator: "\n")[3])
+        // A preview of another package is stale: the screen asks again.
+        let other = state.package
+        _ = update(&state, .setOption(issue: 0, option: 1))
+        #expect(update(&state, .briefReady(other, text)) == [.prepareBrief(state.scenario, state.package)])
     }
 
     @Test func tooSmall() throws {

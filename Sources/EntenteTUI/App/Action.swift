@@ -43,6 +43,8 @@ public enum Action: Equatable, Sendable {
     case loaded(Scenario, file: String)
     case saved(String)
     case message(String)
+    /// The brief preview of a package, prepared off the main loop.
+    case briefReady(Package, String)
     case resize(Size)
 }
 
@@ -60,6 +62,8 @@ public enum Effect: Equatable, Sendable {
     case save(Scenario, path: String, force: Bool)
     /// Write a text brief of the package; unless forced, refuse to overwrite a file.
     case writeBrief(Scenario, Package, path: String, force: Bool)
+    /// Render the text brief of a package for the Brief screen; report `.briefReady`.
+    case prepareBrief(Scenario, Package)
 }
 
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.
@@ -67,12 +71,14 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     case overview = 1
     case builder = 5
     case finder = 6
+    case brief = 8
 
     public var title: String {
         switch self {
         case .overview: "Overview"
         case .builder: "Package builder"
         case .finder: "Coalition finder"
+        case .brief: "Brief"
         }
     }
 }

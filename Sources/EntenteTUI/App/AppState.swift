@@ -24,6 +24,9 @@ public struct AppState: Sendable {
     public var message: String?
     /// Issues taken off the table: held at the status quo in the builder and the searches.
     public var offTable: Set<Int> = []
+    /// The Brief screen's text, for the package it was prepared for, and its scroll.
+    public var brief: (package: Package, text: String)?
+    public var briefScroll = 0
 
     public init(scenario: Scenario, file: String, size: Size) {
         self.scenario = scenario
@@ -47,12 +50,18 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .show(let screen):
         state.screen = screen
         state.showHelp = false
+        return briefEffects(state)
     case .nextScreen(let step):
         let screens = ScreenID.allCases
         let index = screens.firstIndex(of: state.screen)!
         state.screen = screens[((index + step) % screens.count + screens.count) % screens.count]
+        return briefEffects(state)
     case .scroll(let rows):
-        state.scroll = max(0, state.scroll + rows)
+        if state.screen == .brief {
+            state.briefScroll = max(0, state.briefScroll + rows)
+        } else {
+            state.scroll = max(0, state.scroll + rows)
+        }
     case .selectIssue(let step):
         guard !state.scenario.issues.isEmpty else { break }
         state.selectedIssue = min(state.scenario.issues.count - 1, max(0, state.selectedIssue + step))
@@ -143,10 +152,19 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = "saved \(file)"
     case .message(let text):
         state.message = text
+    case .briefReady(let package, let text):
+        state.brief = (package, text)
+        if package != state.package { return briefEffects(state) }
     case .resize(let size):
         state.size = size
     }
     return []
+}
+
+/// On the Brief screen, asks for the preview when it is missing or stale.
+private func briefEffects(_ state: AppState) -> [Effect] {
+    guard state.screen == .brief, state.brief?.package != state.package else { return [] }
+    return [.prepareBrief(state.scenario, state.package)]
 }
 
 /// A key typed into the command line.

@@ -30,6 +30,10 @@ public struct Keymap: Sendable {
     ] + ScreenID.allCases.map { screen in
         Binding([.character(Character(String(screen.rawValue)))], .show(screen), "show \(screen.title)")
     } + [
+        Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
+        Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
+        Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),
+        Binding([.pageUp], .scroll(-10), "scroll a page up", on: .brief),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .overview),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .overview),
         Binding([.pageDown], .scroll(10), "scroll a page down", on: .overview),

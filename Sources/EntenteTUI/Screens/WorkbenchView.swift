@@ -36,6 +36,8 @@ public enum WorkbenchView {
             BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .finder:
             FinderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+        case .brief:
+            BriefScreen.draw(state, into: &grid, top: 1, height: rows)
         }
 
         let statusY = state.size.rows - 1

@@ -1,0 +1,19 @@
+import EntenteCore
+
+/// A preview of the brief on the package builder's package, as `:brief FILE` writes it.
+enum BriefScreen {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
+        guard let brief = state.brief, brief.package == state.package else {
+            grid.put("Preparing the brief on the package builder's package…", x: 1, y: top, style: Style(role: .muted))
+            return
+        }
+        grid.put("Brief on the package builder's package. :brief FILE writes it.", x: 1, y: top, style: Style(bold: true, role: .accent),
+                 limit: grid.width - 2)
+        let lines = brief.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let rows = height - 2
+        let first = min(state.briefScroll, max(0, lines.count - rows))
+        for (offset, line) in lines.dropFirst(first).prefix(rows).enumerated() {
+            grid.put(line, x: 1, y: top + 2 + offset, limit: grid.width - 2)
+        }
+    }
+}
