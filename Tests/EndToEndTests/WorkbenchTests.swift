@@ -35,6 +35,8 @@ import Testing
         let session = try TmuxSession(directory: root)
         session.type("\(binary) Data/training/cables-and-chips.yaml")
         #expect(session.wait(for: "Cables and chips").ok)
+        session.send("3", "l")
+        #expect(session.wait(for: "United States on Semiconductor supply").ok)
         session.send("5")
         #expect(session.wait(for: "Coalition: 0 members").ok)
         session.send("l")

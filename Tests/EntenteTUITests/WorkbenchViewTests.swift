@@ -146,6 +146,29 @@ import Testing
         #expect(update(&state, .briefReady(other, text)) == [.prepareBrief(state.scenario, state.package)])
     }
 
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func interests(size: Size) throws {
+        var state = try state("Data/open-internet.yaml", size)
+        _ = update(&state, .show(.interests))
+        _ = update(&state, .moveCell(columns: 3, rows: 11))
+        try expectSnapshot(WorkbenchView.render(state), "interests-\(size.columns)x\(size.rows)")
+    }
+
+    @Test func interestsCursorAndGroupingFilter() throws {
+        var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
+        _ = update(&state, .show(.interests))
+        _ = update(&state, .moveCell(columns: -5, rows: 100))
+        #expect(state.cell.actor == state.scenario.actors.count - 1 && state.cell.issue == 0)
+        _ = update(&state, .moveCell(columns: 3, rows: 0))
+        let lines = WorkbenchView.render(state).lines
+        #expect(lines.contains { $0.contains("Technical community (IETF, ISOC, RIRs) on Semiconductor supply security") })
+        _ = update(&state, .cycleGroupingFilter)
+        #expect(state.visibleActors.map { state.scenario.actors[$0].id } == ["us", "eu", "germany", "france", "italy", "uk", "canada", "japan"])
+        #expect(state.cell.actor == 0, "the cursor moves into the filtered grouping")
+        for _ in state.scenario.groupings { _ = update(&state, .cycleGroupingFilter) }
+        #expect(state.groupingFilter == nil && state.visibleActors.count == state.scenario.actors.count)
+    }
+
     @Test func tooSmall() throws {
         let grid = WorkbenchView.render(try state("Data/training/cables-and-chips.yaml", Size(columns: 39, rows: 11)))
         #expect(grid.lines.contains { $0.contains("Terminal too small") })

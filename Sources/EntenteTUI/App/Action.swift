@@ -28,6 +28,10 @@ public enum Action: Equatable, Sendable {
     /// Coalition finder: load the selected result into the package builder.
     case buildSelected
     case setObjective(Objective)
+    /// Interests: move the cursor among actors (rows) and issues (columns).
+    case moveCell(columns: Int, rows: Int)
+    /// Interests: show only the members of the next grouping (or everyone).
+    case cycleGroupingFilter
     /// Package builder: set one issue's option (the `:fix` command).
     case setOption(issue: Int, option: Int)
     /// Put an issue on or off the table (the `:table` command).
@@ -69,6 +73,7 @@ public enum Effect: Equatable, Sendable {
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.
 public enum ScreenID: Int, CaseIterable, Sendable {
     case overview = 1
+    case interests = 3
     case builder = 5
     case finder = 6
     case brief = 8
@@ -76,6 +81,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     public var title: String {
         switch self {
         case .overview: "Overview"
+        case .interests: "Interests"
         case .builder: "Package builder"
         case .finder: "Coalition finder"
         case .brief: "Brief"

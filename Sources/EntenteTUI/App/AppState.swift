@@ -24,6 +24,9 @@ public struct AppState: Sendable {
     public var message: String?
     /// Issues taken off the table: held at the status quo in the builder and the searches.
     public var offTable: Set<Int> = []
+    /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
+    public var cell = (actor: 0, issue: 0)
+    public var groupingFilter: Int?
     /// The Brief screen's text, for the package it was prepared for, and its scroll.
     public var brief: (package: Package, text: String)?
     public var briefScroll = 0
@@ -38,6 +41,13 @@ public struct AppState: Sendable {
     }
 
     mutating func reevaluate() { evaluation = evaluator.evaluate(package) }
+
+    /// The actors the Interests screen lists: everyone, or the filtered grouping's members.
+    public var visibleActors: [Int] {
+        guard let filter = groupingFilter, scenario.groupings.indices.contains(filter) else { return Array(scenario.actors.indices) }
+        let members = Set(scenario.groupings[filter].members)
+        return scenario.actors.indices.filter { members.contains(scenario.actors[$0].id) }
+    }
 }
 
 /// Applies an action to the state and says what the outside world must do.
@@ -113,6 +123,17 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.package = packages[state.finder.order[state.finder.selected]].package
         state.reevaluate()
         state.screen = .builder
+    case .moveCell(let columns, let rows):
+        let actors = state.visibleActors
+        guard !actors.isEmpty, !state.scenario.issues.isEmpty else { break }
+        let row = actors.firstIndex(of: state.cell.actor) ?? 0
+        state.cell.actor = actors[min(actors.count - 1, max(0, row + rows))]
+        state.cell.issue = min(state.scenario.issues.count - 1, max(0, state.cell.issue + columns))
+    case .cycleGroupingFilter:
+        let count = state.scenario.groupings.count
+        state.groupingFilter = state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)
+        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
     case .setObjective(let objective):
         state.finder.objective = objective
     case .setOption(let issue, let option):

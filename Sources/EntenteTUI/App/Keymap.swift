@@ -30,6 +30,11 @@ public struct Keymap: Sendable {
     ] + ScreenID.allCases.map { screen in
         Binding([.character(Character(String(screen.rawValue)))], .show(screen), "show \(screen.title)")
     } + [
+        Binding([.down, .character("j")], .moveCell(columns: 0, rows: 1), "next actor", on: .interests),
+        Binding([.up, .character("k")], .moveCell(columns: 0, rows: -1), "previous actor", on: .interests),
+        Binding([.right, .character("l")], .moveCell(columns: 1, rows: 0), "next issue", hint: true, on: .interests),
+        Binding([.left, .character("h")], .moveCell(columns: -1, rows: 0), "previous issue", on: .interests),
+        Binding([.character("g")], .cycleGroupingFilter, "show one grouping's members (again: the next)", hint: true, on: .interests),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
         Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),

@@ -32,6 +32,8 @@ public enum WorkbenchView {
             for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
                 grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
             }
+        case .interests:
+            InterestsScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .builder:
             BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .finder:

@@ -1,0 +1,80 @@
+import EntenteCore
+
+/// Interests: a heat map of actors × issues. Each cell shows how much the issue matters to
+/// the actor (shading by salience, relative to the actor's most salient issue), the first
+/// letters of its preferred option, and `!` where it has a red line. The pane below shows
+/// the cell under the cursor: salience, every option's value, red lines and the note.
+enum InterestsScreen {
+    static let cellWidth = 7
+    static let labelWidth = 14
+
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+        let scenario = state.scenario
+        let actors = state.visibleActors
+        guard !actors.isEmpty, !scenario.issues.isEmpty else {
+            grid.put("No actors or issues to show.", x: 1, y: top)
+            return
+        }
+        let detailHeight = min(9, max(5, height / 3))
+        let mapRows = max(1, height - detailHeight - 2)
+        let columns = max(1, (grid.width - labelWidth - 2) / cellWidth)
+        let firstIssue = max(0, min(state.cell.issue - columns / 2, scenario.issues.count - columns))
+        let cursorRow = actors.firstIndex(of: state.cell.actor) ?? 0
+        let firstActor = max(0, min(cursorRow - mapRows / 2, actors.count - mapRows))
+        let filter = state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? ""
+        grid.put("Actor \\ issue (shade: salience, text: preferred option, !: red line)\(filter)", x: 1, y: top,
+                 style: Style(bold: true, role: .accent), limit: grid.width - 2)
+        for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {
+            let selected = issue == state.cell.issue
+            grid.put(DisplayWidth.pad(TerminalText.escaped(scenario.issues[issue].id), to: cellWidth - 1), x: 1 + labelWidth + offset * cellWidth,
+                     y: top + 1, style: Style(bold: selected, reverse: selected))
+        }
+        let shades = unicode ? ["·", "░", "▒", "▓", "█"] : [".", ":", "+", "*", "#"]
+        for (row, actor) in actors.dropFirst(firstActor).prefix(mapRows).enumerated() {
+            let y = top + 2 + row
+            let stance = scenario.actors[actor]
+            let highest = stance.interests.values.map(\.salience).max() ?? 0
+            grid.put(DisplayWidth.pad(TerminalText.escaped(stance.id), to: labelWidth - 1), x: 1, y: y, style: Style(bold: actor == state.cell.actor))
+            for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {
+                let x = 1 + labelWidth + offset * cellWidth
+                let selected = actor == state.cell.actor && issue == state.cell.issue
+                guard let interest = stance.interests[scenario.issues[issue].id] else {
+                    grid.put(DisplayWidth.pad(shades[0], to: cellWidth - 1), x: x, y: y, style: Style(reverse: selected, role: .muted))
+                    continue
+                }
+                let level = highest > 0 ? Int((interest.salience / highest * 4).rounded()) : 0
+                let options = scenario.issues[issue].options
+                let preferred = options.max { interest.value(of: $0) < interest.value(of: $1) }!
+                let text = shades[level] + String(TerminalText.escaped(preferred.id).prefix(cellWidth - 3)) + (interest.redLines.isEmpty ? "" : "!")
+                grid.put(DisplayWidth.pad(text, to: cellWidth - 1), x: x, y: y,
+                         style: Style(bold: level >= 3, reverse: selected, role: interest.redLines.isEmpty ? (level >= 3 ? .accent : nil) : .bad))
+            }
+        }
+        drawDetail(state, into: &grid, y: top + 3 + mapRows, rows: detailHeight, width: grid.width - 2)
+    }
+
+    private static func drawDetail(_ state: AppState, into grid: inout Grid, y: Int, rows: Int, width: Int) {
+        let scenario = state.scenario
+        let actor = scenario.actors[state.cell.actor]
+        let issue = scenario.issues[state.cell.issue]
+        var lines: [(String, Style)] = [("\(actor.name) on \(issue.name)", Style(bold: true, role: .accent))]
+        if let interest = actor.interests[issue.id] {
+            let share = actor.totalSalience > 0 ? interest.salience / actor.totalSalience : 0
+            lines.append(("salience \(Figures.fixed(interest.salience)) (\(Figures.percent(share)) of its attention)"
+                + (interest.minGain.map { ", joins only above \(Figures.fixed($0)) points" } ?? ""), Style()))
+            let values = issue.options.map { option in
+                "\(option.id)\(option.id == issue.statusQuo ? " (status quo)" : "") \(Figures.fixed(interest.value(of: option), 0))"
+            }
+            lines += TextWrap.wrap(values.joined(separator: ", "), width: width, first: "values: ", rest: "  ").map { ($0, Style()) }
+            if !interest.redLines.isEmpty { lines.append(("red lines: " + interest.redLines.joined(separator: ", "), Style(role: .bad))) }
+            if !interest.note.isEmpty {
+                lines += TextWrap.wrap(TerminalText.escaped(interest.note), width: width, first: "note: ", rest: "  ").map { ($0, Style(role: .muted)) }
+            }
+        } else {
+            lines.append(("no stance: the issue does not matter to this actor", Style(role: .muted)))
+        }
+        for (offset, line) in lines.prefix(rows).enumerated() {
+            grid.put(line.0, x: 1, y: y + offset, style: line.1, limit: width)
+        }
+    }
+}
