@@ -87,6 +87,17 @@ import Testing
         #expect(trades[0].gains == [25, 25])
     }
 
+    @Test func leverMap() {
+        // cables: shared repair and the open consortium both gain everyone (6/6); the earlier
+        // option wins the tie. chips: the allied pool gains the US and the EU (5/6), the open
+        // market only India.
+        let points = LeverMap.points(scenario)
+        #expect(points == [
+            LeverMap.Point(issue: 0, option: 1, prospects: 1, impact: 1),
+            LeverMap.Point(issue: 1, option: 1, prospects: 5.0 / 6, impact: 1),
+        ])
+    }
+
     @Test func unknownNamesInAPackageAreErrors() {
         #expect(throws: SearchRequestError.self) { try scenario.package(["cables": "moon"]) }
         #expect(throws: SearchRequestError.self) { try scenario.package(["atlantis": "x"]) }

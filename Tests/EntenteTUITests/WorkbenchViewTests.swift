@@ -154,6 +154,13 @@ import Testing
         try expectSnapshot(WorkbenchView.render(state), "interests-\(size.columns)x\(size.rows)")
     }
 
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func levers(size: Size) throws {
+        var state = try state("Data/open-internet.yaml", size)
+        _ = update(&state, .show(.levers))
+        try expectSnapshot(WorkbenchView.render(state), "levers-\(size.columns)x\(size.rows)")
+    }
+
     @Test func interestsCursorAndGroupingFilter() throws {
         var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
         _ = update(&state, .show(.interests))

@@ -74,6 +74,7 @@ public enum Effect: Equatable, Sendable {
 public enum ScreenID: Int, CaseIterable, Sendable {
     case overview = 1
     case interests = 3
+    case levers = 4
     case builder = 5
     case finder = 6
     case brief = 8
@@ -82,6 +83,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         switch self {
         case .overview: "Overview"
         case .interests: "Interests"
+        case .levers: "Levers"
         case .builder: "Package builder"
         case .finder: "Coalition finder"
         case .brief: "Brief"

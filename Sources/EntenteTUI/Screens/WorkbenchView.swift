@@ -34,6 +34,8 @@ public enum WorkbenchView {
             }
         case .interests:
             InterestsScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+        case .levers:
+            LeversScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .builder:
             BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .finder:
