@@ -161,6 +161,25 @@ import Testing
         try expectSnapshot(WorkbenchView.render(state), "levers-\(size.columns)x\(size.rows)")
     }
 
+    @Test func compareThreePinnedPackages() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        #expect(WorkbenchView.render({ var s = state; _ = update(&s, .show(.compare)); return s }()).lines
+            .contains { $0.contains("Nothing pinned yet") })
+        for _ in 0..<4 {
+            _ = update(&state, .pin)
+            _ = update(&state, .selectResult(1))
+        }
+        #expect(state.pinned.count == 3, "at most three; the oldest makes way")
+        let packages = state.finder.result!.packages
+        #expect(state.pinned == [1, 2, 3].map { packages[state.finder.order[$0]].package })
+        _ = update(&state, .pin)
+        #expect(state.pinned.count == 3, "pinning the same package twice keeps one")
+        _ = update(&state, .show(.compare))
+        try expectSnapshot(WorkbenchView.render(state), "compare-100x30")
+        _ = update(&state, .clearPins)
+        #expect(state.pinned.isEmpty)
+    }
+
     @Test func interestsCursorAndGroupingFilter() throws {
         var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
         _ = update(&state, .show(.interests))

@@ -32,6 +32,11 @@ public enum Action: Equatable, Sendable {
     case moveCell(columns: Int, rows: Int)
     /// Interests: show only the members of the next grouping (or everyone).
     case cycleGroupingFilter
+    /// Pin the builder's package, or the finder's selected result, for comparison
+    /// (at most three; the oldest makes way).
+    case pin
+    /// Compare: drop every pinned package.
+    case clearPins
     /// Package builder: set one issue's option (the `:fix` command).
     case setOption(issue: Int, option: Int)
     /// Put an issue on or off the table (the `:table` command).
@@ -77,6 +82,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     case levers = 4
     case builder = 5
     case finder = 6
+    case compare = 7
     case brief = 8
 
     public var title: String {
@@ -86,6 +92,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .levers: "Levers"
         case .builder: "Package builder"
         case .finder: "Coalition finder"
+        case .compare: "Compare"
         case .brief: "Brief"
         }
     }

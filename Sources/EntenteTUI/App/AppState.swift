@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
+    /// Packages pinned for the Compare screen, oldest first.
+    public var pinned: [Package] = []
     /// The Brief screen's text, for the package it was prepared for, and its scroll.
     public var brief: (package: Package, text: String)?
     public var briefScroll = 0
@@ -134,6 +136,18 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.groupingFilter = state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)
         if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
         state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
+    case .pin:
+        var package = state.package
+        if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
+            package = packages[state.finder.order[state.finder.selected]].package
+        }
+        if !state.pinned.contains(package) {
+            state.pinned.append(package)
+            if state.pinned.count > 3 { state.pinned.removeFirst() }
+        }
+        state.message = "pinned for comparison (\(state.pinned.count) of 3); 7 compares"
+    case .clearPins:
+        state.pinned = []
     case .setObjective(let objective):
         state.finder.objective = objective
     case .setOption(let issue, let option):

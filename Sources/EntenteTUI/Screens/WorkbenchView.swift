@@ -40,6 +40,8 @@ public enum WorkbenchView {
             BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .finder:
             FinderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+        case .compare:
+            CompareScreen.draw(state, into: &grid, top: 1, height: rows)
         case .brief:
             BriefScreen.draw(state, into: &grid, top: 1, height: rows)
         }
