@@ -65,6 +65,10 @@ final class EffectRunner: Sendable {
     init(scenario: Scenario, file: String) {
         self.scenario = Mutex(scenario)
         remember(file)
+        if let text = try? String(contentsOfFile: Journal.path(for: file), encoding: .utf8),
+           let saved = try? ScenarioLoader.parse(text, file: Journal.path(for: file)), saved != scenario {
+            post(.journalFound(saved))
+        }
     }
 
     func perform(_ effect: Effect) {
@@ -84,6 +88,16 @@ final class EffectRunner: Sendable {
                     post(.message("\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
                 }
             }
+        case .autosave(let current, let file):
+            do {
+                let path = Journal.path(for: file)
+                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try AtomicFile.write(Data(ScenarioWriter.yaml(current).utf8), to: path)
+            } catch {
+                post(.message("cannot write the autosave journal: \(error.localizedDescription)"))
+            }
+        case .dropJournal(let file):
+            try? FileManager.default.removeItem(atPath: Journal.path(for: file))
         case .prepareBrief(let current, let package):
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
@@ -162,4 +176,22 @@ final class EffectRunner: Sendable {
     func drain() -> [Action] { inbox.withLock { actions in defer { actions = [] }; return actions } }
 
     func cancel() { running.withLock { $0?.cancel() } }
+}
+
+/// Where unsaved edits of a scenario file are journalled: one file per scenario under
+/// `$XDG_STATE_HOME/entente` (by default `~/.local/state/entente`).
+enum Journal {
+    static func path(for file: String) -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        return "\(state)/entente/\(name)-\(String(fnv1a(absolute), radix: 16)).journal.yaml"
+    }
+
+    /// FNV-1a, 64 bits: stable across runs, unlike Swift's seeded Hasher.
+    private static func fnv1a(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+    }
 }

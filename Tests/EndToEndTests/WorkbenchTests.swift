@@ -95,6 +95,46 @@ import Testing
         expectRestored(session)
     }
 
+    @Test func editsSurviveKillAndUndoRedoWorks() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("cables.yaml").path
+        try FileManager.default.copyItem(atPath: root + "/Data/training/cables-and-chips.yaml", toPath: file)
+        let session = try TmuxSession(directory: root)
+        let command = "XDG_STATE_HOME=\(directory.path)/state \(binary) \(file)"
+        session.type(command)
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.send("3", "+", "+")
+        #expect(session.wait(for: "salience 1.20").ok)
+        session.send("u")
+        #expect(session.wait(for: "undone").ok)
+        #expect(session.wait(for: "salience 1.10 (").ok)
+        session.send("C-r")
+        #expect(session.wait(for: "salience 1.20 (").ok)
+        // Killed without a chance to clean up: the journal keeps the edits. Nothing can
+        // restore the terminal after SIGKILL, so do what a person would: stty sane, with
+        // Ctrl-J since Enter no longer ends a line in raw mode.
+        TmuxSession.spawn(["pkill", "-KILL", "-f", "cables.yaml"], capture: false)
+        #expect(session.wait(for: "illed").ok)
+        session.send("stty sane; clear", "C-j")
+        #expect(session.wait { !$0.contains("1 Overview") }.ok)
+        session.type(command)
+        #expect(session.wait(for: "unsaved edits from an earlier session").ok)
+        session.send(":restore", "Enter", "3")
+        #expect(session.wait(for: "salience 1.20 (").ok)
+        session.send("q")
+        #expect(session.wait(for: "unsaved changes: q again").ok)
+        session.send(":save", "Enter")
+        #expect(session.wait(for: "has comments that saving cann").ok, "the file's comments would be lost: it asks first")
+        session.send(":save!", "Enter")
+        let saved = session.wait(for: "saved ")
+        #expect(saved.ok, "\(saved.screen)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains("salience: 1.2"))
+        session.send("q")
+        expectRestored(session)
+    }
+
     @Test func sigtermRestoresTheTerminal() throws {
         let session = try TmuxSession(directory: root)
         session.type("\(binary) Data/training/cables-and-chips.yaml")

@@ -32,6 +32,15 @@ public enum Action: Equatable, Sendable {
     case moveCell(columns: Int, rows: Int)
     /// Interests: show only the members of the next grouping (or everyone).
     case cycleGroupingFilter
+    /// Interests: change the selected cell's salience by this much (never below zero).
+    case adjustSalience(Double)
+    /// Undo and redo scenario edits.
+    case undo
+    case redo
+    /// The journal of unsaved edits from an earlier session, offered at start.
+    case journalFound(Scenario)
+    case restoreJournal
+    case discardJournal
     /// Pin the builder's package, or the finder's selected result, for comparison
     /// (at most three; the oldest makes way).
     case pin
@@ -73,6 +82,10 @@ public enum Effect: Equatable, Sendable {
     case writeBrief(Scenario, Package, path: String, force: Bool)
     /// Render the text brief of a package for the Brief screen; report `.briefReady`.
     case prepareBrief(Scenario, Package)
+    /// Write the edited scenario to the autosave journal of `file`.
+    case autosave(Scenario, file: String)
+    /// Remove the autosave journal of `file` (after a save, or a deliberate discard).
+    case dropJournal(file: String)
 }
 
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.

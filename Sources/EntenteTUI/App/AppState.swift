@@ -15,7 +15,7 @@ public struct AppState: Sendable {
     public var package: Package
     public var selectedIssue = 0
     public private(set) var evaluation: PackageEvaluation
-    let evaluator: PackageEvaluator
+    private(set) var evaluator: PackageEvaluator
     public var finder = FinderState()
     /// The `:` line while it is open, and the commands given so far.
     public var commandLine: CommandLineState?
@@ -27,6 +27,15 @@ public struct AppState: Sendable {
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
+    /// Earlier and undone versions of the scenario, for undo and redo.
+    public var undoStack: [Scenario] = []
+    public var redoStack: [Scenario] = []
+    /// True when the scenario has edits not saved to its file.
+    public var dirty = false
+    /// Set after q with unsaved changes: a second q quits.
+    public var confirmQuit = false
+    /// Unsaved edits found in the journal at start, waiting for :restore or :discard.
+    public var journal: Scenario?
     /// Packages pinned for the Compare screen, oldest first.
     public var pinned: [Package] = []
     /// The Brief screen's text, for the package it was prepared for, and its scroll.
@@ -44,6 +53,27 @@ public struct AppState: Sendable {
 
     mutating func reevaluate() { evaluation = evaluator.evaluate(package) }
 
+    /// Records an edit: the old scenario goes on the undo stack, the new one is evaluated,
+    /// and the journal is written so a crash loses nothing.
+    mutating func edit(_ edited: Scenario) -> [Effect] {
+        undoStack.append(scenario)
+        redoStack = []
+        replaceScenario(edited)
+        return [.autosave(scenario, file: file)]
+    }
+
+    /// Puts a (validated) scenario in place, keeping the package and the cursor.
+    mutating func replaceScenario(_ replacement: Scenario) {
+        scenario = replacement
+        evaluator = PackageEvaluator(CompiledScenario(replacement))
+        reevaluate()
+        dirty = true
+        confirmQuit = false
+        finder.result = nil
+        finder.order = []
+        brief = nil
+    }
+
     /// The actors the Interests screen lists: everyone, or the filtered grouping's members.
     public var visibleActors: [Int] {
         guard let filter = groupingFilter, scenario.groupings.indices.contains(filter) else { return Array(scenario.actors.indices) }
@@ -56,7 +86,12 @@ public struct AppState: Sendable {
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .quit:
-        return [.quit]
+        guard state.dirty, !state.confirmQuit else {
+            return state.dirty ? [.dropJournal(file: state.file), .quit] : [.quit]
+        }
+        state.confirmQuit = true
+        state.message = "unsaved changes: q again quits without them, :save keeps them"
+        return []
     case .toggleHelp:
         state.showHelp.toggle()
     case .show(let screen):
@@ -148,6 +183,51 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = "pinned for comparison (\(state.pinned.count) of 3); 7 compares"
     case .clearPins:
         state.pinned = []
+    case .adjustSalience(let change):
+        let actor = state.scenario.actors[state.cell.actor]
+        let issue = state.scenario.issues[state.cell.issue]
+        guard let interest = actor.interests[issue.id] else {
+            state.message = "\(actor.id) has no stance on \(issue.id)"
+            break
+        }
+        var edited = state.scenario
+        let salience = max(0, ((interest.salience + change) * 100).rounded() / 100)
+        edited.actors[state.cell.actor].interests[issue.id]!.salience = salience
+        state.message = "\(actor.id) on \(issue.id): salience \(Figures.fixed(salience))"
+        return state.edit(edited)
+    case .undo:
+        guard let previous = state.undoStack.popLast() else {
+            state.message = "nothing to undo"
+            break
+        }
+        state.redoStack.append(state.scenario)
+        state.replaceScenario(previous)
+        state.message = "undone"
+        return [.autosave(state.scenario, file: state.file)]
+    case .redo:
+        guard let next = state.redoStack.popLast() else {
+            state.message = "nothing to redo"
+            break
+        }
+        state.undoStack.append(state.scenario)
+        state.replaceScenario(next)
+        state.message = "redone"
+        return [.autosave(state.scenario, file: state.file)]
+    case .journalFound(let scenario):
+        state.journal = scenario
+        state.message = "unsaved edits from an earlier session: :restore loads them, :discard drops them"
+    case .restoreJournal:
+        guard let journal = state.journal else {
+            state.message = "no unsaved edits to restore"
+            break
+        }
+        state.journal = nil
+        state.message = "restored the unsaved edits"
+        return state.edit(journal)
+    case .discardJournal:
+        state.journal = nil
+        state.message = "dropped the unsaved edits"
+        return [.dropJournal(file: state.file)]
     case .setObjective(let objective):
         state.finder.objective = objective
     case .setOption(let issue, let option):
@@ -184,7 +264,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state = fresh
     case .saved(let file):
         state.file = file
+        state.dirty = false
         state.message = "saved \(file)"
+        return [.dropJournal(file: file)]
     case .message(let text):
         state.message = text
     case .briefReady(let package, let text):

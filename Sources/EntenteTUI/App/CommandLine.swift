@@ -12,7 +12,7 @@ public struct CommandLineState: Equatable, Sendable {
 
 /// Parses command lines and completes them.
 public enum Commands {
-    public static let names = ["brief", "fix", "help", "open", "quit", "save", "search", "table"]
+    public static let names = ["brief", "discard", "fix", "help", "open", "quit", "redo", "restore", "save", "search", "table", "undo"]
 
     /// The actions a command line asks for, or a message saying what is wrong.
     public static func parse(_ line: String, scenario: Scenario) -> Result<[Action], CommandError> {
@@ -22,7 +22,11 @@ public enum Commands {
         if force { name.removeLast() }
         let arguments = Array(words.dropFirst())
         switch name {
-        case "q", "quit": return .success([.quit])
+        case "q", "quit": return .success(force ? [.discardJournal, .quit, .quit] : [.quit])
+        case "undo": return .success([.undo])
+        case "redo": return .success([.redo])
+        case "restore": return .success([.restoreJournal])
+        case "discard": return .success([.discardJournal])
         case "help": return .success([.toggleHelp])
         case "search":
             var actions: [Action] = [.show(.finder)]

@@ -34,6 +34,8 @@ public struct Keymap: Sendable {
         Binding([.up, .character("k")], .moveCell(columns: 0, rows: -1), "previous actor", on: .interests),
         Binding([.right, .character("l")], .moveCell(columns: 1, rows: 0), "next issue", hint: true, on: .interests),
         Binding([.left, .character("h")], .moveCell(columns: -1, rows: 0), "previous issue", on: .interests),
+        Binding([.character("+")], .adjustSalience(0.1), "raise the cell's salience by 0.1", hint: true, on: .interests),
+        Binding([.character("-")], .adjustSalience(-0.1), "lower the cell's salience by 0.1", on: .interests),
         Binding([.character("g")], .cycleGroupingFilter, "show one grouping's members (again: the next)", hint: true, on: .interests),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
@@ -61,7 +63,9 @@ public struct Keymap: Sendable {
         Binding([.pageUp], .selectResult(-10), "ten results up", on: .finder),
         Binding([.character("s")], .cycleSort, "sort by the next column", on: .finder),
         Binding([.character("b")], .buildSelected, "open the result in the package builder", on: .finder),
-        Binding([.character("q")], .quit, "quit", hint: true),
+        Binding([.character("u")], .undo, "undo the last edit"),
+        Binding([.control("r")], .redo, "redo"),
+        Binding([.character("q")], .quit, "quit (asks when there are unsaved changes)", hint: true),
     ])
 
     /// The bindings that apply on a screen, its own first.

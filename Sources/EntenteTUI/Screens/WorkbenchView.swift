@@ -63,7 +63,7 @@ public enum WorkbenchView {
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
         let hints = keymap.bindings(on: state.screen).filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
         let hintWidth = DisplayWidth.of(hints)
-        grid.put(" " + state.file, x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
+        grid.put(" " + state.file + (state.dirty ? " [+]" : ""), x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
         grid.put(hints, x: max(0, state.size.columns - hintWidth - 1), y: statusY, style: bar)
     }
 

@@ -1,0 +1,84 @@
+import EntenteCore
+import EntenteTUI
+import Foundation
+import Testing
+
+/// Edits never lose work: undo and redo, the journal written on every edit, restoring it,
+/// and quitting that asks when there are unsaved changes.
+@Suite struct EditingTests {
+    func state() throws -> AppState {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let scenario = try ScenarioLoader.load(path: repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
+        var state = AppState(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
+        _ = update(&state, .show(.interests))
+        return state
+    }
+
+    func salience(_ state: AppState) -> Double { state.scenario.actors[0].interests["cables"]!.salience }
+
+    @Test func salienceEditsAutosaveAndReevaluate() throws {
+        var state = try state()
+        #expect(Keymap.workbench.action(for: .character("+"), in: state) == .adjustSalience(0.1))
+        let effects = update(&state, .adjustSalience(0.1))
+        #expect(salience(state) == 1.1)
+        #expect(effects == [.autosave(state.scenario, file: "cables.yaml")])
+        #expect(state.dirty && state.undoStack.count == 1)
+        for _ in 0..<20 { _ = update(&state, .adjustSalience(-0.1)) }
+        #expect(salience(state) == 0, "never below zero")
+        // The evaluation follows the edited scenario: the US now cares only about chips.
+        _ = update(&state, .setOption(issue: 0, option: 1))
+        #expect(state.evaluation.gains[0] == 0)
+        state.message = nil
+        #expect(WorkbenchView.render(state).lines.last?.contains("cables.yaml [+]") == true, "the status bar marks unsaved changes")
+    }
+
+    @Test func undoAndRedo() throws {
+        var state = try state()
+        _ = update(&state, .adjustSalience(0.1))
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(update(&state, .undo) == [.autosave(state.scenario, file: "cables.yaml")])
+        #expect(salience(state) == 1.1)
+        _ = update(&state, .undo)
+        #expect(salience(state) == 1)
+        _ = update(&state, .undo)
+        #expect(state.message == "nothing to undo")
+        _ = update(&state, .redo)
+        #expect(salience(state) == 1.1)
+        _ = update(&state, .adjustSalience(0.5))
+        #expect(state.redoStack.isEmpty, "a new edit drops what was undone")
+        _ = update(&state, .redo)
+        #expect(state.message == "nothing to redo")
+        #expect(Keymap.workbench.action(for: .character("u"), in: state) == .undo)
+        #expect(Keymap.workbench.action(for: .control("r"), in: state) == .redo)
+    }
+
+    @Test func quitAsksOnlyWithUnsavedChanges() throws {
+        var clean = try state()
+        #expect(update(&clean, .quit) == [.quit])
+        var state = try state()
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(update(&state, .quit).isEmpty)
+        #expect(state.message?.hasPrefix("unsaved changes: q again") == true)
+        #expect(update(&state, .quit) == [.dropJournal(file: "cables.yaml"), .quit])
+        var saved = try self.state()
+        _ = update(&saved, .adjustSalience(0.1))
+        #expect(update(&saved, .saved("cables.yaml")) == [.dropJournal(file: "cables.yaml")])
+        #expect(!saved.dirty && update(&saved, .quit) == [.quit])
+    }
+
+    @Test func journalRestoreAndDiscard() throws {
+        var state = try state()
+        var edited = state.scenario
+        edited.actors[0].interests["cables"]!.salience = 2
+        _ = update(&state, .journalFound(edited))
+        #expect(state.message?.hasPrefix("unsaved edits from an earlier session") == true)
+        #expect(update(&state, .restoreJournal) == [.autosave(edited, file: "cables.yaml")])
+        #expect(salience(state) == 2 && state.dirty)
+        _ = update(&state, .undo)
+        #expect(salience(state) == 1, "restoring is itself undoable")
+        var other = try self.state()
+        _ = update(&other, .journalFound(edited))
+        #expect(update(&other, .discardJournal) == [.dropJournal(file: "cables.yaml")])
+        #expect(salience(other) == 1 && !other.dirty)
+    }
+}
