@@ -151,7 +151,7 @@ import Testing
         session.resize(columns: 60, rows: 20)
         let narrow = session.wait { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count >= 20 && lines[19].contains("q quit")
+            return lines.count >= 20 && lines[19].contains("Data/training")
         }
         #expect(narrow.ok, "\(narrow.screen)")
         session.resize(columns: 30, rows: 10)

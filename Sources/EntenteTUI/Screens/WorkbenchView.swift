@@ -59,12 +59,19 @@ public enum WorkbenchView {
         return grid
     }
 
-    /// The file name on the left, the current screen's hints on the right.
+    /// The file name (and `[+]` for unsaved changes) on the left; on the right as many of
+    /// the current screen's hints as fit, in keymap order.
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
-        let hints = keymap.bindings(on: state.screen).filter(\.hint).map { "\($0.keys[0].label) \($0.help)" }.joined(separator: "  ")
-        let hintWidth = DisplayWidth.of(hints)
-        grid.put(" " + state.file + (state.dirty ? " [+]" : ""), x: 0, y: statusY, style: bar, limit: max(0, state.size.columns - hintWidth - 2))
-        grid.put(hints, x: max(0, state.size.columns - hintWidth - 1), y: statusY, style: bar)
+        let label = " " + state.file + (state.dirty ? " [+]" : "")
+        let labelWidth = grid.put(label, x: 0, y: statusY, style: bar, limit: max(12, state.size.columns * 2 / 5))
+        var hints = ""
+        for binding in keymap.bindings(on: state.screen).filter(\.hint) {
+            let hint = "\(binding.keys[0].label) \(binding.help)"
+            let candidate = hints.isEmpty ? hint : hints + "  " + hint
+            if DisplayWidth.of(candidate) > state.size.columns - labelWidth - 3 { break }
+            hints = candidate
+        }
+        grid.put(hints, x: max(labelWidth + 2, state.size.columns - DisplayWidth.of(hints) - 1), y: statusY, style: bar)
     }
 
     /// A box in the middle listing every binding.
