@@ -62,6 +62,18 @@ public struct AppState: Sendable {
         return [.autosave(scenario, file: file)]
     }
 
+    /// Undo (`back`) or redo: moves the scenario between the two stacks.
+    mutating func travel(back: Bool) -> [Effect] {
+        guard let target = back ? undoStack.popLast() : redoStack.popLast() else {
+            message = back ? "nothing to undo" : "nothing to redo"
+            return []
+        }
+        if back { redoStack.append(scenario) } else { undoStack.append(scenario) }
+        replaceScenario(target)
+        message = back ? "undone" : "redone"
+        return [.autosave(scenario, file: file)]
+    }
+
     /// Puts a (validated) scenario in place, keeping the package and the cursor.
     mutating func replaceScenario(_ replacement: Scenario) {
         scenario = replacement
@@ -196,23 +208,9 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = "\(actor.id) on \(issue.id): salience \(Figures.fixed(salience))"
         return state.edit(edited)
     case .undo:
-        guard let previous = state.undoStack.popLast() else {
-            state.message = "nothing to undo"
-            break
-        }
-        state.redoStack.append(state.scenario)
-        state.replaceScenario(previous)
-        state.message = "undone"
-        return [.autosave(state.scenario, file: state.file)]
+        return state.travel(back: true)
     case .redo:
-        guard let next = state.redoStack.popLast() else {
-            state.message = "nothing to redo"
-            break
-        }
-        state.undoStack.append(state.scenario)
-        state.replaceScenario(next)
-        state.message = "redone"
-        return [.autosave(state.scenario, file: state.file)]
+        return state.travel(back: false)
     case .journalFound(let scenario):
         state.journal = scenario
         state.message = "unsaved edits from an earlier session: :restore loads them, :discard drops them"
