@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteCore
+import EntenteTUI
 import Foundation
 import Synchronization
 
@@ -68,6 +69,12 @@ struct BenchCase {
         case power
         /// One analysis of the shipped scenario's best package by Nash product.
         case analysis(Analysis)
+        /// The workbench at 120×40: the first frame, and one key's update and frame.
+        case workbench(WorkbenchStep, path: String)
+    }
+
+    enum WorkbenchStep {
+        case firstFrame, builderKey, interestsKey
     }
 
     enum Analysis: String {
@@ -107,6 +114,9 @@ struct BenchCase {
             BenchCase(name: "analyse shipped: stability", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.stability)),
             BenchCase(name: "analyse shipped: robustness 10,000 draws", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.robustness)),
             BenchCase(name: "analyse shipped: logrolls", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.logrolls)),
+            BenchCase(name: "workbench: first frame, 120×40", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.firstFrame, path: shipped)),
+            BenchCase(name: "workbench: builder key + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.builderKey, path: shipped)),
+            BenchCase(name: "workbench: interests key + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.interestsKey, path: shipped)),
             BenchCase(name: "power indices, 200 players", scenario: generated(200, 1, 2), kind: .power),
             BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
                       kind: .cancellation(after: 0.5)),
@@ -156,6 +166,8 @@ struct BenchCase {
                 name: name, packages: 0, seconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9,
                 packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
                 peakMegabytes: MachineInfo.peakResidentMegabytes, proven: true, notes: notes + " (the package search is not timed)")
+        case .workbench(let step, let path):
+            return workbench(loaded, step: step, path: path)
         case .power:
             let game = WeightedVotingGame(weights: loaded.actors.map(\.capability), share: 0.5)
             let power = game.indices()
@@ -179,6 +191,35 @@ struct BenchCase {
 }
 
 extension BenchCase {
+    /// Times the pure workbench: state, update and view, as the terminal loop runs them
+    /// (the terminal's own drawing is not included). Loading the file is not timed.
+    private func workbench(_ scenario: Scenario, step: WorkbenchStep, path shipped: String) -> BenchResult {
+        let size = Size(columns: 120, rows: 40)
+        var seconds = 0.0
+        var notes = ""
+        switch step {
+        case .firstFrame:
+            let started = DispatchTime.now().uptimeNanoseconds
+            let loaded = (try? ScenarioLoader.load(path: shipped)) ?? scenario
+            _ = WorkbenchView.render(AppState(scenario: loaded, file: shipped, size: size))
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            notes = String(format: "%.1f ms: load, state and view (process start not included); target < 300 ms", seconds * 1000)
+        case .builderKey, .interestsKey:
+            var state = AppState(scenario: scenario, file: shipped, size: size)
+            _ = update(&state, .show(step == .builderKey ? .builder : .interests))
+            let keys = 100
+            let started = DispatchTime.now().uptimeNanoseconds
+            for index in 0..<keys {
+                _ = update(&state, step == .builderKey ? .changeOption(1) : .adjustSalience(index % 2 == 0 ? 0.1 : -0.1))
+                _ = WorkbenchView.render(state)
+            }
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 / Double(keys)
+            notes = String(format: "%.2f ms per key (update + frame, mean of %d); target < 16 ms", seconds * 1000, keys)
+        }
+        return BenchResult(name: name, packages: 0, seconds: seconds, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
+                           peakMegabytes: MachineInfo.peakResidentMegabytes, proven: true, notes: notes)
+    }
+
     /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after
     /// `after` seconds and measures how long it takes to return.
     private func cancellation(_ scenario: Scenario, after: Double) throws -> BenchResult {
