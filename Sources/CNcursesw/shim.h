@@ -36,6 +36,29 @@ static inline int shim_key_backspace(void) { return KEY_BACKSPACE; }
 static inline int shim_key_back_tab(void) { return KEY_BTAB; }
 static inline int shim_key_code_yes(void) { return KEY_CODE_YES; }
 
+static inline int shim_key_mouse(void) { return KEY_MOUSE; }
+
+/// Reports clicks and wheel turns (not motion), without the 200 ms click-detection delay.
+static inline void shim_enable_mouse(void) {
+    mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+    mouseinterval(0);
+}
+
+/// The pending mouse event: 1 for a left click, 4 for wheel up, 5 for wheel down, 0 for
+/// anything else; the cell in *x and *y.
+static inline int shim_mouse_event(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 4;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 5;
+#endif
+    return 0;
+}
+
 /// Writes `count` wide characters at (y, x) with the given attributes.
 static inline int shim_put(int y, int x, const wchar_t *text, int count, attr_t attributes) {
     attr_set(attributes, 0, NULL);

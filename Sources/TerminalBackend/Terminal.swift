@@ -11,6 +11,10 @@ import Foundation
 public final class Terminal {
     public enum Event: Equatable {
         case key(Key)
+        /// A left click on a cell.
+        case click(x: Int, y: Int)
+        /// The wheel: −1 up, +1 down.
+        case wheel(Int)
         case resize(Size)
         /// SIGINT, SIGTERM or SIGHUP arrived: stop and restore.
         case interrupt(Int32)
@@ -42,6 +46,7 @@ public final class Terminal {
         curs_set(0)
         set_escdelay(25)
         timeout(100)
+        shim_enable_mouse()
         if colour && has_colors() {
             start_color()
             use_default_colors()
@@ -109,6 +114,15 @@ public final class Terminal {
         if status == ERR { return TerminalSignals.pending().map(Event.interrupt) }
         let code = Int32(character)
         if status == shim_key_code_yes() {
+            if code == shim_key_mouse() {
+                var x: Int32 = 0, y: Int32 = 0
+                switch shim_mouse_event(&x, &y) {
+                case 1: return .click(x: Int(x), y: Int(y))
+                case 4: return .wheel(-1)
+                case 5: return .wheel(1)
+                default: return nil
+                }
+            }
             if code == shim_key_resize() {
                 previous = nil
                 return .resize(size)

@@ -38,6 +38,10 @@ struct TUICommand: ParsableCommand {
                 actions.append(.resize(size))
             case .key(let key):
                 if let action = keymap.action(for: key, in: state) { actions.append(action) }
+            case .click(let x, let y):
+                if let action = keymap.clickAction(x: x, y: y, in: state) { actions.append(action) }
+            case .wheel(let direction):
+                if let action = keymap.wheelAction(direction, in: state) { actions.append(action) }
             case nil:
                 break
             }

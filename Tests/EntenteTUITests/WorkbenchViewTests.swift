@@ -196,6 +196,23 @@ import Testing
         #expect(state.groupingFilter == nil && state.visibleActors.count == state.scenario.actors.count)
     }
 
+    @Test func mouseClicksTabsAndTheWheelScrollsAsTheArrowsDo() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 120, rows: 30))
+        let grid = WorkbenchView.render(state)
+        for tab in WorkbenchView.tabs(state) {
+            let x = tab.columns.lowerBound + 2
+            #expect(grid.lines[0].contains(tab.label.trimmingCharacters(in: .whitespaces)))
+            #expect(Keymap.workbench.clickAction(x: x, y: 0, in: state) == .show(tab.screen))
+        }
+        #expect(Keymap.workbench.clickAction(x: 3, y: 0, in: state) == nil, "the Entente label is not a tab")
+        #expect(Keymap.workbench.clickAction(x: 10, y: 5, in: state) == nil)
+        _ = update(&state, .show(.builder))
+        #expect(Keymap.workbench.wheelAction(1, in: state) == .selectIssue(1))
+        #expect(Keymap.workbench.wheelAction(-1, in: state) == .selectIssue(-1))
+        _ = update(&state, .show(.overview))
+        #expect(Keymap.workbench.wheelAction(1, in: state) == .scroll(1))
+    }
+
     @Test func tooSmall() throws {
         let grid = WorkbenchView.render(try state("Data/training/cables-and-chips.yaml", Size(columns: 39, rows: 11)))
         #expect(grid.lines.contains { $0.contains("Terminal too small") })

@@ -73,6 +73,18 @@ public struct Keymap: Sendable {
         bindings.filter { $0.screen == screen } + bindings.filter { $0.screen == nil }
     }
 
+    /// What the wheel does: whatever ↓ (down) or ↑ (up) does on the current screen.
+    public func wheelAction(_ direction: Int, in state: AppState) -> Action? {
+        guard state.commandLine == nil else { return nil }
+        return bindings(on: state.screen).first { $0.keys.contains(direction > 0 ? .down : .up) }?.action
+    }
+
+    /// What a left click at a cell does: on the tab bar, show that screen.
+    public func clickAction(x: Int, y: Int, in state: AppState) -> Action? {
+        guard y == 0, state.commandLine == nil else { return nil }
+        return WorkbenchView.tabs(state).first { $0.columns.contains(x) }.map { .show($0.screen) }
+    }
+
     /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
     public func action(for key: Key, in state: AppState) -> Action? {
         if state.commandLine != nil { return .commandKey(key) }

@@ -18,9 +18,9 @@ public enum WorkbenchView {
         let bar = Style(reverse: true)
         grid.paint(y: 0, style: bar)
         var used = grid.put(" Entente ", x: 0, y: 0, style: Style(bold: true, reverse: true))
-        for screen in ScreenID.allCases {
-            let current = screen == state.screen
-            used += grid.put(" \(screen.rawValue) \(screen.title) ", x: used, y: 0, style: current ? Style(bold: true) : bar)
+        for tab in tabs(state) {
+            let current = tab.screen == state.screen
+            used = tab.columns.lowerBound + grid.put(tab.label, x: tab.columns.lowerBound, y: 0, style: current ? Style(bold: true) : bar)
         }
         grid.put("  " + state.scenario.title, x: used, y: 0, style: bar, limit: state.size.columns - used)
 
@@ -72,6 +72,16 @@ public enum WorkbenchView {
             hints = candidate
         }
         grid.put(hints, x: max(labelWidth + 2, state.size.columns - DisplayWidth.of(hints) - 1), y: statusY, style: bar)
+    }
+
+    /// Where each screen's tab sits on the tab bar (clicks use the same layout as drawing).
+    public static func tabs(_ state: AppState) -> [(screen: ScreenID, label: String, columns: Range<Int>)] {
+        var x = DisplayWidth.of(" Entente ")
+        return ScreenID.allCases.map { screen in
+            let label = " \(screen.rawValue) \(screen.title) "
+            defer { x += DisplayWidth.of(label) }
+            return (screen, label, x..<(x + DisplayWidth.of(label)))
+        }
     }
 
     /// A box in the middle listing every binding.
