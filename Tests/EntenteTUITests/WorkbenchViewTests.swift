@@ -34,8 +34,10 @@ import Testing
         let grid = WorkbenchView.render(state)
         try expectSnapshot(grid, "help-80x24")
         for binding in Keymap.workbench.bindings(on: state.screen) {
+            if case .show = binding.action { continue }
             #expect(grid.lines.contains { $0.contains(binding.help) }, "\(binding.help)")
         }
+        #expect(grid.lines.contains { $0.contains("1 3 4 5 6 7 8") && $0.contains("show that screen") })
         let ascii = WorkbenchView.render(state, unicode: false)
         #expect(ascii.lines.contains { $0.contains("+----") })
     }
@@ -211,6 +213,28 @@ import Testing
         #expect(Keymap.workbench.wheelAction(-1, in: state) == .selectIssue(-1))
         _ = update(&state, .show(.overview))
         #expect(Keymap.workbench.wheelAction(1, in: state) == .scroll(1))
+    }
+
+    @Test func slashFiltersActorsAndResults() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        _ = update(&state, .openFilter)
+        #expect(Keymap.workbench.action(for: .character("q"), in: state) == .filterKey(.character("q")))
+        for character in "INDIA" { _ = update(&state, .filterKey(.character(character))) }
+        _ = update(&state, .filterKey(.enter))
+        #expect(!state.filterEditing && state.filter == "INDIA")
+        let packages = state.finder.result!.packages
+        #expect(!state.finder.order.isEmpty)
+        #expect(state.finder.order.allSatisfy { packages[$0].coalition.contains(2) }, "case-insensitive match on member ids")
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("match /INDIA") })
+        _ = update(&state, .show(.interests))
+        #expect(state.visibleActors == [2])
+        #expect(state.cell.actor == 2, "the cursor moves to a visible actor")
+        _ = update(&state, .openFilter)
+        _ = update(&state, .filterKey(.escape))
+        #expect(state.filter.isEmpty && state.visibleActors == [0, 1, 2])
+        _ = update(&state, .show(.builder))
+        _ = update(&state, .openFilter)
+        #expect(!state.filterEditing && state.message?.hasPrefix("/ filters") == true)
     }
 
     @Test func tooSmall() throws {

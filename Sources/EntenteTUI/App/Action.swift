@@ -50,6 +50,9 @@ public enum Action: Equatable, Sendable {
     case setOption(issue: Int, option: Int)
     /// Put an issue on or off the table (the `:table` command).
     case setOnTable(issue: Int, Bool)
+    /// Open the `/` filter of the current list, and keys typed into it.
+    case openFilter
+    case filterKey(Key)
     /// Open the `:` command line, and keys typed into it.
     case openCommandLine
     case commandKey(Key)

@@ -27,6 +27,10 @@ public struct AppState: Sendable {
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
+    /// The `/` filter of the current list (actors on Interests, results in the finder), and
+    /// whether it is being typed.
+    public var filter = ""
+    public var filterEditing = false
     /// Earlier and undone versions of the scenario, for undo and redo.
     public var undoStack: [Scenario] = []
     public var redoStack: [Scenario] = []
@@ -86,11 +90,31 @@ public struct AppState: Sendable {
         brief = nil
     }
 
-    /// The actors the Interests screen lists: everyone, or the filtered grouping's members.
+    /// The actors the Interests screen lists: everyone, or the grouping's members, narrowed
+    /// by the `/` filter (in the id or the name, ignoring case).
     public var visibleActors: [Int] {
-        guard let filter = groupingFilter, scenario.groupings.indices.contains(filter) else { return Array(scenario.actors.indices) }
-        let members = Set(scenario.groupings[filter].members)
-        return scenario.actors.indices.filter { members.contains(scenario.actors[$0].id) }
+        var actors = Array(scenario.actors.indices)
+        if let grouping = groupingFilter, scenario.groupings.indices.contains(grouping) {
+            let members = Set(scenario.groupings[grouping].members)
+            actors = actors.filter { members.contains(scenario.actors[$0].id) }
+        }
+        guard !filter.isEmpty else { return actors }
+        return actors.filter { matches(scenario.actors[$0].id) || matches(scenario.actors[$0].name) }
+    }
+
+    func matches(_ text: String) -> Bool { text.range(of: filter, options: .caseInsensitive) != nil }
+
+    /// Re-sorts the finder's results and keeps those the `/` filter matches (in a member's
+    /// id or in an option the package changes).
+    mutating func refreshFinderOrder() {
+        finder.resort()
+        guard !filter.isEmpty, let packages = finder.result?.packages else { return }
+        finder.order = finder.order.filter { index in
+            let evaluation = packages[index]
+            return evaluation.coalition.members.contains { matches(scenario.actors[$0].id) }
+                || evaluation.package.differences(from: scenario.statusQuo).contains { matches(scenario.issues[$0].options[evaluation.package.choices[$0]].id) }
+        }
+        finder.selected = min(finder.selected, max(0, finder.order.count - 1))
     }
 }
 
@@ -160,13 +184,13 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.finder.running = false
         state.finder.result = result
         state.finder.selected = 0
-        state.finder.resort()
+        state.refreshFinderOrder()
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
     case .cycleSort:
         let all = FinderColumn.allCases
         state.finder.sort = all[(all.firstIndex(of: state.finder.sort)! + 1) % all.count]
-        state.finder.resort()
+        state.refreshFinderOrder()
     case .buildSelected:
         guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
         state.package = packages[state.finder.order[state.finder.selected]].package
@@ -244,6 +268,24 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
             state.reevaluate()
             state.message = "\(id) is off the table: held at its status quo"
         }
+    case .openFilter:
+        guard state.screen == .interests || state.screen == .finder else {
+            state.message = "/ filters the actors on Interests and the results in the finder"
+            break
+        }
+        state.filterEditing = true
+    case .filterKey(let key):
+        switch key {
+        case .character(let character): state.filter.append(character)
+        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
+        case .escape:
+            state.filter = ""
+            state.filterEditing = false
+        case .enter: state.filterEditing = false
+        default: break
+        }
+        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.refreshFinderOrder()
     case .openCommandLine:
         state.commandLine = CommandLineState()
         state.showHelp = false

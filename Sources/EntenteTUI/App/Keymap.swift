@@ -24,6 +24,7 @@ public struct Keymap: Sendable {
 
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
+        Binding([.character("/")], .openFilter, "filter the current list (Enter keeps it, Esc clears it)"),
         Binding([.character(":")], .openCommandLine, "command line: search fix table open save brief quit"),
         Binding([.tab], .nextScreen(1), "next screen"),
         Binding([.backTab], .nextScreen(-1), "previous screen"),
@@ -88,6 +89,7 @@ public struct Keymap: Sendable {
     /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
     public func action(for key: Key, in state: AppState) -> Action? {
         if state.commandLine != nil { return .commandKey(key) }
+        if state.filterEditing { return .filterKey(key) }
         if key == .escape && state.showHelp { return .toggleHelp }
         return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }

@@ -20,14 +20,18 @@ enum FinderScreen {
                 + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
         } else if let result = finder.result {
             let how = result.proven ? "proven best" : result.cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
-            grid.put("\(result.packages.count) packages, \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
+            let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(state.filter)"
+            grid.put("\(result.packages.count) packages\(shown), \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
                      x: 1, y: y, style: Style(role: result.proven ? .muted : .bad), limit: width)
         } else {
             grid.put("Enter searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
         }
         y += 2
-        guard let packages = finder.result?.packages, !packages.isEmpty else {
-            if finder.result != nil { grid.put("No package gives a viable coalition.", x: 1, y: y, limit: width) }
+        guard let packages = finder.result?.packages, !packages.isEmpty, !finder.order.isEmpty else {
+            if finder.result != nil {
+                grid.put(packages(finder).isEmpty ? "No package gives a viable coalition." : "No result matches /\(state.filter) (Esc clears the filter).",
+                         x: 1, y: y, limit: width)
+            }
             return
         }
         let detailHeight = min(8, max(3, height / 3))
@@ -35,6 +39,8 @@ enum FinderScreen {
         drawTable(state, packages, into: &grid, y: y, rows: tableRows, width: width)
         drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: y + tableRows + 2, rows: detailHeight, width: width)
     }
+
+    private static func packages(_ finder: FinderState) -> [PackageEvaluation] { finder.result?.packages ?? [] }
 
     private static func drawTable(_ state: AppState, _ packages: [PackageEvaluation], into grid: inout Grid, y: Int, rows: Int, width: Int) {
         let finder = state.finder

@@ -12,7 +12,7 @@ enum InterestsScreen {
         let scenario = state.scenario
         let actors = state.visibleActors
         guard !actors.isEmpty, !scenario.issues.isEmpty else {
-            grid.put("No actors or issues to show.", x: 1, y: top)
+            grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(state.filter) (Esc clears the filter).", x: 1, y: top)
             return
         }
         let detailHeight = min(9, max(5, height / 3))
@@ -21,7 +21,8 @@ enum InterestsScreen {
         let firstIssue = max(0, min(state.cell.issue - columns / 2, scenario.issues.count - columns))
         let cursorRow = actors.firstIndex(of: state.cell.actor) ?? 0
         let firstActor = max(0, min(cursorRow - mapRows / 2, actors.count - mapRows))
-        let filter = state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? ""
+        let filter = (state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? "")
+            + (state.filter.isEmpty ? "" : " · /\(state.filter)")
         grid.put("Actor \\ issue (shade: salience, text: preferred option, !: red line)\(filter)", x: 1, y: top,
                  style: Style(bold: true, role: .accent), limit: grid.width - 2)
         for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {

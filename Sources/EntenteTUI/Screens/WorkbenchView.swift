@@ -48,7 +48,9 @@ public enum WorkbenchView {
 
         let statusY = state.size.rows - 1
         grid.paint(y: statusY, style: bar)
-        if let line = state.commandLine {
+        if state.filterEditing {
+            grid.put("/" + state.filter + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+        } else if let line = state.commandLine {
             grid.put(":" + line.text + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let message = state.message {
             grid.put(" " + message, x: 0, y: statusY, style: Style(bold: true, reverse: true))
@@ -86,9 +88,19 @@ public enum WorkbenchView {
 
     /// A box in the middle listing every binding.
     private static func drawHelp(_ grid: inout Grid, bindings: [Keymap.Binding], unicode: Bool) {
-        let rows = bindings.map { binding in
-            (binding.keys.map(\.label).joined(separator: " "), binding.help)
-        } + [("Esc", "close this help")]
+        // The screen switches collapse into one row: their keys are the numbers on the tab bar.
+        let switches = bindings.filter { if case .show = $0.action { return true } else { return false } }
+        var rows: [(String, String)] = []
+        for binding in bindings {
+            if case .show = binding.action {
+                if binding.keys == switches.first?.keys {
+                    rows.append((switches.flatMap(\.keys).map(\.label).joined(separator: " "), "show that screen (numbers as on the tab bar)"))
+                }
+                continue
+            }
+            rows.append((binding.keys.map(\.label).joined(separator: " "), binding.help))
+        }
+        rows.append(("Esc", "close this help"))
         let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let lines = rows.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 }
         let innerWidth = min(grid.width - 4, max(DisplayWidth.of("Keys"), lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
