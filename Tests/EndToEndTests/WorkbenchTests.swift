@@ -7,6 +7,14 @@ import Testing
     let binary = CLITests.binary.path
     let root = CLITests.root.path
 
+    /// A shell in tmux with the workbench open on the training scenario, and whether its
+    /// title appeared.
+    func openCablesAndChips() throws -> (session: TmuxSession, opened: Bool) {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        return (session, session.wait(for: "Cables and chips").ok)
+    }
+
     /// `stty -a` in the shell the workbench ran in shows a cooked terminal again. The
     /// markers are computed by the shell ($((40+2))), so the typed command cannot match them.
     func expectRestored(_ session: TmuxSession) {
@@ -32,9 +40,8 @@ import Testing
     }
 
     @Test func buildingAPackageChangesTheCoalition() throws {
-        let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
-        #expect(session.wait(for: "Cables and chips").ok)
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
         session.send("3", "l")
         #expect(session.wait(for: "United States on Semiconductor supply").ok)
         session.send("5")
@@ -49,9 +56,8 @@ import Testing
     }
 
     @Test func searchFromTheFinderAndCancelALongOne() throws {
-        let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
-        #expect(session.wait(for: "Cables and chips").ok)
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
         session.send("6", "Enter")
         let ranked = session.wait(for: "proven best")
         #expect(ranked.ok && ranked.screen.contains("Coalition") && ranked.screen.contains("us,eu,india"), "\(ranked.screen)")
@@ -77,9 +83,8 @@ import Testing
     @Test func briefCommandWritesABriefAndAsksBeforeOverwriting() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("entente-brief-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
-        #expect(session.wait(for: "Cables and chips").ok)
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
         session.send(":fix chips=allied-pool", "Enter")
         #expect(session.wait(for: "Coalition: 2 members").ok)
         session.send(":brief \(path)", "Enter")
@@ -136,18 +141,16 @@ import Testing
     }
 
     @Test func sigtermRestoresTheTerminal() throws {
-        let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
-        #expect(session.wait(for: "Cables and chips").ok)
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
         TmuxSession.spawn(["pkill", "-TERM", "-f", "cables-and-chips.yaml"], capture: false)
         #expect(session.wait { !$0.contains("1 Overview") }.ok)
         expectRestored(session)
     }
 
     @Test func resizeReflowsAndTooSmallSaysSo() throws {
-        let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
-        #expect(session.wait(for: "Cables and chips").ok)
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
         session.resize(columns: 60, rows: 20)
         let narrow = session.wait { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
