@@ -105,6 +105,12 @@ import Testing
         #expect(errors(replacing: "q: 20 }", with: "q: 20 }, redLines: [p]") == ["4:106 red line 'p' is the status quo of 'x'; a red line must be an option that changes it"])
     }
 
+    @Test func parentMustBeTheReplacedBroadIssue() {
+        #expect(errors(replacing: "name: X,", with: "name: X, parent: regulation,") == [])
+        #expect(errors(replacing: "name: X,", with: "name: X, parent: x,")
+            == ["6:31 parent 'x' is still an issue of this scenario; expected the id of the broad issue its parts replaced"])
+    }
+
     @Test func missingStatusQuo() {
         #expect(errors(replacing: "statusQuo: p", with: "statusQuo: z") == ["6:34 status quo 'z' is not an option of issue 'x'; expected one of: p, q"])
         #expect(errors(replacing: "statusQuo: p, ", with: "") == ["6:5 missing required field 'statusQuo' in an issue"])

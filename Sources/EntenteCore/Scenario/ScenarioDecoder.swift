@@ -66,11 +66,10 @@ struct ScenarioDecoder {
         }
         fields.reportDuplicates(ids, what: "issue id")
         let known = Set(ids.map(\.id))
-        for (parent, node, issue) in parents {
-            if parent == issue {
-                fields.report(node, "issue '\(issue)' cannot be its own parent")
-            } else if !known.contains(parent) {
-                fields.report(node, "unknown parent issue '\(parent)'; expected the id of another issue")
+        for (parent, node, _) in parents {
+            // The broad issue is replaced by its parts: on the table together they would count twice.
+            if known.contains(parent) {
+                fields.report(node, "parent '\(parent)' is still an issue of this scenario; expected the id of the broad issue its parts replaced")
             }
         }
         return issues

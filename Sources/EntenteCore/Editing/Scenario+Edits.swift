@@ -1,0 +1,127 @@
+/// Small edits a diplomat makes while working a scenario: names, options, and an actor's
+/// stance. Each returns the edited scenario, valid whenever the original was, or says why
+/// the edit cannot be made.
+extension Scenario {
+    public func renamingIssue(_ issueID: String, to name: String) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        guard !name.isEmpty else { throw ScenarioEditError("an issue needs a name") }
+        var result = self
+        result.issues[issue].name = name
+        return result
+    }
+
+    public func renamingOption(_ issueID: String, _ optionID: String, to name: String) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        let option = try issues[issue].requireOption(optionID)
+        guard !name.isEmpty else { throw ScenarioEditError("an option needs a name") }
+        var result = self
+        result.issues[issue].options[option].name = name
+        return result
+    }
+
+    /// Adds an option at the end of the issue's list. Every actor values it as it values
+    /// the status quo until told otherwise, so it changes no gain; it has openness 0.
+    public func addingOption(_ issueID: String, _ optionID: String, name: String? = nil) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        guard Identifier.isValid(optionID) else { throw ScenarioEditError("'\(optionID)' is not an option id: use a-z, 0-9 and -") }
+        guard issues[issue].optionIndex(optionID) == nil else { throw ScenarioEditError("\(issueID) already has an option '\(optionID)'") }
+        guard issues[issue].options.count < ScenarioDecoder.maximumOptions else {
+            throw ScenarioEditError("\(issueID) already has the most options an issue can hold (\(ScenarioDecoder.maximumOptions))")
+        }
+        let before = issues[issue]
+        var result = self
+        result.issues[issue].options.append(IssueOption(id: optionID, name: name))
+        result.updateStances(on: before.id) { stance in
+            var values = stance.explicitValues(on: before)
+            values[optionID] = stance.value(of: before.options[before.statusQuoIndex])
+            stance.valuation = .values(values)
+        }
+        return result
+    }
+
+    /// Removes an option other than the status quo, with every value and red line on it.
+    public func droppingOption(_ issueID: String, _ optionID: String) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        let option = try issues[issue].requireOption(optionID)
+        guard optionID != issues[issue].statusQuo else {
+            throw ScenarioEditError("\(optionID) is the status quo of \(issueID); it cannot be dropped")
+        }
+        var result = self
+        result.issues[issue].options.remove(at: option)
+        result.updateStances(on: issueID) { stance in
+            if case .values(var values) = stance.valuation {
+                values[optionID] = nil
+                stance.valuation = .values(values)
+            }
+            stance.redLines.removeAll { $0 == optionID }
+        }
+        return result
+    }
+
+    /// Sets an actor's salience on an issue. An actor without a stance there gets one that
+    /// values every option alike (it gains nothing from the issue until values are set).
+    public func settingSalience(_ actorID: String, _ issueID: String, to salience: Double) throws(ScenarioEditError) -> Scenario {
+        let actor = try requireActor(actorID)
+        let issue = try requireIssue(issueID)
+        guard salience >= 0, salience.isFinite else { throw ScenarioEditError("salience must be a number of at least 0") }
+        var result = self
+        var stance = actors[actor].interests[issueID]
+            ?? Interest(salience: 0, valuation: .values(Dictionary(uniqueKeysWithValues: issues[issue].options.map { ($0.id, 50) })))
+        stance.salience = salience
+        result.actors[actor].interests[issueID] = stance
+        return result
+    }
+
+    /// Sets an actor's value (0…100) for one option; a position stance becomes explicit values.
+    public func settingValue(_ actorID: String, _ issueID: String, _ optionID: String, to value: Double) throws(ScenarioEditError) -> Scenario {
+        let actor = try requireActor(actorID)
+        let issue = try requireIssue(issueID)
+        _ = try issues[issue].requireOption(optionID)
+        guard (0...100).contains(value) else { throw ScenarioEditError("a value is from 0 to 100") }
+        guard var stance = actors[actor].interests[issueID] else {
+            throw ScenarioEditError("\(actorID) has no stance on \(issueID); give it a salience first")
+        }
+        var values = stance.explicitValues(on: issues[issue])
+        values[optionID] = value
+        stance.valuation = .values(values)
+        var result = self
+        result.actors[actor].interests[issueID] = stance
+        return result
+    }
+
+    /// Adds or removes an actor's red line on an option other than the status quo.
+    public func settingRedLine(_ actorID: String, _ issueID: String, _ optionID: String, _ on: Bool) throws(ScenarioEditError) -> Scenario {
+        let actor = try requireActor(actorID)
+        let issue = try requireIssue(issueID)
+        _ = try issues[issue].requireOption(optionID)
+        guard optionID != issues[issue].statusQuo else {
+            throw ScenarioEditError("\(optionID) is the status quo of \(issueID); a red line cannot fall on it")
+        }
+        guard var stance = actors[actor].interests[issueID] else {
+            throw ScenarioEditError("\(actorID) has no stance on \(issueID); give it a salience first")
+        }
+        stance.redLines.removeAll { $0 == optionID }
+        if on { stance.redLines.append(optionID) }
+        var result = self
+        result.actors[actor].interests[issueID] = stance
+        return result
+    }
+
+    private mutating func updateStances(on issueID: String, _ change: (inout Interest) -> Void) {
+        for actor in actors.indices where actors[actor].interests[issueID] != nil {
+            change(&actors[actor].interests[issueID]!)
+        }
+    }
+}
+
+extension Package {
+    /// The same deal in an edited scenario: each issue that is still there keeps its option
+    /// (matched by ids); new issues, and options that are gone, fall back to the status quo.
+    public func carried(from old: Scenario, to new: Scenario) -> Package {
+        Package(choices: new.issues.map { issue in
+            guard let before = old.issueIndex(issue.id), choices.indices.contains(before),
+                  let option = issue.optionIndex(old.issues[before].options[choices[before]].id) else { return issue.statusQuoIndex }
+            return option
+        })
+    }
+}
