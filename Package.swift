@@ -44,7 +44,8 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteTUITests",
-            dependencies: ["EntenteTUI"]
+            dependencies: ["EntenteTUI"],
+            exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "EndToEndTests",

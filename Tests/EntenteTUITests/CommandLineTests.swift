@@ -34,7 +34,7 @@ import Testing
 
     @Test func fixSearchAndTable() throws {
         var state = try state()
-        #expect(run("fix chips=allied-pool", &state).isEmpty)
+        #expect(run("choose chips=allied-pool", &state).isEmpty)
         #expect(state.screen == .builder && state.package.choices == [0, 1])
         #expect(state.evaluation.coalition.members == [0, 1])
         guard case .startSearch(let request) = run("search nash", &state).first else {
@@ -44,7 +44,7 @@ import Testing
         #expect(state.screen == .finder && request.objective == .nash && request.table == nil)
         _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
         _ = run("table chips off", &state)
-        #expect(state.offTable == [1] && state.package.choices[1] == 0)
+        #expect(state.offTable == ["chips"] && state.package.choices[1] == 0)
         #expect(state.message == "chips is off the table: held at its status quo")
         _ = update(&state, .show(.builder))
         _ = update(&state, .selectIssue(1))
@@ -58,6 +58,74 @@ import Testing
         _ = run("table chips on", &state)
         #expect(state.offTable.isEmpty)
     }
+
+    @Test func fixHoldsAnIssueInTheBuilderAndTheSearch() throws {
+        var state = try state()
+        _ = run("fix chips=allied-pool", &state)
+        #expect(state.fixed == ["chips": "allied-pool"] && state.package.choices == [0, 1])
+        _ = update(&state, .show(.builder))
+        _ = update(&state, .selectIssue(1))
+        _ = update(&state, .changeOption(1))
+        #expect(state.package.choices[1] == 1 && state.message?.contains("fixed at allied-pool") == true)
+        _ = run("require eu", &state)
+        _ = run("exclude india", &state)
+        _ = run("min 2", &state)
+        guard case .startSearch(let request) = run("search", &state).first else {
+            Issue.record(":search starts a search")
+            return
+        }
+        #expect(request.fixed == ["chips": "allied-pool"] && request.include == ["eu"] && request.exclude == ["india"] && request.minMembers == 2)
+        _ = update(&state, .cancelSearch)
+        _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("held: chips=allied-pool · with eu · without india · at least 2 members") })
+        _ = run("free all", &state)
+        _ = run("fix chips", &state)
+        #expect(state.fixed.isEmpty && state.finder.include.isEmpty && state.finder.minMembers == 0)
+        _ = run("fix chips=allied-pool", &state)
+        _ = run("table chips off", &state)
+        #expect(state.fixed.isEmpty && state.package.choices[1] == 0, "off the table releases a fix")
+    }
+
+    @Test func everyScreenAndSortByName() throws {
+        var state = try state()
+        for screen in ScreenID.allCases {
+            _ = run("show \(screen.rawValue)", &state)
+            #expect(state.screen == screen)
+        }
+        _ = run("show issues", &state)
+        #expect(state.screen == .issues)
+        _ = run("sort novelty", &state)
+        #expect(state.screen == .finder && state.finder.sort == .novelty)
+        _ = run("group quad", &state)
+        #expect(state.message?.hasPrefix("unknown grouping 'quad'") == true)
+    }
+
+    @Test func editCommands() throws {
+        var state = try state()
+        _ = run("split cables subsea:national,open landing", &state)
+        #expect(state.scenario.issues.map(\.id) == ["subsea", "landing", "chips"])
+        #expect(state.message?.hasPrefix("split cables into subsea, landing") == true && state.dirty)
+        _ = run("option landing add shared Shared stations", &state)
+        #expect(state.scenario.issues[1].options.last?.name == "Shared stations")
+        _ = run("option landing rename shared Pooled stations", &state)
+        #expect(state.scenario.issues[1].options.last?.name == "Pooled stations")
+        _ = run("value us landing shared 90", &state)
+        #expect(state.scenario.actors[0].interests["landing"]?.value(of: state.scenario.issues[1].options.last!) == 90)
+        _ = run("redline india landing shared on", &state)
+        #expect(state.scenario.actors[2].interests["landing"]?.redLines == ["shared"])
+        _ = run("salience eu landing 3", &state)
+        #expect(state.scenario.actors[1].interests["landing"]?.salience == 3)
+        _ = run("option landing drop shared", &state)
+        _ = run("rename landing Landing rights", &state)
+        #expect(state.scenario.issues[1].name == "Landing rights")
+        _ = run("merge subsea", &state)
+        #expect(state.scenario.issues.map(\.id) == ["cables", "chips"])
+        _ = run("merge chips", &state)
+        #expect(state.message?.contains("no parts to merge") == true)
+        for _ in 0..<9 { _ = run("undo", &state) }
+        #expect(state.scenario == (try self.state().scenario), "every edit undoes")
+    }
+
 
     @Test func fileCommandsBecomeEffects() throws {
         var state = try state()
@@ -79,7 +147,7 @@ import Testing
         _ = run("search fame", &state)
         #expect(state.message?.hasPrefix("unknown objective 'fame'") == true)
         _ = run("table atlantis off", &state)
-        #expect(state.message?.hasPrefix(":table takes ISSUE on|off") == true)
+        #expect(state.message?.hasPrefix("unknown issue 'atlantis'; expected one of: cables, chips") == true)
     }
 
     @Test func completionAndHistory() throws {
@@ -91,6 +159,11 @@ import Testing
         #expect(Commands.complete("fix chips=al", scenario: scenario) == "fix chips=allied-pool ")
         #expect(Commands.complete("table cables o", scenario: scenario) == "table cables o")
         #expect(Commands.complete("table cables of", scenario: scenario) == "table cables off ")
+        #expect(Commands.complete("value u", scenario: scenario) == "value us ")
+        #expect(Commands.complete("value us chips a", scenario: scenario) == "value us chips allied-pool ")
+        #expect(Commands.complete("option chips d", scenario: scenario) == "option chips drop ")
+        #expect(Commands.complete("show bu", scenario: scenario) == "show builder ")
+        #expect(Commands.complete("as in", scenario: scenario) == "as india ")
         var state = try state()
         _ = run("fix chips=allied-pool", &state)
         _ = run("search", &state)

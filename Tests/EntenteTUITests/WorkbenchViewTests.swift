@@ -37,7 +37,7 @@ import Testing
             if case .show = binding.action { continue }
             #expect(grid.lines.contains { $0.contains(binding.help) }, "\(binding.help)")
         }
-        #expect(grid.lines.contains { $0.contains("1 3 4 5 6 7 8") && $0.contains("show that screen") })
+        #expect(grid.lines.contains { $0.contains("1 2 3 4 5 6 7 8") && $0.contains("show that screen") })
         let ascii = WorkbenchView.render(state, unicode: false)
         #expect(ascii.lines.contains { $0.contains("+----") })
     }

@@ -5,11 +5,27 @@ import EntenteCore
 public enum Action: Equatable, Sendable {
     case quit
     case toggleHelp
+    /// The help overlay's page of commands (`:help`).
+    case showCommands
     case show(ScreenID)
     case nextScreen(Int)
     case scroll(Int)
-    /// Package builder: move the selection among issues.
+    /// Issues screen and package builder: move the selection among issues, or put it on one.
     case selectIssue(Int)
+    case focusIssue(Int)
+    /// Issues screen and Interests: move the option cursor.
+    case selectOption(Int)
+    /// Issues screen: put the selected issue on or off the table; fix it at the option under
+    /// the cursor (again: release it); merge it with the other parts of its broad issue;
+    /// drop the option under the cursor.
+    case toggleTable
+    case toggleFix
+    case mergeSelected
+    case dropSelectedOption
+    /// Open the command line with a command begun for the selection (edits that need typed names).
+    case prompt(Prompt)
+    /// Any edit of the scenario, from a key or a command.
+    case edit(ScenarioEdit)
     /// Package builder: move the selected issue's option up or down the list.
     case changeOption(Int)
     /// Package builder: put every issue back at its status quo.
@@ -21,19 +37,34 @@ public enum Action: Equatable, Sendable {
     case cancelSearch
     case searchProgress(SearchProgress)
     case searchFinished(SearchResult)
-    /// Coalition finder: move the selection among results.
+    /// Coalition finder: move the selection among results, or put it on one (a click).
     case selectResult(Int)
+    case focusResult(Int)
+    /// Coalition finder: actors that must be in (or out of) every coalition, a minimum
+    /// size, and dropping all three.
+    case require(String, Bool)
+    case exclude(String, Bool)
+    case setMinMembers(Int)
+    case clearConstraints
+    case setSort(FinderColumn)
     /// Coalition finder: sort the results by the next column.
     case cycleSort
     /// Coalition finder: load the selected result into the package builder.
     case buildSelected
     case setObjective(Objective)
-    /// Interests: move the cursor among actors (rows) and issues (columns).
+    /// Interests: move the cursor among actors (rows) and issues (columns), or put it on a cell.
     case moveCell(columns: Int, rows: Int)
-    /// Interests: show only the members of the next grouping (or everyone).
+    case focusCell(actor: Int, issue: Int)
+    /// Interests: show only the members of the next grouping (or everyone), or of one.
     case cycleGroupingFilter
-    /// Interests: change the selected cell's salience by this much (never below zero).
+    case setGroupingFilter(Int?)
+    /// Interests: change the selected cell's salience (never below zero), or its value of
+    /// the option under the option cursor (kept within 0…100), or toggle a red line there.
     case adjustSalience(Double)
+    case adjustValue(Double)
+    case toggleRedLine
+    /// Workshop: show only this actor's private stance (nil: everybody's).
+    case setViewer(String?)
     /// Undo and redo scenario edits.
     case undo
     case redo
@@ -46,10 +77,11 @@ public enum Action: Equatable, Sendable {
     case pin
     /// Compare: drop every pinned package.
     case clearPins
-    /// Package builder: set one issue's option (the `:fix` command).
+    /// Package builder: set one issue's option (the `:choose` command).
     case setOption(issue: Int, option: Int)
-    /// Put an issue on or off the table (the `:table` command).
-    case setOnTable(issue: Int, Bool)
+    /// Put an issue (by id) on or off the table, or fix it at an option (nil releases it).
+    case setOnTable(issue: String, Bool)
+    case setFixed(issue: String, option: String?)
     /// Open the `/` filter of the current list, and keys typed into it.
     case openFilter
     case filterKey(Key)
@@ -67,6 +99,14 @@ public enum Action: Equatable, Sendable {
     /// The brief preview of a package, prepared off the main loop.
     case briefReady(Package, String)
     case resize(Size)
+}
+
+/// Commands that a key begins on the command line, filled in for what is selected.
+public enum Prompt: Equatable, Sendable {
+    /// `split ISSUE ` for the selected issue; `rename ISSUE `; `option ISSUE add `;
+    /// `option ISSUE rename OPTION ` for the option under the cursor; on Interests,
+    /// `value ACTOR ISSUE OPTION ` for the cell and option under the cursor.
+    case split, rename, addOption, renameOption, value
 }
 
 /// What the outside world must do after an update: things that take time or touch the
@@ -94,6 +134,7 @@ public enum Effect: Equatable, Sendable {
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.
 public enum ScreenID: Int, CaseIterable, Sendable {
     case overview = 1
+    case issues = 2
     case interests = 3
     case levers = 4
     case builder = 5
@@ -104,6 +145,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     public var title: String {
         switch self {
         case .overview: "Overview"
+        case .issues: "Issues"
         case .interests: "Interests"
         case .levers: "Levers"
         case .builder: "Package builder"

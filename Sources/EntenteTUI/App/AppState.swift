@@ -1,6 +1,11 @@
 import EntenteCore
 import Foundation
 
+/// The two pages of the help overlay.
+public enum HelpPage: Sendable {
+    case keys, commands
+}
+
 /// Everything the workbench shows, as a value: the view is a function of it.
 public struct AppState: Sendable {
     public var scenario: Scenario
@@ -9,21 +14,29 @@ public struct AppState: Sendable {
     public var size: Size
     public var screen = ScreenID.overview
     public var showHelp = false
+    /// What the help overlay lists: the keys (`?`) or the commands (`:help`).
+    public var helpPage = HelpPage.keys
+    public var helpScroll = 0
     /// First row of the scrolled overview.
     public var scroll = 0
-    /// The package being built, its selected issue, and its evaluation (kept current by `update`).
+    /// The package being built and its evaluation (kept current by `update`).
     public var package: Package
-    public var selectedIssue = 0
     public private(set) var evaluation: PackageEvaluation
     private(set) var evaluator: PackageEvaluator
+    /// The issue under the cursor on the Issues screen and in the builder, and the option
+    /// under the cursor on the Issues screen and in the Interests detail pane.
+    public var selectedIssue = 0
+    public var selectedOption = 0
     public var finder = FinderState()
     /// The `:` line while it is open, and the commands given so far.
     public var commandLine: CommandLineState?
     public var history: [String] = []
     /// The last message for the status bar (a command's outcome or error).
     public var message: String?
-    /// Issues taken off the table: held at the status quo in the builder and the searches.
-    public var offTable: Set<Int> = []
+    /// Issues (by id) taken off the table, held at their status quo, and issues fixed at an
+    /// option (issue id → option id); the builder and the searches hold both.
+    public var offTable: Set<String> = []
+    public var fixed: [String: String] = [:]
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
@@ -31,6 +44,9 @@ public struct AppState: Sendable {
     /// whether it is being typed.
     public var filter = ""
     public var filterEditing = false
+    /// The workshop's restricted view: the id of the one actor whose private stance is
+    /// shown; everybody else's values, saliences and gains are hidden. nil: the full view.
+    public var viewer: String?
     /// Earlier and undone versions of the scenario, for undo and redo.
     public var undoStack: [Scenario] = []
     public var redoStack: [Scenario] = []
@@ -78,17 +94,83 @@ public struct AppState: Sendable {
         return [.autosave(scenario, file: file)]
     }
 
-    /// Puts a (validated) scenario in place, keeping the package and the cursor.
+    /// Puts a (validated) scenario in place. The package, the pins, the holds and the
+    /// cursors follow the issues and options by id, so a split or a dropped option moves
+    /// them to what is left rather than to whatever now sits at the old index.
     mutating func replaceScenario(_ replacement: Scenario) {
+        let old = scenario
         scenario = replacement
         evaluator = PackageEvaluator(CompiledScenario(replacement))
-        reevaluate()
+        package = package.carried(from: old, to: replacement)
+        pinned = pinned.map { $0.carried(from: old, to: replacement) }
+        offTable = offTable.filter { replacement.issueIndex($0) != nil }
+        fixed = fixed.filter { hold in replacement.issueIndex(hold.key).flatMap { replacement.issues[$0].optionIndex(hold.value) } != nil }
+        selectedIssue = Self.follow(issue: selectedIssue, from: old, to: replacement)
+        cell.issue = Self.follow(issue: cell.issue, from: old, to: replacement)
+        cell.actor = min(cell.actor, max(0, replacement.actors.count - 1))
+        applyHolds()
         dirty = true
         confirmQuit = false
         finder.result = nil
         finder.order = []
         brief = nil
     }
+
+    /// Where an issue cursor goes in an edited scenario: the same issue, or the first part
+    /// that replaced it, or the nearest place.
+    private static func follow(issue index: Int, from old: Scenario, to new: Scenario) -> Int {
+        guard old.issues.indices.contains(index) else { return 0 }
+        let id = old.issues[index].id
+        return new.issueIndex(id) ?? new.parts(of: id).first ?? old.issues[index].parent.flatMap(new.issueIndex)
+            ?? min(index, max(0, new.issues.count - 1))
+    }
+
+    /// Puts every held issue at its hold (off the table: status quo; fixed: its option).
+    mutating func applyHolds() {
+        for (index, issue) in scenario.issues.enumerated() {
+            if let option = fixed[issue.id].flatMap(issue.optionIndex) {
+                package.choices[index] = option
+            } else if offTable.contains(issue.id) {
+                package.choices[index] = issue.statusQuoIndex
+            }
+        }
+        reevaluate()
+    }
+
+    /// Why the builder may not move an issue (off the table or fixed), or nil when it may.
+    func hold(on issue: Int) -> String? {
+        let id = scenario.issues[issue].id
+        if let option = fixed[id] { return "\(id) is fixed at \(option) (f on Issues, or :fix \(id), releases it)" }
+        if offTable.contains(id) { return "\(id) is off the table (t on Issues, or :table \(id) on, puts it back)" }
+        return nil
+    }
+
+    /// The option cursor, kept within the options of the issue it points into.
+    public func optionCursor(in issue: Int) -> Int {
+        guard scenario.issues.indices.contains(issue) else { return 0 }
+        return min(max(0, selectedOption), scenario.issues[issue].options.count - 1)
+    }
+
+    /// The search the finder runs: the objective and constraints set on the screens.
+    var searchRequest: SearchRequest {
+        var request = SearchRequest()
+        request.objective = finder.objective
+        request.top = 50
+        request.fixed = fixed
+        request.include = finder.include
+        request.exclude = finder.exclude
+        request.minMembers = finder.minMembers
+        if !offTable.isEmpty {
+            request.table = scenario.issues.map(\.id).filter { !offTable.contains($0) }
+        }
+        return request
+    }
+
+    /// The index of the workshop viewer's actor, when the view is restricted.
+    public var viewerIndex: Int? { viewer.flatMap(scenario.actorIndex) }
+
+    /// True when this actor's private stance (saliences, values, red lines, gains) may be shown.
+    public func canSee(actor: Int) -> Bool { viewer == nil || viewerIndex == actor }
 
     /// The actors the Interests screen lists: everyone, or the grouping's members, narrowed
     /// by the `/` filter (in the id or the name, ignoring case).
@@ -116,254 +198,4 @@ public struct AppState: Sendable {
         }
         finder.selected = min(finder.selected, max(0, finder.order.count - 1))
     }
-}
-
-/// Applies an action to the state and says what the outside world must do.
-public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
-    switch action {
-    case .quit:
-        guard state.dirty, !state.confirmQuit else {
-            return state.dirty ? [.dropJournal(file: state.file), .quit] : [.quit]
-        }
-        state.confirmQuit = true
-        state.message = "unsaved changes: q again quits without them, :save keeps them"
-        return []
-    case .toggleHelp:
-        state.showHelp.toggle()
-    case .show(let screen):
-        state.screen = screen
-        state.showHelp = false
-        return briefEffects(state)
-    case .nextScreen(let step):
-        let screens = ScreenID.allCases
-        let index = screens.firstIndex(of: state.screen)!
-        state.screen = screens[((index + step) % screens.count + screens.count) % screens.count]
-        return briefEffects(state)
-    case .scroll(let rows):
-        if state.screen == .brief {
-            state.briefScroll = max(0, state.briefScroll + rows)
-        } else {
-            state.scroll = max(0, state.scroll + rows)
-        }
-    case .selectIssue(let step):
-        guard !state.scenario.issues.isEmpty else { break }
-        state.selectedIssue = min(state.scenario.issues.count - 1, max(0, state.selectedIssue + step))
-    case .changeOption(let step):
-        guard state.scenario.issues.indices.contains(state.selectedIssue) else { break }
-        guard !state.offTable.contains(state.selectedIssue) else {
-            state.message = "\(state.scenario.issues[state.selectedIssue].id) is off the table (:table \(state.scenario.issues[state.selectedIssue].id) on)"
-            break
-        }
-        let options = state.scenario.issues[state.selectedIssue].options.count
-        state.package.choices[state.selectedIssue] = ((state.package.choices[state.selectedIssue] + step) % options + options) % options
-        state.reevaluate()
-    case .resetPackage:
-        state.package = state.scenario.statusQuo
-        state.reevaluate()
-    case .cycleObjective(let step):
-        let all = Objective.allCases
-        let index = all.firstIndex(of: state.finder.objective)!
-        state.finder.objective = all[((index + step) % all.count + all.count) % all.count]
-    case .runSearch:
-        guard !state.finder.running else { break }
-        var request = SearchRequest()
-        request.objective = state.finder.objective
-        request.top = 50
-        if !state.offTable.isEmpty {
-            request.table = state.scenario.issues.indices.filter { !state.offTable.contains($0) }.map { state.scenario.issues[$0].id }
-        }
-        state.finder.running = true
-        state.finder.progress = nil
-        return [.startSearch(request)]
-    case .cancelSearch:
-        guard state.finder.running else { break }
-        return [.cancelSearch]
-    case .searchProgress(let progress):
-        state.finder.progress = progress
-    case .searchFinished(let result):
-        state.finder.running = false
-        state.finder.result = result
-        state.finder.selected = 0
-        state.refreshFinderOrder()
-    case .selectResult(let step):
-        state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
-    case .cycleSort:
-        let all = FinderColumn.allCases
-        state.finder.sort = all[(all.firstIndex(of: state.finder.sort)! + 1) % all.count]
-        state.refreshFinderOrder()
-    case .buildSelected:
-        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
-        state.package = packages[state.finder.order[state.finder.selected]].package
-        state.reevaluate()
-        state.screen = .builder
-    case .moveCell(let columns, let rows):
-        let actors = state.visibleActors
-        guard !actors.isEmpty, !state.scenario.issues.isEmpty else { break }
-        let row = actors.firstIndex(of: state.cell.actor) ?? 0
-        state.cell.actor = actors[min(actors.count - 1, max(0, row + rows))]
-        state.cell.issue = min(state.scenario.issues.count - 1, max(0, state.cell.issue + columns))
-    case .cycleGroupingFilter:
-        let count = state.scenario.groupings.count
-        state.groupingFilter = state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)
-        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
-        state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
-    case .pin:
-        var package = state.package
-        if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
-            package = packages[state.finder.order[state.finder.selected]].package
-        }
-        if !state.pinned.contains(package) {
-            state.pinned.append(package)
-            if state.pinned.count > 3 { state.pinned.removeFirst() }
-        }
-        state.message = "pinned for comparison (\(state.pinned.count) of 3); 7 compares"
-    case .clearPins:
-        state.pinned = []
-    case .adjustSalience(let change):
-        let actor = state.scenario.actors[state.cell.actor]
-        let issue = state.scenario.issues[state.cell.issue]
-        guard let interest = actor.interests[issue.id] else {
-            state.message = "\(actor.id) has no stance on \(issue.id)"
-            break
-        }
-        var edited = state.scenario
-        let salience = max(0, ((interest.salience + change) * 100).rounded() / 100)
-        edited.actors[state.cell.actor].interests[issue.id]!.salience = salience
-        state.message = "\(actor.id) on \(issue.id): salience \(Figures.fixed(salience))"
-        return state.edit(edited)
-    case .undo:
-        return state.travel(back: true)
-    case .redo:
-        return state.travel(back: false)
-    case .journalFound(let scenario):
-        state.journal = scenario
-        state.message = "unsaved edits from an earlier session: :restore loads them, :discard drops them"
-    case .restoreJournal:
-        guard let journal = state.journal else {
-            state.message = "no unsaved edits to restore"
-            break
-        }
-        state.journal = nil
-        state.message = "restored the unsaved edits"
-        return state.edit(journal)
-    case .discardJournal:
-        state.journal = nil
-        state.message = "dropped the unsaved edits"
-        return [.dropJournal(file: state.file)]
-    case .setObjective(let objective):
-        state.finder.objective = objective
-    case .setOption(let issue, let option):
-        state.offTable.remove(issue)
-        state.package.choices[issue] = option
-        state.selectedIssue = issue
-        state.reevaluate()
-    case .setOnTable(let issue, let on):
-        let id = state.scenario.issues[issue].id
-        if on {
-            state.offTable.remove(issue)
-            state.message = "\(id) is on the table"
-        } else {
-            state.offTable.insert(issue)
-            state.package.choices[issue] = state.scenario.issues[issue].statusQuoIndex
-            state.reevaluate()
-            state.message = "\(id) is off the table: held at its status quo"
-        }
-    case .openFilter:
-        guard state.screen == .interests || state.screen == .finder else {
-            state.message = "/ filters the actors on Interests and the results in the finder"
-            break
-        }
-        state.filterEditing = true
-    case .filterKey(let key):
-        switch key {
-        case .character(let character): state.filter.append(character)
-        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
-        case .escape:
-            state.filter = ""
-            state.filterEditing = false
-        case .enter: state.filterEditing = false
-        default: break
-        }
-        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
-        state.refreshFinderOrder()
-    case .openCommandLine:
-        state.commandLine = CommandLineState()
-        state.showHelp = false
-    case .commandKey(let key):
-        return commandKey(&state, key)
-    case .requestOpen(let file):
-        return [.open(file)]
-    case .requestSave(let file, let force):
-        return [.save(state.scenario, path: file ?? state.file, force: force)]
-    case .requestBrief(let file, let force):
-        return [.writeBrief(state.scenario, state.package, path: file, force: force)]
-    case .loaded(let scenario, let file):
-        var fresh = AppState(scenario: scenario, file: file, size: state.size)
-        fresh.history = state.history
-        fresh.message = "opened \(file)"
-        state = fresh
-    case .saved(let file):
-        state.file = file
-        state.dirty = false
-        state.message = "saved \(file)"
-        return [.dropJournal(file: file)]
-    case .message(let text):
-        state.message = text
-    case .briefReady(let package, let text):
-        state.brief = (package, text)
-        if package != state.package { return briefEffects(state) }
-    case .resize(let size):
-        state.size = size
-    }
-    return []
-}
-
-/// On the Brief screen, asks for the preview when it is missing or stale.
-private func briefEffects(_ state: AppState) -> [Effect] {
-    guard state.screen == .brief, state.brief?.package != state.package else { return [] }
-    return [.prepareBrief(state.scenario, state.package)]
-}
-
-/// A key typed into the command line.
-private func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    guard var line = state.commandLine else { return [] }
-    switch key {
-    case .character(let character):
-        line.text.append(character)
-        line.recall = nil
-    case .backspace:
-        if line.text.isEmpty {
-            state.commandLine = nil
-            return []
-        }
-        line.text.removeLast()
-    case .escape:
-        state.commandLine = nil
-        return []
-    case .tab:
-        line.text = Commands.complete(line.text, scenario: state.scenario)
-    case .up, .down:
-        guard !state.history.isEmpty else { break }
-        let current = line.recall ?? state.history.count
-        let next = min(state.history.count - 1, max(0, current + (key == .up ? -1 : 1)))
-        line.recall = next
-        line.text = state.history[next]
-    case .enter:
-        state.commandLine = nil
-        let text = line.text.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return [] }
-        state.history.append(text)
-        switch Commands.parse(text, scenario: state.scenario) {
-        case .failure(let error):
-            state.message = error.message
-            return []
-        case .success(let actions):
-            state.message = nil
-            return actions.flatMap { update(&state, $0) }
-        }
-    default:
-        break
-    }
-    state.commandLine = line
-    return []
 }

@@ -1,18 +1,57 @@
 import EntenteCore
 
-/// The `:` command line: what is typed, the history, and how a line becomes actions.
-/// Every command maps onto actions a key could also send, so workshops can script
-/// demonstrations.
+/// The `:` command line: what is typed, and where Up/Down have got to in the history.
 public struct CommandLineState: Equatable, Sendable {
     public var text = ""
-    /// Earlier commands, oldest first, and where Up/Down have got to in them.
-    public var history: [String] = []
     public var recall: Int?
 }
 
-/// Parses command lines and completes them.
+/// Parses command lines and completes them. Every command maps onto actions a key could
+/// also send, so workshops can script demonstrations.
 public enum Commands {
-    public static let names = ["brief", "discard", "fix", "help", "open", "quit", "redo", "restore", "save", "search", "table", "undo"]
+    /// Each command with what its words are, for completion and for the help text.
+    public static let usage: [(name: String, words: [Word], help: String)] = [
+        ("as", [.actorOrAll], "workshop view: show only this actor's stance (all: everybody's)"),
+        ("brief", [.file], "write the text brief of the builder's package to a file"),
+        ("build", [], "open the finder's selected result in the builder"),
+        ("cancel", [], "stop a running search"),
+        ("choose", [.issueOption], "set one issue's option in the builder"),
+        ("discard", [], "drop the unsaved edits found at start"),
+        ("exclude", [.actor], "searches: keep this actor out of every coalition"),
+        ("fix", [.issueOption], "hold an issue at an option in the builder and searches (no =OPTION: release it)"),
+        ("free", [.actorOrAll], "searches: drop the require/exclude on an actor (all: and the minimum size)"),
+        ("group", [.groupingOrAll], "Interests: show one grouping's members (all: everybody)"),
+        ("help", [], "show the keys"),
+        ("merge", [.issue], "bundle the parts of a split issue back into one"),
+        ("min", [.number], "searches: coalitions need at least this many members"),
+        ("open", [.file], "open another scenario"),
+        ("option", [.issue, .optionVerb, .option, .text], "add ID [NAME], drop ID, or rename ID NAME on an issue"),
+        ("pin", [], "pin the builder's package (in the finder: the selected result) for Compare"),
+        ("quit", [], "quit (quit! drops unsaved changes)"),
+        ("redline", [.actor, .issue, .option, .onOff], "put an actor's red line on an option, or take it off"),
+        ("redo", [], "redo the last undone edit"),
+        ("rename", [.issue, .text], "rename an issue"),
+        ("require", [.actor], "searches: every coalition must include this actor"),
+        ("reset", [], "put the builder back at the status quo"),
+        ("restore", [], "load the unsaved edits found at start"),
+        ("salience", [.actor, .issue, .number], "set how much an issue matters to an actor"),
+        ("save", [.file], "save the scenario (save! overwrites a file changed on disk)"),
+        ("search", [.objective], "run the coalition finder, ranking by an objective"),
+        ("show", [.screen], "show a screen, by number or name"),
+        ("sort", [.column], "sort the finder's results by a column"),
+        ("split", [.issue, .text], "unbundle an issue: split ISSUE PART[:OPT,OPT…] PART…"),
+        ("table", [.issue, .onOff], "put an issue on or off the table"),
+        ("undo", [], "undo the last edit"),
+        ("unpin", [], "clear the pinned packages"),
+        ("value", [.actor, .issue, .option, .number], "set an actor's value (0…100) for an option"),
+    ]
+
+    /// What a command's word is, so that completion knows what to offer.
+    public enum Word: Sendable {
+        case actor, actorOrAll, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
+    }
+
+    public static var names: [String] { usage.map(\.name) }
 
     /// The actions a command line asks for, or a message saying what is wrong.
     public static func parse(_ line: String, scenario: Scenario) -> Result<[Action], CommandError> {
@@ -20,71 +59,32 @@ public enum Commands {
         guard var name = words.first else { return .success([]) }
         let force = name.hasSuffix("!")
         if force { name.removeLast() }
-        let arguments = Array(words.dropFirst())
-        switch name {
-        case "q", "quit": return .success(force ? [.discardJournal, .quit, .quit] : [.quit])
-        case "undo": return .success([.undo])
-        case "redo": return .success([.redo])
-        case "restore": return .success([.restoreJournal])
-        case "discard": return .success([.discardJournal])
-        case "help": return .success([.toggleHelp])
-        case "search":
-            var actions: [Action] = [.show(.finder)]
-            if let objective = arguments.first {
-                guard let chosen = Objective(rawValue: objective) else {
-                    return .failure(CommandError("unknown objective '\(objective)'; expected one of: \(Objective.allCases.map(\.rawValue).joined(separator: ", "))"))
-                }
-                actions.append(.setObjective(chosen))
-            }
-            return .success(actions + [.runSearch])
-        case "fix":
-            guard arguments.count == 1 else { return .failure(CommandError(":fix takes ISSUE=OPTION")) }
-            let parts = arguments[0].split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { return .failure(CommandError(":fix takes ISSUE=OPTION")) }
-            do {
-                let package = try scenario.package([parts[0]: parts[1]])
-                let issue = scenario.issueIndex(parts[0])!
-                return .success([.show(.builder), .setOption(issue: issue, option: package.choices[issue])])
-            } catch {
-                return .failure(CommandError(error.description))
-            }
-        case "table":
-            guard arguments.count == 2, let issue = scenario.issueIndex(arguments[0]), ["on", "off"].contains(arguments[1]) else {
-                return .failure(CommandError(":table takes ISSUE on|off, with ISSUE one of: \(scenario.issues.map(\.id).joined(separator: ", "))"))
-            }
-            return .success([.setOnTable(issue: issue, arguments[1] == "on")])
-        case "open":
-            guard arguments.count == 1 else { return .failure(CommandError(":open takes a file")) }
-            return .success([.requestOpen(arguments[0])])
-        case "save":
-            guard arguments.count <= 1 else { return .failure(CommandError(":save takes at most a file")) }
-            return .success([.requestSave(arguments.first, force: force)])
-        case "brief":
-            guard arguments.count == 1 else { return .failure(CommandError(":brief takes a file")) }
-            return .success([.requestBrief(arguments[0], force: force)])
-        default:
-            return .failure(CommandError("unknown command '\(name)'; expected one of: \(names.joined(separator: ", "))"))
+        do {
+            return .success(try CommandParser(words: Array(words.dropFirst()), scenario: scenario, force: force).actions(name == "q" ? "quit" : name))
+        } catch {
+            return .failure(error)
         }
     }
 
-    /// The line completed as far as it is unambiguous: command names, objectives after
-    /// `search`, issue ids after `fix` and `table`, option ids after `fix ISSUE=`.
+    /// The line completed as far as it is unambiguous: command names, then ids, options
+    /// and keywords as each command's words expect them.
     public static func complete(_ line: String, scenario: Scenario) -> String {
-        let endsWithSpace = line.hasSuffix(" ")
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        if endsWithSpace { words[words.count - 1] = "" }
         guard let last = words.last else { return line }
-        let candidates: [String]
         var prefix = ""
         var partial = last
+        let candidates: [String]
         if words.count == 1 {
             candidates = names
-        } else {
-            switch words[0] {
-            case "search": candidates = Objective.allCases.map(\.rawValue)
-            case "table" where words.count == 2: candidates = scenario.issues.map(\.id)
-            case "table": candidates = ["on", "off"]
-            case "fix":
+        } else if let command = usage.first(where: { $0.name == words[0] }), words.count - 2 < command.words.count {
+            switch command.words[words.count - 2] {
+            case .actor: candidates = scenario.actors.map(\.id)
+            case .actorOrAll: candidates = scenario.actors.map(\.id) + ["all"]
+            case .issue: candidates = scenario.issues.map(\.id)
+            case .option:
+                let issue = scenario.issues.first { words.contains($0.id) }
+                candidates = issue?.options.map(\.id) ?? []
+            case .issueOption:
                 if let equals = last.firstIndex(of: "="), let issue = scenario.issues.first(where: { $0.id == String(last[..<equals]) }) {
                     prefix = String(last[...equals])
                     partial = String(last[last.index(after: equals)...])
@@ -92,8 +92,16 @@ public enum Commands {
                 } else {
                     candidates = scenario.issues.map { $0.id + "=" }
                 }
-            default: candidates = []
+            case .optionVerb: candidates = ["add", "drop", "rename"]
+            case .onOff: candidates = ["on", "off"]
+            case .objective: candidates = Objective.allCases.map(\.rawValue)
+            case .column: candidates = FinderColumn.allCases.map(\.name)
+            case .screen: candidates = ScreenID.allCases.map(\.name)
+            case .groupingOrAll: candidates = scenario.groupings.map(\.id) + ["all"]
+            case .number, .text, .file: candidates = []
             }
+        } else {
+            candidates = []
         }
         let matches = candidates.filter { $0.hasPrefix(partial) }
         guard let first = matches.first else { return line }
@@ -102,7 +110,8 @@ public enum Commands {
             while !match.hasPrefix(common) { common.removeLast() }
         }
         let completed = prefix + common + (matches.count == 1 && !common.hasSuffix("=") ? " " : "")
-        return (words.dropLast() + [completed]).joined(separator: " ")
+        words[words.count - 1] = completed
+        return words.joined(separator: " ")
     }
 }
 
@@ -111,4 +120,14 @@ public struct CommandError: Error, Equatable, Sendable {
     public let message: String
 
     public init(_ message: String) { self.message = message }
+}
+
+extension ScreenID {
+    /// The screen's name for `:show`: the last word of its title, in lower case.
+    var name: String { String(title.split(separator: " ").last!).lowercased() }
+}
+
+extension FinderColumn {
+    /// The column's name for `:sort`.
+    var name: String { header == "#" ? "rank" : header.lowercased() }
 }

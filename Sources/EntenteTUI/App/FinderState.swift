@@ -11,6 +11,19 @@ public struct FinderState: Sendable {
     public var order: [Int] = []
     public var selected = 0
     public var sort = FinderColumn.rank
+    /// Constraints beyond the issues' holds: actors that must be in or out, and a minimum size.
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var minMembers = 0
+
+    /// The constraints in words, for the finder's header ("" when there are none).
+    var constraintsSummary: String {
+        var parts: [String] = []
+        if !include.isEmpty { parts.append("with " + include.joined(separator: ", ")) }
+        if !exclude.isEmpty { parts.append("without " + exclude.joined(separator: ", ")) }
+        if minMembers > 0 { parts.append("at least \(minMembers) members") }
+        return parts.joined(separator: " · ")
+    }
 
     /// Recomputes `order` for the current sort column (highest first; rank keeps the search's order).
     mutating func resort() {

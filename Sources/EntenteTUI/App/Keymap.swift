@@ -25,7 +25,7 @@ public struct Keymap: Sendable {
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
         Binding([.character("/")], .openFilter, "filter the current list (Enter keeps it, Esc clears it)"),
-        Binding([.character(":")], .openCommandLine, "command line: search fix table open save brief quit"),
+        Binding([.character(":")], .openCommandLine, "command line (:help lists the commands, Tab completes)"),
         Binding([.tab], .nextScreen(1), "next screen"),
         Binding([.backTab], .nextScreen(-1), "previous screen"),
     ] + ScreenID.allCases.map { screen in
@@ -37,7 +37,25 @@ public struct Keymap: Sendable {
         Binding([.left, .character("h")], .moveCell(columns: -1, rows: 0), "previous issue", on: .interests),
         Binding([.character("+")], .adjustSalience(0.1), "raise the cell's salience by 0.1", hint: true, on: .interests),
         Binding([.character("-")], .adjustSalience(-0.1), "lower the cell's salience by 0.1", on: .interests),
+        Binding([.character("]")], .selectOption(1), "next option of the cell", hint: true, on: .interests),
+        Binding([.character("[")], .selectOption(-1), "previous option of the cell", on: .interests),
+        Binding([.character(">")], .adjustValue(5), "raise the value of that option by 5", hint: true, on: .interests),
+        Binding([.character("<")], .adjustValue(-5), "lower the value of that option by 5", on: .interests),
+        Binding([.character("e")], .prompt(.value), "type the value of that option", on: .interests),
+        Binding([.character("x")], .toggleRedLine, "red line on that option, or off", hint: true, on: .interests),
         Binding([.character("g")], .cycleGroupingFilter, "show one grouping's members (again: the next)", hint: true, on: .interests),
+        Binding([.down, .character("j")], .selectIssue(1), "next issue", on: .issues),
+        Binding([.up, .character("k")], .selectIssue(-1), "previous issue", on: .issues),
+        Binding([.right, .character("l")], .selectOption(1), "next option", on: .issues),
+        Binding([.left, .character("h")], .selectOption(-1), "previous option", on: .issues),
+        Binding([.character("t"), .character(" ")], .toggleTable, "put the issue on or off the table", hint: true, on: .issues),
+        Binding([.character("f"), .enter], .toggleFix, "fix the issue at the option (again: release it)", hint: true, on: .issues),
+        Binding([.character("s")], .prompt(.split), "split the issue into parts (:split)", hint: true, on: .issues),
+        Binding([.character("m")], .mergeSelected, "merge the parts of a split issue back", hint: true, on: .issues),
+        Binding([.character("r")], .prompt(.rename), "rename the issue", on: .issues),
+        Binding([.character("a")], .prompt(.addOption), "add an option", on: .issues),
+        Binding([.character("n")], .prompt(.renameOption), "rename the option", on: .issues),
+        Binding([.character("d")], .dropSelectedOption, "drop the option (not the status quo)", on: .issues),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
         Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),
@@ -80,17 +98,35 @@ public struct Keymap: Sendable {
         return bindings(on: state.screen).first { $0.keys.contains(direction > 0 ? .down : .up) }?.action
     }
 
-    /// What a left click at a cell does: on the tab bar, show that screen.
+    /// What a left click at a cell does: on the tab bar, show that screen; in a list, select
+    /// the row (an issue, a cell of the heat map, a result).
     public func clickAction(x: Int, y: Int, in state: AppState) -> Action? {
-        guard y == 0, state.commandLine == nil else { return nil }
-        return WorkbenchView.tabs(state).first { $0.columns.contains(x) }.map { .show($0.screen) }
+        guard state.commandLine == nil, !state.showHelp else { return nil }
+        if y == 0 { return WorkbenchView.tabs(state).first { $0.columns.contains(x) }.map { .show($0.screen) } }
+        let (top, height) = (1, state.size.rows - 2)
+        switch state.screen {
+        case .issues: return IssuesScreen.issue(atRow: y, column: x, state, top: top, height: height).map(Action.focusIssue)
+        case .builder: return BuilderScreen.issue(atRow: y, column: x, state, top: top, height: height).map(Action.focusIssue)
+        case .finder: return FinderScreen.result(atRow: y, state, top: top, height: height).map(Action.focusResult)
+        case .interests: return InterestsScreen.cell(atRow: y, column: x, state, top: top, height: height).map { Action.focusCell(actor: $0.actor, issue: $0.issue) }
+        default: return nil
+        }
     }
 
     /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
     public func action(for key: Key, in state: AppState) -> Action? {
         if state.commandLine != nil { return .commandKey(key) }
         if state.filterEditing { return .filterKey(key) }
-        if key == .escape && state.showHelp { return .toggleHelp }
+        if state.showHelp {
+            switch key {
+            case .escape, .character("?"), .character("q"): return .toggleHelp
+            case .down, .character("j"): return .scroll(1)
+            case .up, .character("k"): return .scroll(-1)
+            case .pageDown, .character(" "): return .scroll(10)
+            case .pageUp: return .scroll(-10)
+            default: break
+            }
+        }
         return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }
 }

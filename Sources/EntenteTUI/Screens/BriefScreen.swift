@@ -3,6 +3,11 @@ import EntenteCore
 /// A preview of the brief on the package builder's package, as `:brief FILE` writes it.
 enum BriefScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
+        guard state.viewer == nil else {
+            grid.putWrapped("The brief reports every actor's gains; it is hidden in the workshop view (:as all ends it).",
+                            x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
+            return
+        }
         guard let brief = state.brief, brief.package == state.package else {
             grid.put("Preparing the brief on the package builder's package…", x: 1, y: top, style: Style(role: .muted))
             return

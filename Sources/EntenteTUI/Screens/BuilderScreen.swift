@@ -4,18 +4,42 @@ import EntenteCore
 /// the objectives and the rules change on every key.
 enum BuilderScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
-        let width = grid.width
-        let left = max(24, min(48, width * 45 / 100))
-        drawIssues(state, into: &grid, x: 1, top: top, width: left - 1, height: height)
-        drawCoalition(state, into: &grid, x: left + 2, top: top, width: width - left - 3, height: height, unicode: unicode)
+        let place = layout(state, width: grid.width, height: height)
+        drawIssues(state, into: &grid, x: 1, top: top, width: place.listWidth, height: place.listHeight)
+        drawCoalition(state, into: &grid, x: place.paneX, top: top + place.paneTop, width: place.paneWidth, height: height - place.paneTop, unicode: unicode)
     }
 
-    /// The issues with the option in force; the selected one highlighted, changed ones marked.
+    /// Side by side from 70 columns; below that the issues sit above the coalition.
+    private static func layout(_ state: AppState, width: Int, height: Int) -> (listWidth: Int, listHeight: Int, paneX: Int, paneTop: Int, paneWidth: Int) {
+        guard width < 70 else {
+            let left = max(24, min(48, width * 45 / 100))
+            return (left - 1, height, left + 2, 0, width - left - 3)
+        }
+        let listHeight = min(state.scenario.issues.count + 3, height / 2)
+        return (width - 2, listHeight, 1, listHeight, width - 2)
+    }
+
+    /// The first issue listed, so that the selected one stays in view.
+    private static func firstIssue(_ state: AppState, rows: Int) -> Int {
+        Scrolling.first(selected: state.selectedIssue, count: state.scenario.issues.count, rows: rows)
+    }
+
+    /// The issue drawn at a screen cell, for mouse clicks.
+    static func issue(atRow y: Int, column x: Int, _ state: AppState, top: Int, height: Int) -> Int? {
+        let place = layout(state, width: state.size.columns, height: height)
+        let rows = place.listHeight - 3
+        guard x <= place.listWidth, y >= top + 2, y < top + 2 + rows else { return nil }
+        let index = firstIssue(state, rows: rows) + y - top - 2
+        return state.scenario.issues.indices.contains(index) ? index : nil
+    }
+
+    /// The issues with the option in force; the selected one highlighted, changed ones
+    /// marked, issues held off the table or fixed labelled so.
     private static func drawIssues(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int) {
         grid.put("Issues (←/→ changes the option)", x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
         let issues = state.scenario.issues
         let rows = height - 3
-        let first = max(0, min(state.selectedIssue - rows / 2, issues.count - rows))
+        let first = firstIssue(state, rows: rows)
         let nameWidth = max(8, width / 2)
         for (offset, index) in (first..<issues.count).prefix(max(0, rows)).enumerated() {
             let issue = issues[index]
@@ -24,47 +48,57 @@ enum BuilderScreen {
             let y = top + 2 + offset
             let selected = index == state.selectedIssue
             let style = Style(bold: changed, reverse: selected, role: changed ? .accent : nil)
-            let option = DisplayWidth.truncate(TerminalText.escaped(issue.options[choice].name), to: max(1, width - nameWidth - 3))
+            let hold = state.fixed[issue.id] != nil ? "[fixed] " : state.offTable.contains(issue.id) ? "[off] " : ""
+            let option = DisplayWidth.truncate(hold + TerminalText.escaped(issue.options[choice].name), to: max(1, width - nameWidth - 3))
             let text = DisplayWidth.pad(TerminalText.escaped(issue.name), to: nameWidth) + " " + option
             if selected { grid.paint(y: y, from: x, to: x + width, style: style) }
             grid.put((changed ? "* " : "  ") + text, x: x, y: y, style: style, limit: width)
         }
     }
 
-    /// The coalition, the rules, the objectives and a gain bar per actor.
+    /// The coalition, the rules, the objectives and a gain bar per actor; in the workshop
+    /// view only the viewer's own gain and whether it would join.
     private static func drawCoalition(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int, unicode: Bool) {
         guard width > 10 else { return }
         let evaluation = state.evaluation
-        let members = evaluation.coalition.count
-        let share = Figures.percent(evaluation.objective(.capability))
-        let summary = "Coalition: \(members) member\(members == 1 ? "" : "s") · \(share)\(width >= 60 ? " of capability" : "") · "
-            + (evaluation.viable ? "viable" : "not viable")
-        grid.put(summary, x: x, y: top, style: Style(bold: true, role: evaluation.viable ? .good : .bad), limit: width)
-        let (yes, no) = unicode ? ("✓", "✗") : ("ok", "no")
-        let rules = evaluation.rules.map { "\($0.id) \($0.holds ? yes : no)" }.joined(separator: "  ")
-        grid.put(rules.isEmpty ? "no rules" : rules, x: x, y: top + 1, style: Style(role: .muted), limit: width)
-        grid.put("total gain \(Figures.signed(evaluation.objective(.totalGain)))  min \(Figures.signed(evaluation.objective(.minGain)))  "
-            + "nash \(Figures.fixed(evaluation.objective(.nash), 2))", x: x, y: top + 2, limit: width)
-        grid.put("novelty \(Figures.fixed(evaluation.objective(.novelty), 2))  openness \(Figures.signed(evaluation.objective(.openness), 1))",
-                 x: x, y: top + 3, limit: width)
-
-        let actors = state.scenario.actors
-        let nameWidth = min(16, actors.map { DisplayWidth.of(TerminalText.escaped($0.name)) }.max() ?? 8)
+        var firstBar = top + 5
+        if let viewer = state.viewerIndex {
+            let verdict = evaluation.coalition.contains(viewer) ? "you would join"
+                : evaluation.redLined.contains(viewer) ? "a red line of yours keeps you out" : "you gain too little to join"
+            grid.put("Workshop view: your gain only, \(verdict)", x: x, y: top, style: Style(bold: true, role: evaluation.coalition.contains(viewer) ? .good : .bad), limit: width)
+            grid.put("Others' gains and the coalition are hidden; negotiate to learn them.", x: x, y: top + 1, style: Style(role: .muted), limit: width)
+            firstBar = top + 3
+        } else {
+            let members = evaluation.coalition.count
+            let share = Figures.percent(evaluation.objective(.capability))
+            let summary = "Coalition: \(members) member\(members == 1 ? "" : "s") · \(share)\(width >= 60 ? " of capability" : "") · "
+                + (evaluation.viable ? "viable" : "not viable")
+            grid.put(summary, x: x, y: top, style: Style(bold: true, role: evaluation.viable ? .good : .bad), limit: width)
+            let (yes, no) = unicode ? ("✓", "✗") : ("ok", "no")
+            let rules = evaluation.rules.map { "\($0.id) \($0.holds ? yes : no)" }.joined(separator: "  ")
+            grid.put(rules.isEmpty ? "no rules" : rules, x: x, y: top + 1, style: Style(role: .muted), limit: width)
+            grid.put("total gain \(Figures.signed(evaluation.objective(.totalGain)))  min \(Figures.signed(evaluation.objective(.minGain)))  "
+                + "nash \(Figures.fixed(evaluation.objective(.nash), 2))", x: x, y: top + 2, limit: width)
+            grid.put("novelty \(Figures.fixed(evaluation.objective(.novelty), 2))  openness \(Figures.signed(evaluation.objective(.openness), 1))",
+                     x: x, y: top + 3, limit: width)
+        }
+        let actors = state.scenario.actors.indices.filter(state.canSee)
+        let nameWidth = min(16, actors.map { DisplayWidth.of(TerminalText.escaped(state.scenario.actors[$0].name)) }.max() ?? 8)
         let figureWidth = 8
         let barWidth = max(4, width - nameWidth - figureWidth - 4)
-        let scale = max(1, evaluation.gains.map(abs).max() ?? 1)
+        let scale = max(1, actors.map { abs(evaluation.gains[$0]) }.max() ?? 1)
         let (full, loss) = unicode ? ("█", "▒") : ("#", "-")
-        let room = max(0, height - 5)
+        let room = max(0, height - (firstBar - top))
         let shown = actors.count > room ? max(0, room - 1) : actors.count
         if shown < actors.count {
-            grid.put("… and \(actors.count - shown) more (a taller terminal shows them)", x: x, y: top + 5 + shown, style: Style(role: .muted), limit: width)
+            grid.put("… and \(actors.count - shown) more (a taller terminal shows them)", x: x, y: firstBar + shown, style: Style(role: .muted), limit: width)
         }
-        for (index, actor) in actors.enumerated().prefix(shown) {
-            let y = top + 5 + index
+        for (row, index) in actors.prefix(shown).enumerated() {
+            let y = firstBar + row
             let gain = evaluation.gains[index]
             let member = evaluation.coalition.contains(index)
             let redLined = evaluation.redLined.contains(index)
-            grid.put(DisplayWidth.pad(TerminalText.escaped(actor.name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
+            grid.put(DisplayWidth.pad(TerminalText.escaped(state.scenario.actors[index].name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
             let length = Int((abs(gain) / scale * Double(barWidth)).rounded())
             let bar = String(repeating: gain >= 0 ? full : loss, count: min(barWidth, length))
             grid.put(bar, x: x + nameWidth + 1, y: y, style: Style(role: member ? .good : .bad), limit: barWidth)

@@ -31,6 +31,15 @@ enum CompareScreen {
             y += 1
         }
         y += 1
+        if let viewer = state.viewerIndex {
+            grid.put("Your gain", x: 1, y: y, style: Style(bold: true), limit: labelWidth)
+            for (index, evaluation) in evaluations.enumerated() {
+                let joins = evaluation.coalition.contains(viewer) ? "joins" : evaluation.redLined.contains(viewer) ? "red line" : "stays out"
+                grid.put("\(Figures.signed(evaluation.gains[viewer])) (\(joins))", x: 2 + labelWidth + index * columnWidth, y: y, limit: columnWidth - 1)
+            }
+            grid.putWrapped("Workshop view: the coalitions and others' gains are hidden.", x: 1, y: y + 2, width: grid.width - 2, style: Style(role: .muted))
+            return
+        }
         let rows: [(String, (PackageEvaluation) -> String)] = [
             ("Members", { "\($0.coalition.count)\($0.viable ? "" : " (not viable)")" }),
             ("Capability", { Figures.percent($0.objective(.capability)) }),

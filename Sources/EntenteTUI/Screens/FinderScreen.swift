@@ -7,6 +7,19 @@ enum FinderScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
         let finder = state.finder
         let width = grid.width - 2
+        guard state.viewer == nil else {
+            grid.putWrapped("The coalition finder reads every actor's private values; it is the facilitator's tool (:as all ends the workshop view).",
+                            x: 1, y: top, width: width, style: Style(role: .muted))
+            return
+        }
+        let holds = state.scenario.issues.compactMap { issue in
+            state.fixed[issue.id].map { "\(issue.id)=\($0)" } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
+        }
+        let constraints = (holds.isEmpty ? [] : ["held: " + holds.joined(separator: ", ")])
+            + (finder.constraintsSummary.isEmpty ? [] : [finder.constraintsSummary])
+        if !constraints.isEmpty {
+            grid.put(constraints.joined(separator: " · "), x: 1, y: top + 2, style: Style(role: .muted), limit: width)
+        }
         grid.put("Rank by: \(finder.objective.rawValue) (\(finder.objective.summary))   o changes it, Enter runs",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: width)
         var y = top + 1
@@ -34,10 +47,29 @@ enum FinderScreen {
             }
             return
         }
-        let detailHeight = min(8, max(3, height / 3))
-        let tableRows = min(finder.order.count, max(1, height - (y - top) - detailHeight - 2))
-        drawTable(state, packages, into: &grid, y: y, rows: tableRows, width: width)
-        drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: y + tableRows + 2, rows: detailHeight, width: width)
+        let place = tableLayout(state, top: top, height: height)
+        drawTable(state, packages, into: &grid, y: place.y, rows: place.rows, width: width)
+        drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: place.y + place.rows + 2, rows: place.detail, width: width)
+    }
+
+    /// Where the results table sits (its header row), how many results it shows, and the
+    /// rows left for the detail pane.
+    private static func tableLayout(_ state: AppState, top: Int, height: Int) -> (y: Int, rows: Int, detail: Int) {
+        let detail = min(8, max(3, height / 3))
+        return (top + 3, min(state.finder.order.count, max(1, height - 3 - detail - 2)), detail)
+    }
+
+    private static func firstResult(_ state: AppState, rows: Int) -> Int {
+        Scrolling.first(selected: state.finder.selected, count: state.finder.order.count, rows: rows)
+    }
+
+    /// The result (its place in the displayed order) at a screen row, for mouse clicks.
+    static func result(atRow y: Int, _ state: AppState, top: Int, height: Int) -> Int? {
+        guard state.finder.result != nil else { return nil }
+        let place = tableLayout(state, top: top, height: height)
+        guard y > place.y, y <= place.y + place.rows else { return nil }
+        let position = firstResult(state, rows: place.rows) + y - place.y - 1
+        return state.finder.order.indices.contains(position) ? position : nil
     }
 
     private static func packages(_ finder: FinderState) -> [PackageEvaluation] { finder.result?.packages ?? [] }
@@ -62,7 +94,7 @@ enum FinderScreen {
         }
         let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0)
         grid.put(row(headers), x: 1, y: y, style: Style(bold: true), limit: width)
-        let first = max(0, min(finder.selected - rows / 2, finder.order.count - rows))
+        let first = firstResult(state, rows: rows)
         for (offset, position) in (first..<finder.order.count).prefix(rows).enumerated() {
             let evaluation = packages[finder.order[position]]
             let members = evaluation.coalition.members.map { state.scenario.actors[$0].id }.joined(separator: ",")

@@ -3,10 +3,39 @@ import EntenteCore
 /// Interests: a heat map of actors × issues. Each cell shows how much the issue matters to
 /// the actor (shading by salience, relative to the actor's most salient issue), the first
 /// letters of its preferred option, and `!` where it has a red line. The pane below shows
-/// the cell under the cursor: salience, every option's value, red lines and the note.
+/// the cell under the cursor: salience, every option's value (the option cursor marks the
+/// one `<`, `>`, `e` and `x` edit), red lines and the note. In the workshop view every
+/// actor but the viewer is hidden.
 enum InterestsScreen {
     static let cellWidth = 7
     static let labelWidth = 14
+
+    /// The map's geometry: rows of actors and columns of issues shown, and the first of each.
+    struct Layout {
+        let detailHeight, mapRows, columns, firstIssue, firstActor: Int
+    }
+
+    static func layout(_ state: AppState, width: Int, height: Int) -> Layout {
+        let actors = state.visibleActors
+        let detailHeight = min(9, max(5, height / 3))
+        let mapRows = max(1, height - detailHeight - 3)
+        let columns = max(1, (width - labelWidth - 2) / cellWidth)
+        return Layout(detailHeight: detailHeight, mapRows: mapRows, columns: columns,
+                      firstIssue: Scrolling.first(selected: state.cell.issue, count: state.scenario.issues.count, rows: columns),
+                      firstActor: Scrolling.first(selected: actors.firstIndex(of: state.cell.actor) ?? 0, count: actors.count, rows: mapRows))
+    }
+
+    /// The (actor, issue) cell at a screen position, for mouse clicks.
+    static func cell(atRow y: Int, column x: Int, _ state: AppState, top: Int, height: Int) -> (actor: Int, issue: Int)? {
+        let place = layout(state, width: state.size.columns, height: height)
+        let actors = state.visibleActors
+        let row = place.firstActor + y - top - 2
+        let column = x - 1 - labelWidth
+        guard y >= top + 2, y < top + 2 + place.mapRows, actors.indices.contains(row), column >= 0 else { return nil }
+        let issue = place.firstIssue + column / cellWidth
+        guard column / cellWidth < place.columns, state.scenario.issues.indices.contains(issue) else { return nil }
+        return (actors[row], issue)
+    }
 
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
         let scenario = state.scenario
@@ -15,12 +44,8 @@ enum InterestsScreen {
             grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(state.filter) (Esc clears the filter).", x: 1, y: top)
             return
         }
-        let detailHeight = min(9, max(5, height / 3))
-        let mapRows = max(1, height - detailHeight - 2)
-        let columns = max(1, (grid.width - labelWidth - 2) / cellWidth)
-        let firstIssue = max(0, min(state.cell.issue - columns / 2, scenario.issues.count - columns))
-        let cursorRow = actors.firstIndex(of: state.cell.actor) ?? 0
-        let firstActor = max(0, min(cursorRow - mapRows / 2, actors.count - mapRows))
+        let place = layout(state, width: grid.width, height: height)
+        let (mapRows, columns, firstIssue, firstActor) = (place.mapRows, place.columns, place.firstIssue, place.firstActor)
         let filter = (state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? "")
             + (state.filter.isEmpty ? "" : " · /\(state.filter)")
         grid.put("Actor \\ issue (shade: salience, text: preferred option, !: red line)\(filter)", x: 1, y: top,
@@ -39,6 +64,10 @@ enum InterestsScreen {
             for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {
                 let x = 1 + labelWidth + offset * cellWidth
                 let selected = actor == state.cell.actor && issue == state.cell.issue
+                guard state.canSee(actor: actor) else {
+                    grid.put(DisplayWidth.pad(unicode ? "╌" : "?", to: cellWidth - 1), x: x, y: y, style: Style(reverse: selected, role: .muted))
+                    continue
+                }
                 guard let interest = stance.interests[scenario.issues[issue].id] else {
                     grid.put(DisplayWidth.pad(shades[0], to: cellWidth - 1), x: x, y: y, style: Style(reverse: selected, role: .muted))
                     continue
@@ -51,23 +80,27 @@ enum InterestsScreen {
                          style: Style(bold: level >= 3, reverse: selected, role: interest.redLines.isEmpty ? (level >= 3 ? .accent : nil) : .bad))
             }
         }
-        drawDetail(state, into: &grid, y: top + 3 + mapRows, rows: detailHeight, width: grid.width - 2)
+        drawDetail(state, into: &grid, y: top + 3 + mapRows, rows: place.detailHeight, width: grid.width - 2)
     }
 
     private static func drawDetail(_ state: AppState, into grid: inout Grid, y: Int, rows: Int, width: Int) {
         let scenario = state.scenario
         let actor = scenario.actors[state.cell.actor]
         let issue = scenario.issues[state.cell.issue]
-        var lines: [(String, Style)] = [("\(actor.name) on \(issue.name)", Style(bold: true, role: .accent))]
-        if let interest = actor.interests[issue.id] {
+        var lines: [(String, Style)] = [("\(TerminalText.escaped(actor.name)) on \(TerminalText.escaped(issue.name))", Style(bold: true, role: .accent))]
+        if !state.canSee(actor: state.cell.actor) {
+            lines.append(("hidden in the workshop view: only \(state.viewer ?? "")'s stance is shown", Style(role: .muted)))
+        } else if let interest = actor.interests[issue.id] {
             let share = actor.totalSalience > 0 ? interest.salience / actor.totalSalience : 0
             lines.append(("salience \(Figures.fixed(interest.salience)) (\(Figures.percent(share)) of its attention)"
                 + (interest.minGain.map { ", joins only above \(Figures.fixed($0)) points" } ?? ""), Style()))
-            let values = issue.options.map { option in
-                "\(option.id)\(option.id == issue.statusQuo ? " (status quo)" : "") \(Figures.fixed(interest.value(of: option), 0))"
+            let cursor = state.optionCursor(in: state.cell.issue)
+            let values = issue.options.enumerated().map { position, option in
+                (position == cursor ? "▸" : "") + TerminalText.escaped(option.id) + (option.id == issue.statusQuo ? " (status quo)" : "")
+                    + (interest.redLines.contains(option.id) ? " (red line)" : "") + " \(Figures.fixed(interest.value(of: option), 0))"
             }
             lines += TextWrap.wrap(values.joined(separator: ", "), width: width, first: "values: ", rest: "  ").map { ($0, Style()) }
-            if !interest.redLines.isEmpty { lines.append(("red lines: " + interest.redLines.joined(separator: ", "), Style(role: .bad))) }
+            if !interest.redLines.isEmpty { lines.append(("red lines: " + interest.redLines.map(TerminalText.escaped).joined(separator: ", "), Style(role: .bad))) }
             if !interest.note.isEmpty {
                 lines += TextWrap.wrap(TerminalText.escaped(interest.note), width: width, first: "note: ", rest: "  ").map { ($0, Style(role: .muted)) }
             }

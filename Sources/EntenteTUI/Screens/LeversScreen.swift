@@ -5,6 +5,11 @@ import EntenteCore
 /// and its open-internet impact (bottom to top); the list below names the options.
 enum LeversScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+        guard state.viewer == nil else {
+            grid.putWrapped("The prospects for cooperation come from every actor's values; the map is hidden in the workshop view.",
+                            x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
+            return
+        }
         let scenario = state.scenario
         let points = LeverMap.points(scenario)
         guard !points.isEmpty else {

@@ -38,7 +38,12 @@ enum OverviewScreen {
         }
         lines.append(("", Style()))
         lines.append(("Next", heading))
-        wrapped("Rank packages from the command line: entente search \(state.file) (also pareto, analyse and brief).", indent: "  ")
+        if let viewer = state.viewerIndex {
+            wrapped("You play \(scenario.actors[viewer].name). 3 shows your interests (only yours), 5 tests a package against your own gain.", indent: "  ")
+        } else {
+            wrapped("2 unbundles the issues, 3 maps interests, 5 builds a package by hand, 6 then Enter finds the best coalitions, "
+                + "7 compares pinned packages, 8 previews the brief. ? lists every key, : takes commands (Tab completes).", indent: "  ")
+        }
         return lines
     }
 }

@@ -32,6 +32,8 @@ public enum WorkbenchView {
             for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
                 grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
             }
+        case .issues:
+            IssuesScreen.draw(state, into: &grid, top: 1, height: rows)
         case .interests:
             InterestsScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
         case .levers:
@@ -47,7 +49,7 @@ public enum WorkbenchView {
         }
 
         let statusY = state.size.rows - 1
-        grid.paint(y: statusY, style: bar)
+        grid.put(String(repeating: " ", count: state.size.columns), x: 0, y: statusY, style: bar)
         if state.filterEditing {
             grid.put("/" + state.filter + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let line = state.commandLine {
@@ -57,7 +59,12 @@ public enum WorkbenchView {
         } else {
             drawHints(&grid, state: state, keymap: keymap, y: statusY, style: bar)
         }
-        if state.showHelp { drawHelp(&grid, bindings: keymap.bindings(on: state.screen), unicode: unicode) }
+        if state.showHelp {
+            switch state.helpPage {
+            case .keys: drawOverlay(&grid, title: "Keys on this screen", rows: keyRows(keymap.bindings(on: state.screen)), scroll: state.helpScroll, unicode: unicode)
+            case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: Commands.usage.map { ($0.name, $0.help) }, scroll: state.helpScroll, unicode: unicode)
+            }
+        }
         return grid
     }
 
@@ -77,17 +84,26 @@ public enum WorkbenchView {
     }
 
     /// Where each screen's tab sits on the tab bar (clicks use the same layout as drawing).
+    /// Labels shrink to fit the width: full titles, then short names, then numbers with
+    /// only the current screen named.
     public static func tabs(_ state: AppState) -> [(screen: ScreenID, label: String, columns: Range<Int>)] {
-        var x = DisplayWidth.of(" Entente ")
-        return ScreenID.allCases.map { screen in
-            let label = " \(screen.rawValue) \(screen.title) "
+        let start = DisplayWidth.of(" Entente ")
+        let styles: [(ScreenID) -> String] = [
+            { " \($0.rawValue) \($0.title) " },
+            { " \($0.rawValue) \($0.name.prefix(1).uppercased() + $0.name.dropFirst()) " },
+            { $0 == state.screen ? " \($0.rawValue) \($0.name.prefix(1).uppercased() + $0.name.dropFirst()) " : " \($0.rawValue) " },
+        ]
+        let labels = styles.lazy.map { style in ScreenID.allCases.map(style) }
+            .first { start + $0.reduce(0) { $0 + DisplayWidth.of($1) } <= state.size.columns } ?? ScreenID.allCases.map(styles[2])
+        var x = start
+        return zip(ScreenID.allCases, labels).map { screen, label in
             defer { x += DisplayWidth.of(label) }
             return (screen, label, x..<(x + DisplayWidth.of(label)))
         }
     }
 
-    /// A box in the middle listing every binding.
-    private static func drawHelp(_ grid: inout Grid, bindings: [Keymap.Binding], unicode: Bool) {
+    /// The help rows for the bindings of a screen.
+    private static func keyRows(_ bindings: [Keymap.Binding]) -> [(String, String)] {
         // The screen switches collapse into one row: their keys are the numbers on the tab bar.
         let switches = bindings.filter { if case .show = $0.action { return true } else { return false } }
         var rows: [(String, String)] = []
@@ -100,10 +116,15 @@ public enum WorkbenchView {
             }
             rows.append((binding.keys.map(\.label).joined(separator: " "), binding.help))
         }
-        rows.append(("Esc", "close this help"))
+        return rows
+    }
+
+    /// A box in the middle listing (key or command, what it does) rows.
+    private static func drawOverlay(_ grid: inout Grid, title: String, rows: [(String, String)], scroll: Int, unicode: Bool) {
+        let rows = rows + [("Esc", "close this help")]
         let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
         let lines = rows.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 }
-        let innerWidth = min(grid.width - 4, max(DisplayWidth.of("Keys"), lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
+        let innerWidth = min(grid.width - 4, max(DisplayWidth.of(title) + 1, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         let height = min(grid.height - 2, lines.count + 4)
         let left = (grid.width - innerWidth - 2) / 2
         let top = (grid.height - height) / 2
@@ -114,8 +135,11 @@ public enum WorkbenchView {
             grid.put(v + String(repeating: " ", count: innerWidth) + v, x: left, y: top + row, style: border)
         }
         grid.put(bl + String(repeating: h, count: innerWidth) + br, x: left, y: top + height - 1, style: border)
-        grid.put(" Keys", x: left + 1, y: top + 1, style: Style(bold: true))
-        for (offset, line) in lines.prefix(height - 4).enumerated() {
+        let visible = height - 4
+        let first = min(scroll, max(0, lines.count - visible))
+        let more = lines.count > visible ? "  (\(first + 1)–\(first + visible) of \(lines.count), ↓/↑ scroll)" : ""
+        grid.put(" " + title + more, x: left + 1, y: top + 1, style: Style(bold: true), limit: innerWidth)
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             grid.put(" " + line, x: left + 1, y: top + 3 + offset, limit: innerWidth)
         }
     }

@@ -94,3 +94,14 @@ public struct Size: Equatable, Sendable {
         self.rows = rows
     }
 }
+
+extension Grid {
+    /// Writes a paragraph wrapped at word boundaries to `width` columns from row `y`;
+    /// returns the rows used.
+    @discardableResult
+    mutating func putWrapped(_ text: String, x: Int, y: Int, width: Int, style: Style = Style()) -> Int {
+        let lines = TextWrap.wrap(text, width: max(10, width), first: "", rest: "")
+        for (offset, line) in lines.enumerated() { put(line, x: x, y: y + offset, style: style, limit: width) }
+        return lines.count
+    }
+}

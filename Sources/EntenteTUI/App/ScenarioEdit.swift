@@ -1,0 +1,46 @@
+import EntenteCore
+
+/// One edit of the scenario, named by ids so that a key on the Issues or Interests screen
+/// and a typed command reach the same code, and undo, the journal and the status message
+/// treat every edit alike.
+public enum ScenarioEdit: Equatable, Sendable {
+    case split(issue: String, parts: [IssuePart])
+    case merge(issue: String)
+    case renameIssue(issue: String, name: String)
+    case renameOption(issue: String, option: String, name: String)
+    case addOption(issue: String, option: String, name: String?)
+    case dropOption(issue: String, option: String)
+    case salience(actor: String, issue: String, Double)
+    case value(actor: String, issue: String, option: String, Double)
+    case redLine(actor: String, issue: String, option: String, Bool)
+
+    /// The edited scenario, or why the edit cannot be made.
+    func apply(to scenario: Scenario) throws(ScenarioEditError) -> Scenario {
+        switch self {
+        case .split(let issue, let parts): try scenario.splitting(issue, into: parts)
+        case .merge(let issue): try scenario.merging(issue)
+        case .renameIssue(let issue, let name): try scenario.renamingIssue(issue, to: name)
+        case .renameOption(let issue, let option, let name): try scenario.renamingOption(issue, option, to: name)
+        case .addOption(let issue, let option, let name): try scenario.addingOption(issue, option, name: name)
+        case .dropOption(let issue, let option): try scenario.droppingOption(issue, option)
+        case .salience(let actor, let issue, let salience): try scenario.settingSalience(actor, issue, to: salience)
+        case .value(let actor, let issue, let option, let value): try scenario.settingValue(actor, issue, option, to: value)
+        case .redLine(let actor, let issue, let option, let on): try scenario.settingRedLine(actor, issue, option, on)
+        }
+    }
+
+    /// What the status bar says once the edit is made.
+    var summary: String {
+        switch self {
+        case .split(let issue, let parts): "split \(issue) into \(parts.map(\.id).joined(separator: ", ")) (u undoes it, m merges them back)"
+        case .merge(let issue): "merged the parts of \(issue)"
+        case .renameIssue(let issue, let name): "\(issue) is now called \(name)"
+        case .renameOption(let issue, let option, let name): "\(issue)=\(option) is now called \(name)"
+        case .addOption(let issue, let option, _): "added \(option) to \(issue); everyone values it as the status quo until you set values"
+        case .dropOption(let issue, let option): "dropped \(option) from \(issue)"
+        case .salience(let actor, let issue, let salience): "\(actor) on \(issue): salience \(Figures.fixed(salience))"
+        case .value(let actor, let issue, let option, let value): "\(actor) on \(issue): \(option) is worth \(Figures.fixed(value, 0))"
+        case .redLine(let actor, let issue, let option, let on): "\(actor) on \(issue): \(on ? "red line on" : "no red line on") \(option)"
+        }
+    }
+}

@@ -1,0 +1,241 @@
+import EntenteCore
+
+/// Applies an action to the state and says what the outside world must do.
+public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .quit:
+        guard state.dirty, !state.confirmQuit else {
+            return state.dirty ? [.dropJournal(file: state.file), .quit] : [.quit]
+        }
+        state.confirmQuit = true
+        state.message = "unsaved changes: q again quits without them, :save keeps them"
+    case .toggleHelp:
+        state.showHelp.toggle()
+        state.helpPage = .keys
+        state.helpScroll = 0
+    case .showCommands:
+        state.showHelp = true
+        state.helpPage = .commands
+        state.helpScroll = 0
+    case .show(let screen):
+        state.screen = screen
+        state.showHelp = false
+        return briefEffects(state)
+    case .nextScreen(let step):
+        let screens = ScreenID.allCases
+        let index = screens.firstIndex(of: state.screen)!
+        state.screen = screens[((index + step) % screens.count + screens.count) % screens.count]
+        return briefEffects(state)
+    case .scroll(let rows):
+        if state.showHelp {
+            state.helpScroll = max(0, state.helpScroll + rows)
+        } else if state.screen == .brief {
+            state.briefScroll = max(0, state.briefScroll + rows)
+        } else {
+            state.scroll = max(0, state.scroll + rows)
+        }
+    case .message(let text):
+        state.message = text
+    case .resize(let size):
+        state.size = size
+    case .selectIssue, .focusIssue, .selectOption, .changeOption, .resetPackage, .setOption, .toggleTable, .toggleFix,
+         .setOnTable, .setFixed, .mergeSelected, .dropSelectedOption, .prompt, .edit, .adjustSalience, .adjustValue, .toggleRedLine:
+        return updateEditing(&state, action)
+    case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .selectResult, .focusResult,
+         .cycleSort, .setSort, .buildSelected, .require, .exclude, .setMinMembers, .clearConstraints:
+        return updateFinder(&state, action)
+    case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .setViewer, .openFilter, .filterKey, .pin, .clearPins:
+        updateBrowsing(&state, action)
+    case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
+        return updateFiles(&state, action)
+    case .openCommandLine:
+        state.commandLine = CommandLineState()
+        state.showHelp = false
+    case .commandKey(let key):
+        return commandKey(&state, key)
+    }
+    return []
+}
+
+/// On the Brief screen, asks for the preview when it is missing or stale.
+func briefEffects(_ state: AppState) -> [Effect] {
+    guard state.screen == .brief, state.brief?.package != state.package else { return [] }
+    return [.prepareBrief(state.scenario, state.package)]
+}
+
+/// Steps an index through `count` places, wrapping at both ends.
+func wrapped(_ index: Int, by step: Int, count: Int) -> Int { ((index + step) % count + count) % count }
+
+/// The finder: objective, constraints, the running search and its results.
+private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .cycleObjective(let step):
+        let all = Objective.allCases
+        state.finder.objective = all[wrapped(all.firstIndex(of: state.finder.objective)!, by: step, count: all.count)]
+    case .setObjective(let objective):
+        state.finder.objective = objective
+    case .runSearch:
+        guard !state.finder.running else { break }
+        guard state.viewer == nil else {
+            state.message = "the coalition finder reads every actor's private values: :as all returns to the full view"
+            break
+        }
+        state.finder.running = true
+        state.finder.progress = nil
+        return [.startSearch(state.searchRequest)]
+    case .cancelSearch:
+        guard state.finder.running else { break }
+        return [.cancelSearch]
+    case .searchProgress(let progress):
+        state.finder.progress = progress
+    case .searchFinished(let result):
+        state.finder.running = false
+        state.finder.result = result
+        state.finder.selected = 0
+        state.refreshFinderOrder()
+    case .selectResult(let step):
+        state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
+    case .focusResult(let position):
+        guard state.finder.order.indices.contains(position) else { break }
+        state.finder.selected = position
+    case .cycleSort:
+        let all = FinderColumn.allCases
+        state.finder.sort = all[wrapped(all.firstIndex(of: state.finder.sort)!, by: 1, count: all.count)]
+        state.refreshFinderOrder()
+    case .setSort(let column):
+        state.finder.sort = column
+        state.refreshFinderOrder()
+    case .buildSelected:
+        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
+        state.package = packages[state.finder.order[state.finder.selected]].package
+        state.applyHolds()
+        state.screen = .builder
+    case .require(let actor, let on):
+        state.finder.include.removeAll { $0 == actor }
+        state.finder.exclude.removeAll { $0 == actor }
+        if on { state.finder.include.append(actor) }
+        state.message = on ? "every coalition must include \(actor)" : "\(actor) is no longer required"
+    case .exclude(let actor, let on):
+        state.finder.include.removeAll { $0 == actor }
+        state.finder.exclude.removeAll { $0 == actor }
+        if on { state.finder.exclude.append(actor) }
+        state.message = on ? "no coalition may include \(actor)" : "\(actor) is no longer excluded"
+    case .setMinMembers(let count):
+        state.finder.minMembers = max(0, count)
+        state.message = count > 0 ? "coalitions need at least \(count) members" : "no minimum size"
+    case .clearConstraints:
+        state.finder.include = []
+        state.finder.exclude = []
+        state.finder.minMembers = 0
+        state.message = "no actor constraints (holds on issues stay: see Issues)"
+    default:
+        break
+    }
+    return []
+}
+
+/// Moving about Interests, the workshop view, the `/` filter and the pins.
+private func updateBrowsing(_ state: inout AppState, _ action: Action) {
+    switch action {
+    case .moveCell(let columns, let rows):
+        let actors = state.visibleActors
+        guard !actors.isEmpty, !state.scenario.issues.isEmpty else { break }
+        let row = actors.firstIndex(of: state.cell.actor) ?? 0
+        state.cell.actor = actors[min(actors.count - 1, max(0, row + rows))]
+        state.cell.issue = min(state.scenario.issues.count - 1, max(0, state.cell.issue + columns))
+    case .focusCell(let actor, let issue):
+        guard state.scenario.actors.indices.contains(actor), state.scenario.issues.indices.contains(issue) else { break }
+        state.cell = (actor, issue)
+    case .cycleGroupingFilter:
+        let count = state.scenario.groupings.count
+        updateBrowsing(&state, .setGroupingFilter(state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)))
+    case .setGroupingFilter(let grouping):
+        state.groupingFilter = grouping
+        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
+    case .setViewer(let viewer):
+        state.viewer = viewer
+        if let actor = state.viewerIndex { state.cell.actor = actor }
+        state.message = viewer.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
+    case .openFilter:
+        guard state.screen == .interests || state.screen == .finder else {
+            state.message = "/ filters the actors on Interests and the results in the finder"
+            break
+        }
+        state.filterEditing = true
+    case .filterKey(let key):
+        switch key {
+        case .character(let character): state.filter.append(character)
+        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
+        case .escape:
+            state.filter = ""
+            state.filterEditing = false
+        case .enter: state.filterEditing = false
+        default: break
+        }
+        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.refreshFinderOrder()
+    case .pin:
+        var package = state.package
+        if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
+            package = packages[state.finder.order[state.finder.selected]].package
+        }
+        if !state.pinned.contains(package) {
+            state.pinned.append(package)
+            if state.pinned.count > 3 { state.pinned.removeFirst() }
+        }
+        state.message = "pinned for comparison (\(state.pinned.count) of 3); 7 compares"
+    case .clearPins:
+        state.pinned = []
+    default:
+        break
+    }
+}
+
+/// Undo and redo, the journal, and the effects that read or write files.
+private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .undo:
+        return state.travel(back: true)
+    case .redo:
+        return state.travel(back: false)
+    case .journalFound(let scenario):
+        state.journal = scenario
+        state.message = "unsaved edits from an earlier session: :restore loads them, :discard drops them"
+    case .restoreJournal:
+        guard let journal = state.journal else {
+            state.message = "no unsaved edits to restore"
+            break
+        }
+        state.journal = nil
+        state.message = "restored the unsaved edits"
+        return state.edit(journal)
+    case .discardJournal:
+        state.journal = nil
+        state.message = "dropped the unsaved edits"
+        return [.dropJournal(file: state.file)]
+    case .requestOpen(let file):
+        return [.open(file)]
+    case .requestSave(let file, let force):
+        return [.save(state.scenario, path: file ?? state.file, force: force)]
+    case .requestBrief(let file, let force):
+        return [.writeBrief(state.scenario, state.package, path: file, force: force)]
+    case .loaded(let scenario, let file):
+        var fresh = AppState(scenario: scenario, file: file, size: state.size)
+        fresh.history = state.history
+        fresh.viewer = state.viewer.flatMap { scenario.actorIndex($0) != nil ? $0 : nil }
+        fresh.message = "opened \(file)"
+        state = fresh
+    case .saved(let file):
+        state.file = file
+        state.dirty = false
+        state.message = "saved \(file)"
+        return [.dropJournal(file: file)]
+    case .briefReady(let package, let text):
+        state.brief = (package, text)
+        if package != state.package { return briefEffects(state) }
+    default:
+        break
+    }
+    return []
+}

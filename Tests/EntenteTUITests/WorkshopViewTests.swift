@@ -1,0 +1,64 @@
+import EntenteCore
+import EntenteTUI
+import Testing
+
+/// The workshop's restricted view: one actor's private stance shown, everybody else's
+/// hidden, on every screen, from the same state.
+extension WorkbenchViewTests {
+    @Test func restrictedViewHidesOtherActorsEverywhere() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        _ = update(&state, .pin)
+        _ = update(&state, .setViewer("eu"))
+        #expect(state.message?.hasPrefix("workshop view: only eu's stance") == true)
+        let us = state.scenario.actors[0]
+        _ = update(&state, .show(.interests))
+        #expect(state.scenario.actors[state.cell.actor].id == "eu", "the cursor starts on the viewer")
+        _ = update(&state, .moveCell(columns: 0, rows: -1))
+        let interests = WorkbenchView.render(state).lines
+        #expect(interests.contains { $0.contains("hidden in the workshop view") })
+        #expect(!interests.contains { $0.contains("values:") }, "no values of another actor")
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(state.message == "in the workshop view only eu's stance can be edited" && state.undoStack.isEmpty)
+        _ = update(&state, .moveCell(columns: 0, rows: 1))
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(state.undoStack.count == 1, "the viewer edits its own stance")
+        _ = update(&state, .show(.builder))
+        let builder = WorkbenchView.render(state).lines
+        #expect(builder.contains { $0.contains("Workshop view: your gain only") })
+        #expect(!builder.contains { $0.contains(us.name) }, "no bar for another actor")
+        for screen in [ScreenID.finder, .levers, .brief] {
+            _ = update(&state, .show(screen))
+            #expect(WorkbenchView.render(state).lines.contains { $0.contains("workshop") }, "\(screen)")
+        }
+        #expect(update(&state, .runSearch).isEmpty && !state.finder.running)
+        _ = update(&state, .show(.compare))
+        #expect(WorkbenchView.render(state).lines.contains { $0.hasPrefix(" Your gain") })
+        _ = update(&state, .show(.issues))
+        _ = update(&state, .prompt(.split))
+        for character in "x y" { _ = update(&state, .commandKey(.character(character))) }
+        _ = update(&state, .commandKey(.enter))
+        #expect(state.message?.hasPrefix("in the workshop view the issues are the facilitator's") == true)
+        try expectSnapshot(WorkbenchView.render({ var s = state; _ = update(&s, .show(.interests)); s.message = nil; return s }()), "workshop-interests-100x30")
+        _ = update(&state, .setViewer(nil))
+        _ = update(&state, .show(.builder))
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains(us.name) })
+    }
+
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func compareAndBriefAtBothSizes(size: Size) throws {
+        var state = try finderWithResults(size)
+        for _ in 0..<3 {
+            _ = update(&state, .pin)
+            _ = update(&state, .selectResult(1))
+        }
+        _ = update(&state, .show(.compare))
+        try expectSnapshot(WorkbenchView.render(state), "compare-\(size.columns)x\(size.rows)")
+        _ = update(&state, .buildSelected)
+        _ = update(&state, .show(.brief))
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-11-27"
+        let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
+        _ = update(&state, .briefReady(state.package, text))
+        try expectSnapshot(WorkbenchView.render(state), "brief-\(size.columns)x\(size.rows)-result")
+    }
+}
