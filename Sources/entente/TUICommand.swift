@@ -15,17 +15,24 @@ struct TUICommand: ParsableCommand {
     @Argument(help: "A scenario file (YAML or JSON).", completion: .file(extensions: ["yaml", "yml", "json"]))
     var file = "Data/open-internet.yaml"
 
+    @Option(name: .customLong("as"), help: ArgumentHelp("Workshop view: show only this actor's stance; others' values and gains stay hidden.", valueName: "actor"))
+    var viewer: String?
+
     func run() throws {
         let scenario = try ScenarioArgument(file: file).load()
+        if let viewer, scenario.actorIndex(viewer) == nil {
+            throw ValidationError("--as: unknown actor '\(viewer)'; expected one of: \(scenario.actors.map(\.id).joined(separator: ", "))")
+        }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("the workbench needs a terminal; for scripts use entente search, pareto, analyse or brief")
         }
         let terminal = Terminal()
         terminal.start()
         defer { terminal.stop() }
-        let effects = EffectRunner(scenario: scenario, file: file)
+        let effects = EffectRunner(scenario: scenario, file: file, viewer: viewer)
         defer { effects.cancel() }
         var state = AppState(scenario: scenario, file: file, size: terminal.size)
+        if let viewer { _ = update(&state, .setViewer(viewer)) }
         let keymap = Keymap.workbench
         terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
         while true {
@@ -60,20 +67,25 @@ struct TUICommand: ParsableCommand {
 /// Runs the workbench's effects off the main loop (searches on a thread of their own) and
 /// hands their outcomes back as actions, which the loop picks up between key presses.
 final class EffectRunner: Sendable {
-    private let scenario: Mutex<Scenario>
     private let inbox = Mutex<[Action]>([])
     private let running = Mutex<CancellationFlag?>(nil)
     /// When each file was last read or written by us, to notice changes made elsewhere.
     private let known = Mutex<[String: Date]>([:])
 
-    init(scenario: Scenario, file: String) {
-        self.scenario = Mutex(scenario)
+    /// Who the journal belongs to: the scenario's file, and the participant in a workshop
+    /// view, so that participants on one machine never share a journal.
+    private let journalOwner: String?
+
+    init(scenario: Scenario, file: String, viewer: String?) {
+        journalOwner = viewer
         remember(file)
-        if let text = try? String(contentsOfFile: Journal.path(for: file), encoding: .utf8),
-           let saved = try? ScenarioLoader.parse(text, file: Journal.path(for: file)), saved != scenario {
+        if let text = try? String(contentsOfFile: journal(file), encoding: .utf8),
+           let saved = try? ScenarioLoader.parse(text, file: journal(file)), saved != scenario {
             post(.journalFound(saved))
         }
     }
+
+    private func journal(_ file: String) -> String { Journal.path(for: file, participant: journalOwner) }
 
     func perform(_ effect: Effect) {
         switch effect {
@@ -82,7 +94,6 @@ final class EffectRunner: Sendable {
         case .open(let path):
             do {
                 let loaded = try ScenarioLoader.load(path: path)
-                scenario.withLock { $0 = loaded }
                 remember(path)
                 post(.loaded(loaded, file: path))
             } catch {
@@ -94,14 +105,14 @@ final class EffectRunner: Sendable {
             }
         case .autosave(let current, let file):
             do {
-                let path = Journal.path(for: file)
+                let path = journal(file)
                 try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try AtomicFile.write(Data(ScenarioWriter.yaml(current).utf8), to: path)
             } catch {
                 post(.message("cannot write the autosave journal: \(error.localizedDescription)"))
             }
         case .dropJournal(let file):
-            try? FileManager.default.removeItem(atPath: Journal.path(for: file))
+            try? FileManager.default.removeItem(atPath: journal(file))
         case .prepareBrief(let current, let package):
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
@@ -128,10 +139,9 @@ final class EffectRunner: Sendable {
                     post(.message("cannot write \(path): \(error)"))
                 }
             }
-        case .startSearch(let request):
+        case .startSearch(let scenario, let request):
             let flag = CancellationFlag()
             running.withLock { $0 = flag }
-            let scenario = scenario.withLock { $0 }
             Thread.detachNewThread { [self] in
                 let result = try? PackageSearch(scenario).run(request, cancellation: flag) { progress in
                     self.post(.searchProgress(progress))
@@ -185,13 +195,14 @@ final class EffectRunner: Sendable {
 /// Where unsaved edits of a scenario file are journalled: one file per scenario under
 /// `$XDG_STATE_HOME/entente` (by default `~/.local/state/entente`).
 enum Journal {
-    static func path(for file: String) -> String {
+    static func path(for file: String, participant: String? = nil) -> String {
         let environment = ProcessInfo.processInfo.environment
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
         let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        return "\(state)/entente/\(name)-\(String(fnv1a(absolute), radix: 16)).journal.yaml"
+        let owner = participant.map { "-as-" + $0 } ?? ""
+        return "\(state)/entente/\(name)-\(String(fnv1a(absolute), radix: 16))\(owner).journal.yaml"
     }
 
     /// FNV-1a, 64 bits: stable across runs, unlike Swift's seeded Hasher.

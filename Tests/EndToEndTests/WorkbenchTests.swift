@@ -85,7 +85,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let (session, opened) = try openCablesAndChips()
         #expect(opened)
-        session.send(":fix chips=allied-pool", "Enter")
+        session.send(":choose chips=allied-pool", "Enter")
         #expect(session.wait(for: "Coalition: 2 members").ok)
         session.send(":brief \(path)", "Enter")
         #expect(session.wait(for: "brief written to").ok)
@@ -136,6 +136,38 @@ import Testing
         let saved = session.wait(for: "saved ")
         #expect(saved.ok, "\(saved.screen)")
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains("salience: 1.2"))
+        session.send("q")
+        expectRestored(session)
+    }
+
+    @Test func splitAnIssueOnTheIssuesScreenAndMergeItBack() throws {
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("entente-split-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: state) }
+        let session = try TmuxSession(directory: root)
+        session.type("XDG_STATE_HOME=\(state.path) \(binary) Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "Cables and chips").ok)
+        session.send("2")
+        #expect(session.wait(for: "Issues by lever").ok)
+        session.send("s")
+        #expect(session.wait(for: ":split cables").ok)
+        session.send("repair consortium", "Enter")
+        let split = session.wait(for: "(part of cables)")
+        #expect(split.ok && split.screen.contains("consortium"), "\(split.screen)")
+        session.send("m")
+        #expect(session.wait(for: "merged the parts back into cables").ok)
+        session.send("q")
+        #expect(session.wait(for: "unsaved changes: q again").ok)
+        session.send("q")
+        expectRestored(session)
+    }
+
+    @Test func workshopViewShowsOneActor() throws {
+        let session = try TmuxSession(directory: root)
+        session.type("\(binary) --as eu Data/training/cables-and-chips.yaml")
+        #expect(session.wait(for: "You play European Union").ok)
+        session.send("5")
+        let builder = session.wait(for: "Workshop view: your gain only")
+        #expect(builder.ok && !builder.screen.contains("United States"), "\(builder.screen)")
         session.send("q")
         expectRestored(session)
     }

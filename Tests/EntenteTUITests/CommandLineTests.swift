@@ -37,7 +37,7 @@ import Testing
         #expect(run("choose chips=allied-pool", &state).isEmpty)
         #expect(state.screen == .builder && state.package.choices == [0, 1])
         #expect(state.evaluation.coalition.members == [0, 1])
-        guard case .startSearch(let request) = run("search nash", &state).first else {
+        guard case .startSearch(_, let request) = run("search nash", &state).first else {
             Issue.record(":search starts a search")
             return
         }
@@ -50,7 +50,7 @@ import Testing
         _ = update(&state, .selectIssue(1))
         _ = update(&state, .changeOption(1))
         #expect(state.package.choices[1] == 0 && state.message?.contains("off the table") == true)
-        guard case .startSearch(let narrowed) = run("search", &state).first else {
+        guard case .startSearch(_, let narrowed) = run("search", &state).first else {
             Issue.record(":search starts a search")
             return
         }
@@ -70,7 +70,7 @@ import Testing
         _ = run("require eu", &state)
         _ = run("exclude india", &state)
         _ = run("min 2", &state)
-        guard case .startSearch(let request) = run("search", &state).first else {
+        guard case .startSearch(_, let request) = run("search", &state).first else {
             Issue.record(":search starts a search")
             return
         }

@@ -82,3 +82,17 @@ import Testing
         #expect(salience(other) == 1 && !other.dirty)
     }
 }
+
+extension EditingTests {
+    @Test func anEditOvertakesARunningSearch() throws {
+        var state = try state()
+        _ = update(&state, .runSearch)
+        #expect(state.finder.running)
+        let effects = update(&state, .adjustSalience(0.1))
+        #expect(effects == [.cancelSearch, .autosave(state.scenario, file: "cables.yaml")])
+        #expect(!state.finder.running)
+        let stale = try PackageSearch(state.undoStack[0]).run(SearchRequest())
+        _ = update(&state, .searchFinished(stale))
+        #expect(state.finder.result == nil, "results of the scenario before the edit are not shown")
+    }
+}

@@ -86,7 +86,7 @@ import Testing
         _ = update(&state, .show(.finder))
         _ = update(&state, .cycleObjective(2))
         #expect(state.finder.objective == .totalGain)
-        guard case .startSearch(let request) = update(&state, .runSearch).first else {
+        guard case .startSearch(_, let request) = update(&state, .runSearch).first else {
             Issue.record("runSearch must start a search")
             return state
         }

@@ -113,8 +113,9 @@ public enum Prompt: Equatable, Sendable {
 /// system run outside `update` and report back with actions.
 public enum Effect: Equatable, Sendable {
     case quit
-    /// Run this search off the main loop, sending `.searchProgress` and `.searchFinished`.
-    case startSearch(SearchRequest)
+    /// Run this search of this scenario off the main loop, sending `.searchProgress` and
+    /// `.searchFinished`.
+    case startSearch(Scenario, SearchRequest)
     case cancelSearch
     /// Load a scenario; report `.loaded` or a `.message` with the first error.
     case open(String)

@@ -78,8 +78,9 @@ public struct AppState: Sendable {
     mutating func edit(_ edited: Scenario) -> [Effect] {
         undoStack.append(scenario)
         redoStack = []
+        let searching = finder.running
         replaceScenario(edited)
-        return [.autosave(scenario, file: file)]
+        return (searching ? [.cancelSearch] : []) + [.autosave(scenario, file: file)]
     }
 
     /// Undo (`back`) or redo: moves the scenario between the two stacks.
@@ -89,9 +90,10 @@ public struct AppState: Sendable {
             return []
         }
         if back { redoStack.append(scenario) } else { undoStack.append(scenario) }
+        let searching = finder.running
         replaceScenario(target)
         message = back ? "undone" : "redone"
-        return [.autosave(scenario, file: file)]
+        return (searching ? [.cancelSearch] : []) + [.autosave(scenario, file: file)]
     }
 
     /// Puts a (validated) scenario in place. The package, the pins, the holds and the
@@ -111,6 +113,8 @@ public struct AppState: Sendable {
         applyHolds()
         dirty = true
         confirmQuit = false
+        finder.running = false
+        finder.progress = nil
         finder.result = nil
         finder.order = []
         brief = nil

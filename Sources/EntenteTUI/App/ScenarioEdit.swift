@@ -29,11 +29,11 @@ public enum ScenarioEdit: Equatable, Sendable {
         }
     }
 
-    /// What the status bar says once the edit is made.
-    var summary: String {
+    /// What the status bar says once the edit is made to `scenario`.
+    func summary(in scenario: Scenario) -> String {
         switch self {
         case .split(let issue, let parts): "split \(issue) into \(parts.map(\.id).joined(separator: ", ")) (u undoes it, m merges them back)"
-        case .merge(let issue): "merged the parts of \(issue)"
+        case .merge(let issue): "merged the parts back into \(scenario.issueIndex(issue).flatMap { scenario.issues[$0].parent } ?? issue)"
         case .renameIssue(let issue, let name): "\(issue) is now called \(name)"
         case .renameOption(let issue, let option, let name): "\(issue)=\(option) is now called \(name)"
         case .addOption(let issue, let option, _): "added \(option) to \(issue); everyone values it as the status quo until you set values"

@@ -132,11 +132,12 @@ private func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect
     do {
         let edited = try edit.apply(to: state.scenario)
         guard edited != state.scenario else {
-            state.message = "no change: " + edit.summary
+            state.message = "no change: " + edit.summary(in: state.scenario)
             return []
         }
+        let summary = edit.summary(in: state.scenario)
         let effects = state.edit(edited)
-        state.message = edit.summary
+        state.message = summary
         return effects
     } catch {
         state.message = error.description

@@ -82,13 +82,16 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         }
         state.finder.running = true
         state.finder.progress = nil
-        return [.startSearch(state.searchRequest)]
+        return [.startSearch(state.scenario, state.searchRequest)]
     case .cancelSearch:
         guard state.finder.running else { break }
         return [.cancelSearch]
     case .searchProgress(let progress):
+        guard state.finder.running else { break }
         state.finder.progress = progress
     case .searchFinished(let result):
+        // A search overtaken by an edit or another file reports into a state that no longer runs it.
+        guard state.finder.running else { break }
         state.finder.running = false
         state.finder.result = result
         state.finder.selected = 0
