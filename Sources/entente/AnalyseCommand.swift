@@ -64,38 +64,26 @@ struct AnalyseCommand: ParsableCommand {
     }
 }
 
-/// Every analysis of one package, as `entente analyse` reports it.
-struct PackageAnalysis {
-    let evaluation: PackageEvaluation
-    let group: [Int]
-    let bargaining: BargainingPoints?
-    let holdouts: [Holdout]
-    let stability: Stability
-    let robustness: Robustness
-    let bridging: BridgingReport
-
+extension PackageAnalysis {
+    /// The analysis `entente analyse` asks for: the package and actors by id, the space
+    /// from the command-line options. Unknown ids become usage errors.
     static func run(
         _ scenario: Scenario, package options: [String: String], actors: [String]?, space: SpaceOptions,
         draws: Int, spread: Double, delta: Double, seed: UInt64
     ) throws -> PackageAnalysis {
         do {
-            let package = try scenario.package(options)
             var request = SearchRequest()
             try space.apply(to: &request)
-            let evaluation = PackageEvaluator(CompiledScenario(scenario, margin: request.margin)).evaluate(package)
             let named = try actors.map { ids in try ids.map { id throws(SearchRequestError) -> Int in
                 guard let index = scenario.actorIndex(id) else { throw SearchRequestError("unknown actor '\(id)'") }
                 return index
             } }
-            let group = named ?? evaluation.coalition.members
-            let table = request.table.map { ids in Set(ids.compactMap(scenario.issueIndex)) }
-            return PackageAnalysis(
-                evaluation: evaluation, group: group,
-                bargaining: group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request),
-                holdouts: HoldoutAnalysis(scenario).holdouts(of: package, actors: named, table: table),
-                stability: try StabilityAnalysis(scenario).check(package, request: request),
-                robustness: RobustnessAnalysis(scenario).analyse(package, draws: draws, spread: spread, delta: delta, seed: seed),
-                bridging: Bridging.analyse(evaluation.coalition, in: scenario))
+            var settings = Settings()
+            settings.draws = draws
+            settings.spread = spread
+            settings.delta = delta
+            settings.seed = seed
+            return try PackageAnalysis(scenario, package: try scenario.package(options), request: request, actors: named, settings: settings)
         } catch let error as SearchRequestError {
             throw ValidationError(error.description)
         }

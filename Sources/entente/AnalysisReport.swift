@@ -83,6 +83,7 @@ struct AnalysisReport: Encodable {
     let options: [String: String]
     let coalition: [String]
     let viable: Bool
+    let pivotal: [String]
     let bargaining: Bargaining?
     let holdouts: [HoldoutEntry]
     let stability: StabilityEntry
@@ -98,6 +99,7 @@ struct AnalysisReport: Encodable {
             point.map { Point(value: $0.value, packages: $0.packages.map(changes), ties: $0.ties) }
         }
         options = PackageJSON.options(analysis.evaluation.package, scenario)
+        pivotal = analysis.pivotal.map(id)
         coalition = analysis.evaluation.coalition.members.map(id)
         viable = analysis.evaluation.viable
         bargaining = analysis.bargaining.map { points in

@@ -10,6 +10,9 @@ struct AnalysisText {
         let evaluation = analysis.evaluation
         var lines = ["Package: \(text.changeSummary(evaluation.package))"]
         lines.append("Coalition (\(evaluation.coalition.count), \(evaluation.viable ? "viable" : "not viable")): \(text.members(evaluation))")
+        if evaluation.viable {
+            lines.append("Pivotal (the deal fails a rule without them): " + (analysis.pivotal.isEmpty ? "nobody" : analysis.pivotal.map(id).joined(separator: ", ")))
+        }
         lines.append("")
         lines.append("Bargaining" + (analysis.group.isEmpty ? "" : " for \(analysis.group.map(id).joined(separator: ", "))"))
         if let points = analysis.bargaining, points.individuallyRational > 0 {

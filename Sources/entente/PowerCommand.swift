@@ -50,11 +50,7 @@ struct PowerCommand: ParsableCommand {
     private func players() throws -> ([String], WeightedVotingGame) {
         if let file {
             let scenario = try ScenarioArgument(file: file).load()
-            let share = scenario.rules.compactMap { rule -> Double? in
-                if case .capabilityShare(let share) = rule.kind { return share }
-                return nil
-            }.max() ?? 0.5
-            return (scenario.actors.map(\.id), WeightedVotingGame(weights: scenario.actors.map(\.capability), share: share))
+            return (scenario.actors.map(\.id), WeightedVotingGame(capabilitiesOf: scenario))
         }
         let values = try SpaceOptions.list(weights ?? "").map { text -> Double in
             guard let value = Double(text), value >= 0 else { throw ValidationError("--weights takes numbers ≥ 0, got '\(text)'") }

@@ -120,6 +120,14 @@ final class EffectRunner: Sendable {
                 let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
                 post(.briefReady(package, text ?? "The brief could not be prepared."))
             }
+        case .analyse(let current, let package, let request):
+            Thread.detachNewThread { [self] in
+                do {
+                    post(.analysisReady(AnalysisResult(try PackageAnalysis(current, package: package, request: request))))
+                } catch {
+                    post(.message("cannot analyse the package: \(error)"))
+                }
+            }
         case .save(let current, let path, let force):
             save(current, to: path, force: force)
         case .writeBrief(let current, let package, let path, let force):

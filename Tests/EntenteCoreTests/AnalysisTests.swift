@@ -103,3 +103,20 @@ import Testing
         #expect(throws: SearchRequestError.self) { try scenario.package(["atlantis": "x"]) }
     }
 }
+
+extension AnalysisTests {
+    /// Cables and chips, chips=allied-pool: the US (capability 3) and the EU (2) join, 5 of
+    /// 6 of capability. Without the US the share is 2/6 < 0.5 and without the EU the coalition
+    /// has one member (rule more-than-one): both are pivotal.
+    @Test func pivotalMembersBreakARuleWhenTheyLeave() throws {
+        let scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        let analysis = try PackageAnalysis(scenario, package: try scenario.package(["chips": "allied-pool"]))
+        #expect(analysis.evaluation.coalition.members == [0, 1] && analysis.pivotal == [0, 1])
+        // All three join (docs/training.md): without the US 3/6 = 0.5 still meets the
+        // threshold, without the EU 4/6, without India 5/6, and two members always remain.
+        let everyone = try PackageAnalysis(scenario, package: try scenario.package(["cables": "open-consortium", "chips": "allied-pool"]))
+        #expect(everyone.evaluation.coalition.count == 3 && everyone.pivotal.isEmpty)
+        let none = try PackageAnalysis(scenario, package: scenario.statusQuo)
+        #expect(none.pivotal.isEmpty)
+    }
+}

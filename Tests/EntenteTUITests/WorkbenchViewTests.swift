@@ -100,8 +100,42 @@ import Testing
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
     func finder(size: Size) throws {
         var state = try finderWithResults(size)
-        _ = update(&state, .selectResult(1))
+        let effects = update(&state, .selectResult(1))
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysing: pivotal members") })
+        try performAnalyses(&state, effects)
         try expectSnapshot(WorkbenchView.render(state), "finder-\(size.columns)x\(size.rows)")
+    }
+
+    /// Runs the `.analyse` effects as the workbench would, off the update function, and
+    /// reports their outcomes back.
+    func performAnalyses(_ state: inout AppState, _ effects: [Effect]) throws {
+        for case .analyse(let scenario, let package, let request) in effects {
+            _ = update(&state, .analysisReady(AnalysisResult(try PackageAnalysis(scenario, package: package, request: request))))
+        }
+    }
+
+    @Test func theSelectedResultIsAnalysedOnceAndStaleAnalysesAreDropped() throws {
+        var state = try finderWithResults(Size(columns: 120, rows: 40))
+        let packages = state.finder.result!.packages
+        #expect(state.finder.analysing == packages[state.finder.order[0]].package, "the first result is analysed as soon as it is shown")
+        let effects = update(&state, .selectResult(1))
+        guard case .analyse(_, let package, _) = effects.first else {
+            Issue.record("moving the selection asks for its analysis")
+            return
+        }
+        #expect(package == packages[state.finder.order[1]].package)
+        #expect(update(&state, .selectResult(-1)).count == 1 && update(&state, .selectResult(0)).isEmpty, "asked once while pending")
+        _ = update(&state, .selectResult(1))
+        let analysis = try PackageAnalysis(state.scenario, package: package)
+        _ = update(&state, .analysisReady(AnalysisResult(analysis)))
+        let lines = WorkbenchView.render(state).lines
+        #expect(lines.contains { $0.hasPrefix(" pivotal: ") } && lines.contains { $0.hasPrefix(" stability: ") })
+        #expect(lines.contains { $0.hasPrefix(" robustness: viable in ") })
+        var edited = state
+        _ = update(&edited, .show(.interests))
+        _ = update(&edited, .adjustSalience(0.5))
+        _ = update(&edited, .analysisReady(AnalysisResult(analysis)))
+        #expect(edited.finder.analysis == nil, "an analysis of the scenario before an edit is dropped")
     }
 
     @Test func finderRunningShowsProgressAndCancels() throws {

@@ -33,6 +33,16 @@ public struct WeightedVotingGame: Sendable, Equatable {
         quota = max(1, Int((share * Double(total) - 1e-9).rounded(.up)))
     }
 
+    /// The scenario's actors as players weighted by capability, with its capability-share
+    /// threshold (the highest, if several; a majority when it has none) as the quota.
+    public init(capabilitiesOf scenario: Scenario) {
+        let share = scenario.rules.compactMap { rule -> Double? in
+            if case .capabilityShare(let share) = rule.kind { return share }
+            return nil
+        }.max() ?? 0.5
+        self.init(weights: scenario.actors.map(\.capability), share: share)
+    }
+
     /// Power of every player, in player order.
     public func indices() -> [PowerIndex] {
         let n = weights.count

@@ -19,6 +19,8 @@ public struct ActorSet: Sendable, Hashable {
 
     public mutating func insert(_ actor: Int) { words[actor >> 6] |= 1 << UInt64(actor & 63) }
 
+    public mutating func remove(_ actor: Int) { words[actor >> 6] &= ~(1 << UInt64(actor & 63)) }
+
     public func contains(_ actor: Int) -> Bool { words[actor >> 6] & (1 << UInt64(actor & 63)) != 0 }
 
     public var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }

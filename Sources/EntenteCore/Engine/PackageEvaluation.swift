@@ -41,6 +41,15 @@ public struct PackageEvaluator: Sendable {
 
     public var compiled: CompiledScenario { tables.compiled }
 
+    /// True when every scenario rule holds for this set of actors as the coalition.
+    public func rulesHold(for coalition: ActorSet) -> Bool {
+        var words = coalition.words
+        let measures = CoalitionMeasures(tables: tables)
+        return words.withUnsafeMutableBufferPointer { buffer in
+            tables.compiled.rules.allSatisfy { measures.ruleHolds($0, buffer.baseAddress!) }
+        }
+    }
+
     public func evaluate(_ package: Package) -> PackageEvaluation {
         let state = ScanState(tables)
         state.reset(to: package.choices)

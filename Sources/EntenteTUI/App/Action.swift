@@ -98,6 +98,8 @@ public enum Action: Equatable, Sendable {
     case message(String)
     /// The brief preview of a package, prepared off the main loop.
     case briefReady(Package, String)
+    /// The analysis of the finder's selected package, prepared off the main loop.
+    case analysisReady(AnalysisResult)
     case resize(Size)
 }
 
@@ -126,6 +128,9 @@ public enum Effect: Equatable, Sendable {
     case writeBrief(Scenario, Package, path: String, force: Bool)
     /// Render the text brief of a package for the Brief screen; report `.briefReady`.
     case prepareBrief(Scenario, Package)
+    /// Analyse a package (bargaining, holdouts, stability, robustness, power) in the
+    /// search's space; report `.analysisReady`.
+    case analyse(Scenario, Package, SearchRequest)
     /// Write the edited scenario to the autosave journal of `file`.
     case autosave(Scenario, file: String)
     /// Remove the autosave journal of `file` (after a save, or a deliberate discard).

@@ -117,6 +117,8 @@ public struct AppState: Sendable {
         finder.progress = nil
         finder.result = nil
         finder.order = []
+        finder.analysis = nil
+        finder.analysing = nil
         brief = nil
     }
 

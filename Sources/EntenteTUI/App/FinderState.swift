@@ -15,6 +15,9 @@ public struct FinderState: Sendable {
     public var include: [String] = []
     public var exclude: [String] = []
     public var minMembers = 0
+    /// The analysis of the selected result, once it arrives, and the package being analysed.
+    public var analysis: AnalysisResult?
+    public var analysing: Package?
 
     /// The constraints in words, for the finder's header ("" when there are none).
     var constraintsSummary: String {

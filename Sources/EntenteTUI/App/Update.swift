@@ -2,6 +2,21 @@ import EntenteCore
 
 /// Applies an action to the state and says what the outside world must do.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let effects = apply(&state, action)
+    return effects + analysisEffects(&state)
+}
+
+/// The finder's selected result is analysed in the background as soon as it is shown.
+private func analysisEffects(_ state: inout AppState) -> [Effect] {
+    guard state.screen == .finder, state.viewer == nil, !state.finder.running, let packages = state.finder.result?.packages,
+          state.finder.order.indices.contains(state.finder.selected) else { return [] }
+    let package = packages[state.finder.order[state.finder.selected]].package
+    guard state.finder.analysis?.package != package, state.finder.analysing != package else { return [] }
+    state.finder.analysing = package
+    return [.analyse(state.scenario, package, state.searchRequest)]
+}
+
+private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .quit:
         guard state.dirty, !state.confirmQuit else {
@@ -41,6 +56,12 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .selectIssue, .focusIssue, .selectOption, .changeOption, .resetPackage, .setOption, .toggleTable, .toggleFix,
          .setOnTable, .setFixed, .mergeSelected, .dropSelectedOption, .prompt, .edit, .adjustSalience, .adjustValue, .toggleRedLine:
         return updateEditing(&state, action)
+    case .analysisReady(let result):
+        // Only for the scenario on screen: an edit since the request makes it stale.
+        guard state.finder.analysing == result.package,
+              result.analysis.evaluation == state.evaluator.evaluate(result.package) else { break }
+        state.finder.analysis = result
+        state.finder.analysing = nil
     case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .selectResult, .focusResult,
          .cycleSort, .setSort, .buildSelected, .require, .exclude, .setMinMembers, .clearConstraints:
         return updateFinder(&state, action)

@@ -55,7 +55,7 @@ enum FinderScreen {
     /// Where the results table sits (its header row), how many results it shows, and the
     /// rows left for the detail pane.
     private static func tableLayout(_ state: AppState, top: Int, height: Int) -> (y: Int, rows: Int, detail: Int) {
-        let detail = min(8, max(3, height / 3))
+        let detail = min(18, max(3, height * 2 / 5))
         return (top + 3, min(state.finder.order.count, max(1, height - 3 - detail - 2)), detail)
     }
 
@@ -115,7 +115,7 @@ enum FinderScreen {
         let changes = evaluation.package.differences(from: scenario.statusQuo).map { index in
             "\(scenario.issues[index].id)=\(scenario.issues[index].options[evaluation.package.choices[index]].id)"
         }
-        var lines: [(String, Style)] = [("Selected package (b opens it in the builder)", Style(bold: true, role: .accent))]
+        var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
         lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
             .map { ($0, Style()) }
         let members = evaluation.coalition.members.map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
@@ -125,6 +125,11 @@ enum FinderScreen {
         }
         lines += TextWrap.wrap(outside.isEmpty ? "nobody" : outside.joined(separator: ", "), width: width, first: "holdouts: ", rest: "  ")
             .map { ($0, Style(role: .bad)) }
+        if let result = state.finder.analysis, result.package == evaluation.package {
+            lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width)
+        } else {
+            lines.append(("analysing: pivotal members, sweeteners, bargaining points, stability, robustness…", Style(role: .muted)))
+        }
         for (offset, line) in lines.prefix(rows).enumerated() {
             grid.put(line.0, x: 1, y: y + offset, style: line.1, limit: width)
         }

@@ -1,0 +1,51 @@
+/// Everything Entente says about one package, in one value: the evaluation, bargaining
+/// points for a group, holdouts and their sweeteners, stability, robustness, blocs bridged
+/// and the pivotal members. `entente analyse` prints it; the workbench's coalition finder
+/// shows it for the selected result.
+public struct PackageAnalysis: Sendable {
+    public let evaluation: PackageEvaluation
+    /// The group bargained for: the actors asked about, or the package's coalition.
+    public let group: [Int]
+    public let bargaining: BargainingPoints?
+    public let holdouts: [Holdout]
+    public let stability: Stability
+    public let robustness: Robustness
+    public let bridging: BridgingReport
+    /// Members whose leaving would leave the coalition not viable (a rule would fail).
+    public let pivotal: [Int]
+    /// Every actor's power in the scenario's capability-weighted voting game.
+    public let power: [PowerIndex]
+
+    /// Robustness settings: Monte Carlo draws, perturbation spread, worst-case delta, seed.
+    public struct Settings: Sendable, Equatable {
+        public var draws = 10_000
+        public var spread = 0.1
+        public var delta = 5.0
+        public var seed: UInt64 = 1
+
+        public init() {}
+    }
+
+    /// Analyses `package` under the search space of `request` (table, fixes, margin).
+    /// `actors` limits the bargaining group and the holdouts listed; nil takes the coalition
+    /// and every actor outside it.
+    public init(_ scenario: Scenario, package: Package, request: SearchRequest = SearchRequest(), actors: [Int]? = nil,
+                settings: Settings = Settings()) throws(SearchRequestError) {
+        let evaluator = PackageEvaluator(CompiledScenario(scenario, margin: request.margin))
+        evaluation = evaluator.evaluate(package)
+        group = actors ?? evaluation.coalition.members
+        let table = request.table.map { ids in Set(ids.compactMap(scenario.issueIndex)) }
+        bargaining = group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request)
+        holdouts = HoldoutAnalysis(scenario).holdouts(of: package, actors: actors, table: table)
+        stability = try StabilityAnalysis(scenario).check(package, request: request)
+        robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, delta: settings.delta, seed: settings.seed)
+        bridging = Bridging.analyse(evaluation.coalition, in: scenario)
+        power = WeightedVotingGame(capabilitiesOf: scenario).indices()
+        let coalition = evaluation.coalition
+        pivotal = evaluation.viable ? coalition.members.filter { member in
+            var without = ActorSet(capacity: scenario.actors.count, members: coalition.members)
+            without.remove(member)
+            return without.isEmpty || !evaluator.rulesHold(for: without)
+        } : []
+    }
+}

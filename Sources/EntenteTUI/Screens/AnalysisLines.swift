@@ -1,0 +1,57 @@
+import EntenteCore
+
+/// The analysis of the finder's selected package as short wrapped lines: who is pivotal
+/// and how much power members hold, blocs bridged, what would bring holdouts in, the
+/// bargaining points, stability and robustness.
+enum AnalysisLines {
+    static func lines(_ analysis: PackageAnalysis, scenario: Scenario, width: Int) -> [(String, Style)] {
+        let id = { (actor: Int) in TerminalText.escaped(scenario.actors[actor].id) }
+        let evaluation = analysis.evaluation
+        var lines: [(String, Style)] = []
+        func add(_ label: String, _ text: String, _ style: Style = Style()) {
+            lines += TextWrap.wrap(text, width: width, first: label + ": ", rest: "  ").map { ($0, style) }
+        }
+        if evaluation.viable {
+            let power = evaluation.coalition.members.sorted { analysis.power[$0].shapleyShubik > analysis.power[$1].shapleyShubik }.prefix(4)
+            add("pivotal", (analysis.pivotal.isEmpty ? "nobody alone" : analysis.pivotal.map(id).joined(separator: ", "))
+                + "; most power (Shapley–Shubik): " + power.map { "\(id($0)) \(Figures.fixed(analysis.power[$0].shapleyShubik, 2))" }.joined(separator: ", "))
+        }
+        let bridging = analysis.bridging
+        add("bridges", (bridging.blocs.filter { !$0.members.isEmpty }.map { "\(TerminalText.escaped($0.grouping)) \($0.members.count)/\($0.size)" }
+            .joined(separator: ", ").nonEmpty ?? "no existing grouping")
+            + (bridging.unaligned.isEmpty ? "" : "; unaligned: " + bridging.unaligned.map(id).joined(separator: ", ")))
+        for holdout in analysis.holdouts.prefix(3) {
+            guard let sweetener = holdout.sweeteners.first else {
+                add("to bring in \(id(holdout.actor))", "no package within \(HoldoutAnalysis.maximumChanges) changes keeps every member", Style(role: .muted))
+                continue
+            }
+            let changes = sweetener.changes.map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[sweetener.package.choices[$0]].id)" }
+            let costs = sweetener.costs.isEmpty ? "nobody pays" : "paid by " + sweetener.costs.map { "\(id($0.actor)) −\(Figures.fixed($0.loss))" }.joined(separator: ", ")
+            add("to bring in \(id(holdout.actor))", "\(changes.joined(separator: ", ")) (\(Figures.signed(sweetener.holdoutGain)) for it; \(costs))")
+        }
+        if let nash = analysis.bargaining?.nash {
+            add("Nash point", nash.packages.contains(evaluation.package) ? "this package" + (nash.ties > 1 ? " (one of \(nash.ties))" : "")
+                : nash.packages.first.map { package in
+                    package.differences(from: evaluation.package).map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[package.choices[$0]].id)" }
+                        .joined(separator: ", ") } ?? "")
+        }
+        if let block = analysis.stability.block {
+            add("stability", "blocked: \(block.coalition.map(id).joined(separator: ", ")) (\(Figures.percent(block.capability))) prefer "
+                + block.package.differences(from: evaluation.package).map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[block.package.choices[$0]].id)" }
+                    .joined(separator: ", "), Style(role: .bad))
+        } else {
+            add("stability", "stable: no viable coalition prefers another package" + (analysis.stability.proven ? "" : " (not proven)"), Style(role: .good))
+        }
+        let robust = analysis.robustness
+        let shakiest = robust.stayProbability.min { $0.value < $1.value }
+        add("robustness", "viable in \(Figures.percent(robust.viableProbability)) of \(robust.draws) draws"
+            + (shakiest.map { "; shakiest member \(id($0.actor)) stays in \(Figures.percent($0.value))" } ?? "")
+            + (robust.mostFragile.map { "; most fragile: \(id($0.actor))'s \($0.input.rawValue) on \(scenario.issues[$0.issue].id)" } ?? ""))
+        return lines
+    }
+}
+
+extension String {
+    /// nil for the empty string, for `?? fallback`.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}
