@@ -25,20 +25,17 @@ enum AnalysisLines {
                 add("to bring in \(id(holdout.actor))", "no package within \(HoldoutAnalysis.maximumChanges) changes keeps every member", Style(role: .muted))
                 continue
             }
-            let changes = sweetener.changes.map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[sweetener.package.choices[$0]].id)" }
+            let changes = sweetener.changes.map { scenario.assignment(sweetener.package, $0) }
             let costs = sweetener.costs.isEmpty ? "nobody pays" : "paid by " + sweetener.costs.map { "\(id($0.actor)) −\(Figures.fixed($0.loss))" }.joined(separator: ", ")
             add("to bring in \(id(holdout.actor))", "\(changes.joined(separator: ", ")) (\(Figures.signed(sweetener.holdoutGain)) for it; \(costs))")
         }
         if let nash = analysis.bargaining?.nash {
             add("Nash point", nash.packages.contains(evaluation.package) ? "this package" + (nash.ties > 1 ? " (one of \(nash.ties))" : "")
-                : nash.packages.first.map { package in
-                    package.differences(from: evaluation.package).map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[package.choices[$0]].id)" }
-                        .joined(separator: ", ") } ?? "")
+                : nash.packages.first.map { scenario.changes($0, from: evaluation.package).joined(separator: ", ") } ?? "")
         }
         if let block = analysis.stability.block {
             add("stability", "blocked: \(block.coalition.map(id).joined(separator: ", ")) (\(Figures.percent(block.capability))) prefer "
-                + block.package.differences(from: evaluation.package).map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[block.package.choices[$0]].id)" }
-                    .joined(separator: ", "), Style(role: .bad))
+                + scenario.changes(block.package, from: evaluation.package).joined(separator: ", "), Style(role: .bad))
         } else {
             add("stability", "stable: no viable coalition prefers another package" + (analysis.stability.proven ? "" : " (not proven)"), Style(role: .good))
         }

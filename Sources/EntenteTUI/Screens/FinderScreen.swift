@@ -79,42 +79,55 @@ enum FinderScreen {
         let numbers = FinderColumn.allCases.map { column in
             (column.header + (finder.sort == column ? (column == .rank ? "" : "▼") : ""), column == .rank ? 4 : max(7, column.header.count + 1))
         }
-        let coalitionWidth = max(10, width - numbers.reduce(0) { $0 + $1.1 + 1 } - 1)
+        // What the numbers leave goes to the coalition and, on wide screens, the package.
+        let rest = max(10, width - numbers.reduce(0) { $0 + $1.1 + 1 } - 1)
+        let first = firstResult(state, rows: rows)
+        let shown = Array((first..<finder.order.count).prefix(rows))
+        let labels = shown.map { coalitionLabel(packages[finder.order[$0]].coalition, state.scenario) }
+        let coalitionWidth = rest < 50 ? rest : min(rest / 2, max(10, labels.map(DisplayWidth.of).max() ?? 0))
+        let packageWidth = rest - coalitionWidth - 1
         func row(_ cells: [String]) -> String {
             var text = ""
             for (index, cell) in cells.enumerated() {
-                if index == 1 {
-                    text += DisplayWidth.pad(cell, to: coalitionWidth) + " "
-                } else {
-                    let column = index == 0 ? 0 : index - 1
-                    text += DisplayWidth.pad(cell, to: numbers[column].1, alignRight: true) + " "
+                switch index {
+                case 1: text += DisplayWidth.pad(cell, to: coalitionWidth) + " "
+                case numbers.count + 1: text += cell
+                default: text += DisplayWidth.pad(cell, to: numbers[index == 0 ? 0 : index - 1].1, alignRight: true) + " "
                 }
             }
             return text
         }
-        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0)
+        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0) + (packageWidth >= 16 ? ["Package (changes)"] : [])
         grid.put(row(headers), x: 1, y: y, style: Style(bold: true), limit: width)
-        let first = firstResult(state, rows: rows)
-        for (offset, position) in (first..<finder.order.count).prefix(rows).enumerated() {
+        for (offset, position) in shown.enumerated() {
             let evaluation = packages[finder.order[position]]
-            let members = evaluation.coalition.members.map { state.scenario.actors[$0].id }.joined(separator: ",")
-            let cells = [
-                "\(finder.order[position] + 1)", members,
+            var cells = [
+                "\(finder.order[position] + 1)", labels[offset],
                 Figures.percent(evaluation.objective(.capability)), "\(Int(evaluation.objective(.members)))",
                 Figures.fixed(evaluation.objective(.totalGain), 1), Figures.fixed(evaluation.objective(.minGain), 2),
                 Figures.fixed(evaluation.objective(.novelty), 2), Figures.signed(evaluation.objective(.openness), 1),
             ]
+            if packageWidth >= 16 { cells.append(state.scenario.changes(evaluation.package).joined(separator: ", ")) }
             let selected = position == finder.selected
             if selected { grid.paint(y: y + 1 + offset, from: 1, to: 1 + width, style: Style(reverse: true)) }
             grid.put(row(cells), x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)
         }
     }
 
+    /// The members, or for large coalitions who is missing: "everyone", "all but china, russia".
+    static func coalitionLabel(_ coalition: ActorSet, _ scenario: Scenario) -> String {
+        let count = coalition.count
+        let ids = { (actors: [Int]) in actors.map { TerminalText.escaped(scenario.actors[$0].id) }.joined(separator: ",") }
+        if count == scenario.actors.count { return "everyone" }
+        if count > scenario.actors.count / 2 && count > 3 {
+            return "all but " + ids(scenario.actors.indices.filter { !coalition.contains($0) })
+        }
+        return ids(coalition.members)
+    }
+
     private static func drawDetail(_ state: AppState, _ evaluation: PackageEvaluation, into grid: inout Grid, y: Int, rows: Int, width: Int) {
         let scenario = state.scenario
-        let changes = evaluation.package.differences(from: scenario.statusQuo).map { index in
-            "\(scenario.issues[index].id)=\(scenario.issues[index].options[evaluation.package.choices[index]].id)"
-        }
+        let changes = scenario.changes(evaluation.package)
         var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
         lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
             .map { ($0, Style()) }
