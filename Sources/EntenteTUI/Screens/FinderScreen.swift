@@ -84,7 +84,8 @@ enum FinderScreen {
         let first = firstResult(state, rows: rows)
         let shown = Array((first..<finder.order.count).prefix(rows))
         let labels = shown.map { coalitionLabel(packages[finder.order[$0]].coalition, state.scenario) }
-        let coalitionWidth = rest < 50 ? rest : min(rest / 2, max(10, labels.map(DisplayWidth.of).max() ?? 0))
+        let wanted = min(rest / 2, max(10, labels.map(DisplayWidth.of).max() ?? 0))
+        let coalitionWidth = rest - wanted - 1 >= 20 ? wanted : rest
         let packageWidth = rest - coalitionWidth - 1
         func row(_ cells: [String]) -> String {
             var text = ""
@@ -97,7 +98,7 @@ enum FinderScreen {
             }
             return text
         }
-        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0) + (packageWidth >= 16 ? ["Package (changes)"] : [])
+        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0) + (packageWidth >= 20 ? ["Package (changes)"] : [])
         grid.put(row(headers), x: 1, y: y, style: Style(bold: true), limit: width)
         for (offset, position) in shown.enumerated() {
             let evaluation = packages[finder.order[position]]
@@ -107,7 +108,7 @@ enum FinderScreen {
                 Figures.fixed(evaluation.objective(.totalGain), 1), Figures.fixed(evaluation.objective(.minGain), 2),
                 Figures.fixed(evaluation.objective(.novelty), 2), Figures.signed(evaluation.objective(.openness), 1),
             ]
-            if packageWidth >= 16 { cells.append(state.scenario.changes(evaluation.package).joined(separator: ", ")) }
+            if packageWidth >= 20 { cells.append(state.scenario.changes(evaluation.package).joined(separator: ", ")) }
             let selected = position == finder.selected
             if selected { grid.paint(y: y + 1 + offset, from: 1, to: 1 + width, style: Style(reverse: true)) }
             grid.put(row(cells), x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)

@@ -14,6 +14,7 @@ enum IssuesScreen {
     static func rows(_ state: AppState) -> [Row] {
         let issues = state.scenario.issues
         var rows: [Row] = []
+        let idWidth = min(21, issues.map { DisplayWidth.of(TerminalText.escaped($0.id)) }.max() ?? 0) + 1
         for lever in Lever.allCases {
             let members = issues.indices.filter { issues[$0].lever == lever }
             guard !members.isEmpty else { continue }
@@ -23,7 +24,7 @@ enum IssuesScreen {
                 let fixed = state.fixed[issue.id]
                 let hold = fixed != nil ? "fix" : state.offTable.contains(issue.id) ? "off" : "on"
                 let detail = (fixed.map { "= \($0)  " } ?? "") + (issue.parent.map { "(part of \($0)) " } ?? "") + TerminalText.escaped(issue.name)
-                rows.append(Row(issue: index, text: DisplayWidth.pad(hold, to: 4) + DisplayWidth.pad(TerminalText.escaped(issue.id), to: 21) + " " + detail))
+                rows.append(Row(issue: index, text: DisplayWidth.pad(hold, to: 4) + DisplayWidth.pad(TerminalText.escaped(issue.id), to: idWidth) + " " + detail))
             }
         }
         return rows
@@ -91,11 +92,12 @@ enum IssuesScreen {
         if let parent = issue.parent { place += " · split from \(parent) into \(state.scenario.parts(of: parent).count) parts (m merges them)" }
         lines += TextWrap.wrap(place, width: width, first: "", rest: "  ").map { ($0, Style(role: .muted)) }
         let cursor = state.optionCursor(in: index)
+        let idWidth = min(16, issue.options.map { DisplayWidth.of(TerminalText.escaped($0.id)) }.max() ?? 0)
         for (position, option) in issue.options.enumerated() {
             var marks: [String] = []
             if option.id == issue.statusQuo { marks.append("status quo") }
             if state.fixed[issue.id] == option.id { marks.append("fixed") }
-            let text = (position == cursor ? "▸ " : "  ") + DisplayWidth.pad(TerminalText.escaped(option.id), to: 16) + " "
+            let text = (position == cursor ? "▸ " : "  ") + DisplayWidth.pad(TerminalText.escaped(option.id), to: idWidth) + " "
                 + DisplayWidth.pad(Figures.signed(option.openness, 1), to: 6, alignRight: true) + "  "
                 + TerminalText.escaped(option.name) + (marks.isEmpty ? "" : " (" + marks.joined(separator: ", ") + ")")
             lines.append((text, Style(bold: position == cursor, role: state.fixed[issue.id] == option.id ? .accent : nil)))
