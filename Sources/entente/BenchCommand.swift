@@ -74,7 +74,22 @@ struct BenchCase {
     }
 
     enum WorkbenchStep {
-        case firstFrame, builderKey, interestsKey
+        case firstFrame, builderKey, interestsKey, splitMerge
+
+        /// The key's action on the screen it is timed on, for the `index`-th press.
+        func action(_ index: Int, _ scenario: Scenario) -> Action {
+            switch self {
+            case .builderKey: .changeOption(1)
+            case .interestsKey: .adjustSalience(index % 2 == 0 ? 0.1 : -0.1)
+            default:
+                // Alternately unbundle the shipped scenario's first regulation issue and merge it back.
+                index % 2 == 0
+                    ? .edit(.split(issue: scenario.issues.first { $0.lever == .regulation }!.id, parts: [IssuePart(id: "part-a"), IssuePart(id: "part-b")]))
+                    : .edit(.merge(issue: "part-a"))
+            }
+        }
+
+        var screen: ScreenID { self == .builderKey ? .builder : self == .interestsKey ? .interests : .issues }
     }
 
     enum Analysis: String {
@@ -117,6 +132,7 @@ struct BenchCase {
             BenchCase(name: "workbench: first frame, 120×40", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.firstFrame, path: shipped)),
             BenchCase(name: "workbench: builder key + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.builderKey, path: shipped)),
             BenchCase(name: "workbench: interests key + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.interestsKey, path: shipped)),
+            BenchCase(name: "workbench: split or merge + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.splitMerge, path: shipped)),
             BenchCase(name: "power indices, 200 players", scenario: generated(200, 1, 2), kind: .power),
             BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
                       kind: .cancellation(after: 0.5)),
@@ -204,17 +220,18 @@ extension BenchCase {
             _ = WorkbenchView.render(AppState(scenario: loaded, file: shipped, size: size))
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             notes = String(format: "%.1f ms: load, state and view (process start not included); target < 300 ms", seconds * 1000)
-        case .builderKey, .interestsKey:
+        case .builderKey, .interestsKey, .splitMerge:
             var state = AppState(scenario: scenario, file: shipped, size: size)
-            _ = update(&state, .show(step == .builderKey ? .builder : .interests))
+            _ = update(&state, .show(step.screen))
             let keys = 100
             let started = DispatchTime.now().uptimeNanoseconds
             for index in 0..<keys {
-                _ = update(&state, step == .builderKey ? .changeOption(1) : .adjustSalience(index % 2 == 0 ? 0.1 : -0.1))
+                _ = update(&state, step.action(index, scenario))
                 _ = WorkbenchView.render(state)
             }
             seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9 / Double(keys)
             notes = String(format: "%.2f ms per key (update + frame, mean of %d); target < 16 ms", seconds * 1000, keys)
+                + (state.undoStack.isEmpty ? "" : ", \(state.undoStack.count) edits made")
         }
         return BenchResult(name: name, packages: 0, seconds: seconds, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
                            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: true, notes: notes)

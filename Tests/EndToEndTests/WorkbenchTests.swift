@@ -166,7 +166,7 @@ import Testing
         session.type("\(binary) --as eu Data/training/cables-and-chips.yaml")
         #expect(session.wait(for: "You play European Union").ok)
         session.send("5")
-        let builder = session.wait(for: "Workshop view: your gain only")
+        let builder = session.wait(for: "Workshop view: others")
         #expect(builder.ok && !builder.screen.contains("United States"), "\(builder.screen)")
         session.send("q")
         expectRestored(session)

@@ -24,7 +24,7 @@ extension WorkbenchViewTests {
         #expect(state.undoStack.count == 1, "the viewer edits its own stance")
         _ = update(&state, .show(.builder))
         let builder = WorkbenchView.render(state).lines
-        #expect(builder.contains { $0.contains("Workshop view: your gain only") })
+        #expect(builder.contains { $0.contains("Workshop view: others") })
         #expect(!builder.contains { $0.contains(us.name) }, "no bar for another actor")
         for screen in [ScreenID.finder, .levers, .brief] {
             _ = update(&state, .show(screen))

@@ -63,11 +63,11 @@ enum BuilderScreen {
         let evaluation = state.evaluation
         var firstBar = top + 5
         if let viewer = state.viewerIndex {
-            let verdict = evaluation.coalition.contains(viewer) ? "you would join"
-                : evaluation.redLined.contains(viewer) ? "a red line of yours keeps you out" : "you gain too little to join"
-            grid.put("Workshop view: your gain only, \(verdict)", x: x, y: top, style: Style(bold: true, role: evaluation.coalition.contains(viewer) ? .good : .bad), limit: width)
-            grid.put("Others' gains and the coalition are hidden; negotiate to learn them.", x: x, y: top + 1, style: Style(role: .muted), limit: width)
-            firstBar = top + 3
+            let verdict = evaluation.coalition.contains(viewer) ? "You would join"
+                : evaluation.redLined.contains(viewer) ? "A red line of yours keeps you out" : "You gain too little to join"
+            grid.put(verdict, x: x, y: top, style: Style(bold: true, role: evaluation.coalition.contains(viewer) ? .good : .bad), limit: width)
+            let rows = grid.putWrapped("Workshop view: others' gains and the coalition are hidden.", x: x, y: top + 1, width: width, style: Style(role: .muted))
+            firstBar = top + 2 + rows
         } else {
             let members = evaluation.coalition.count
             let share = Figures.percent(evaluation.objective(.capability))
