@@ -58,6 +58,13 @@ public enum Action: Equatable, Sendable {
     /// Interests: show only the members of the next grouping (or everyone), or of one.
     case cycleGroupingFilter
     case setGroupingFilter(Int?)
+    /// Interests: order the actors by the next criterion, or by one.
+    case cycleActorOrder
+    case setActorOrder(ActorOrder)
+    /// Jump to the first or last row of the current list (Home, End).
+    case jump(toEnd: Bool)
+    /// Set the `/` filter of the current list (the `:filter` command; empty clears it).
+    case setFilter(String)
     /// Interests: change the selected cell's salience (never below zero), or its value of
     /// the option under the option cursor (kept within 0…100), or toggle a red line there.
     case adjustSalience(Double)

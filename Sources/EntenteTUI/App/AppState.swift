@@ -1,6 +1,40 @@
 import EntenteCore
 import Foundation
 
+/// How the Interests screen orders its actors: as in the scenario file, by how much the
+/// issue under the cursor matters to them, by capability, or grouping by grouping.
+public enum ActorOrder: String, CaseIterable, Sendable {
+    case scenario, salience, capability, grouping
+
+    /// The actors in this order; ties keep scenario order.
+    func sorted(_ actors: [Int], in scenario: Scenario, issue: Int) -> [Int] {
+        let key: (Int) -> Double
+        switch self {
+        case .scenario: return actors
+        case .salience:
+            let id = scenario.issues.indices.contains(issue) ? scenario.issues[issue].id : ""
+            key = { actor in
+                let stance = scenario.actors[actor]
+                return stance.totalSalience > 0 ? -(stance.interests[id]?.salience ?? 0) / stance.totalSalience : 0
+            }
+        case .capability: key = { -scenario.actors[$0].capability }
+        case .grouping:
+            key = { actor in Double(scenario.groupings.firstIndex { $0.members.contains(scenario.actors[actor].id) } ?? scenario.groupings.count) }
+        }
+        return actors.enumerated().sorted { key($0.element) != key($1.element) ? key($0.element) < key($1.element) : $0.offset < $1.offset }.map(\.element)
+    }
+
+    /// How the heat map's heading names the order.
+    var label: String {
+        switch self {
+        case .scenario: "in file order"
+        case .salience: "by attention to the issue"
+        case .capability: "by capability"
+        case .grouping: "grouping by grouping"
+        }
+    }
+}
+
 /// The two pages of the help overlay.
 public enum HelpPage: Sendable {
     case keys, commands
@@ -40,6 +74,8 @@ public struct AppState: Sendable {
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
+    /// Interests: the order of the actors' rows.
+    public var actorOrder = ActorOrder.scenario
     /// The `/` filter of the current list (actors on Interests, results in the finder), and
     /// whether it is being typed.
     public var filter = ""
@@ -186,8 +222,10 @@ public struct AppState: Sendable {
             let members = Set(scenario.groupings[grouping].members)
             actors = actors.filter { members.contains(scenario.actors[$0].id) }
         }
-        guard !filter.isEmpty else { return actors }
-        return actors.filter { matches(scenario.actors[$0].id) || matches(scenario.actors[$0].name) }
+        if !filter.isEmpty {
+            actors = actors.filter { matches(scenario.actors[$0].id) || matches(scenario.actors[$0].name) }
+        }
+        return actorOrder.sorted(actors, in: scenario, issue: cell.issue)
     }
 
     func matches(_ text: String) -> Bool { text.range(of: filter, options: .caseInsensitive) != nil }

@@ -18,6 +18,7 @@ public enum Commands {
         ("choose", [.issueOption], "set one issue's option in the builder"),
         ("discard", [], "drop the unsaved edits found at start"),
         ("exclude", [.actor], "searches: keep this actor out of every coalition"),
+        ("filter", [.text], "filter the current list (actors on Interests, results in the finder); no text clears it"),
         ("fix", [.issueOption], "hold an issue at an option in the builder and searches (no =OPTION: release it)"),
         ("free", [.actorOrAll], "searches: drop the require/exclude on an actor (all: and the minimum size)"),
         ("group", [.groupingOrAll], "Interests: show one grouping's members (all: everybody)"),
@@ -26,6 +27,7 @@ public enum Commands {
         ("min", [.number], "searches: coalitions need at least this many members"),
         ("open", [.file], "open another scenario"),
         ("option", [.issue, .optionVerb, .option, .text], "add ID [NAME], drop ID, or rename ID NAME on an issue"),
+        ("order", [.actorOrder], "Interests: order the actors (scenario, salience, capability, grouping)"),
         ("pin", [], "pin the builder's package (in the finder: the selected result) for Compare"),
         ("quit", [], "quit (quit! drops unsaved changes)"),
         ("redline", [.actor, .issue, .option, .onOff], "put an actor's red line on an option, or take it off"),
@@ -48,7 +50,7 @@ public enum Commands {
 
     /// What a command's word is, so that completion knows what to offer.
     public enum Word: Sendable {
-        case actor, actorOrAll, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
+        case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
     }
 
     public static var names: [String] { usage.map(\.name) }
@@ -98,6 +100,7 @@ public enum Commands {
             case .column: candidates = FinderColumn.allCases.map(\.name)
             case .screen: candidates = ScreenID.allCases.map(\.name)
             case .groupingOrAll: candidates = scenario.groupings.map(\.id) + ["all"]
+            case .actorOrder: candidates = ActorOrder.allCases.map(\.rawValue)
             case .number, .text, .file: candidates = []
             }
         } else {

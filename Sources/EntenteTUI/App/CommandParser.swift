@@ -108,6 +108,14 @@ struct CommandParser {
                 throw CommandError("unknown grouping '\(words[0])'; expected all or one of: \(scenario.groupings.map(\.id).joined(separator: ", "))")
             }
             return [.show(.interests), .setGroupingFilter(grouping)]
+        case "order":
+            try count(1, "order scenario|salience|capability|grouping")
+            guard let order = ActorOrder(rawValue: words[0]) else {
+                throw CommandError("unknown order '\(words[0])'; expected one of: \(ActorOrder.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return [.show(.interests), .setActorOrder(order)]
+        case "filter":
+            return [.setFilter(rest(from: 0))]
         case "as":
             try count(1, "as ACTOR, or as all")
             if words[0] == "all" { return [.setViewer(nil)] }

@@ -26,6 +26,8 @@ public struct Keymap: Sendable {
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
         Binding([.character("/")], .openFilter, "filter the current list (Enter keeps it, Esc clears it)"),
         Binding([.character(":")], .openCommandLine, "command line (:help lists the commands, Tab completes)"),
+        Binding([.home], .jump(toEnd: false), "to the first row of the list (or the top)"),
+        Binding([.end], .jump(toEnd: true), "to the last row of the list (or the bottom)"),
         Binding([.tab], .nextScreen(1), "next screen"),
         Binding([.backTab], .nextScreen(-1), "previous screen"),
     ] + ScreenID.allCases.map { screen in
@@ -44,6 +46,7 @@ public struct Keymap: Sendable {
         Binding([.character("e")], .prompt(.value), "type the value of that option", on: .interests),
         Binding([.character("x")], .toggleRedLine, "red line on that option, or off", hint: true, on: .interests),
         Binding([.character("g")], .cycleGroupingFilter, "show one grouping's members (again: the next)", hint: true, on: .interests),
+        Binding([.character("s")], .cycleActorOrder, "order the actors: file, attention to the issue, capability, grouping", on: .interests),
         Binding([.down, .character("j")], .selectIssue(1), "next issue", on: .issues),
         Binding([.up, .character("k")], .selectIssue(-1), "previous issue", on: .issues),
         Binding([.right, .character("l")], .selectOption(1), "next option", on: .issues),

@@ -45,12 +45,22 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.showHelp {
             state.helpScroll = max(0, state.helpScroll + rows)
         } else if state.screen == .brief {
-            state.briefScroll = max(0, state.briefScroll + rows)
+            let lines = state.brief.map { $0.text.split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
+            state.briefScroll = min(max(0, lines - (state.size.rows - 4)), max(0, state.briefScroll + rows))
         } else {
-            state.scroll = max(0, state.scroll + rows)
+            let lines = OverviewScreen.lines(state, width: state.size.columns - 2).count
+            state.scroll = min(max(0, lines - (state.size.rows - 2)), max(0, state.scroll + rows))
         }
     case .message(let text):
         state.message = text
+    case .jump(let toEnd):
+        let far = 1_000_000
+        switch state.screen {
+        case .issues, .builder: return apply(&state, .selectIssue(toEnd ? far : -far))
+        case .interests: return apply(&state, .moveCell(columns: 0, rows: toEnd ? far : -far))
+        case .finder: return apply(&state, .selectResult(toEnd ? far : -far))
+        default: return apply(&state, .scroll(toEnd ? far : -far))
+        }
     case .resize(let size):
         state.size = size
     case .selectIssue, .focusIssue, .selectOption, .changeOption, .resetPackage, .setOption, .toggleTable, .toggleFix,
@@ -65,7 +75,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .selectResult, .focusResult,
          .cycleSort, .setSort, .buildSelected, .require, .exclude, .setMinMembers, .clearConstraints:
         return updateFinder(&state, action)
-    case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .setViewer, .openFilter, .filterKey, .pin, .clearPins:
+    case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .cycleActorOrder, .setActorOrder, .setViewer, .openFilter,
+         .filterKey, .setFilter, .pin, .clearPins:
         updateBrowsing(&state, action)
     case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
         return updateFiles(&state, action)
@@ -177,6 +188,12 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         state.groupingFilter = grouping
         if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
         state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
+    case .cycleActorOrder:
+        let all = ActorOrder.allCases
+        updateBrowsing(&state, .setActorOrder(all[wrapped(all.firstIndex(of: state.actorOrder)!, by: 1, count: all.count)]))
+    case .setActorOrder(let order):
+        state.actorOrder = order
+        state.message = "actors \(order.label)"
     case .setViewer(let viewer):
         state.viewer = viewer
         if let actor = state.viewerIndex { state.cell.actor = actor }
@@ -197,6 +214,11 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         case .enter: state.filterEditing = false
         default: break
         }
+        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.refreshFinderOrder()
+    case .setFilter(let text):
+        state.filter = text
+        state.filterEditing = false
         if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
         state.refreshFinderOrder()
     case .pin:

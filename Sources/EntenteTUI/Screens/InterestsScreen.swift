@@ -46,7 +46,8 @@ enum InterestsScreen {
         }
         let place = layout(state, width: grid.width, height: height)
         let (mapRows, columns, firstIssue, firstActor) = (place.mapRows, place.columns, place.firstIssue, place.firstActor)
-        let filter = (state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? "")
+        let filter = (state.actorOrder == .scenario ? "" : " · " + state.actorOrder.label)
+            + (state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? "")
             + (state.filter.isEmpty ? "" : " · /\(state.filter)")
         grid.put("Actor \\ issue (shade: salience, text: preferred option, !: red line)\(filter)", x: 1, y: top,
                  style: Style(bold: true, role: .accent), limit: grid.width - 2)

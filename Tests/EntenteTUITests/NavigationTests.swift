@@ -1,0 +1,75 @@
+import EntenteCore
+import EntenteTUI
+import Testing
+
+/// Ordering and filtering lists, Home and End, and the help overlay's pages.
+extension WorkbenchViewTests {
+    @Test func interestsOrdersActors() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
+        _ = update(&state, .show(.interests))
+        let ids = { (state: AppState) in state.visibleActors.map { state.scenario.actors[$0].id } }
+        #expect(ids(state) == ["us", "eu", "india"])
+        _ = update(&state, .cycleActorOrder)
+        // Share of attention on cables: us 1/4, eu 1/2, india 3/4 (docs/training.md).
+        #expect(state.actorOrder == .salience && ids(state) == ["india", "eu", "us"])
+        #expect(WorkbenchView.render(state).lines[1].contains("by attention to the issue"))
+        _ = update(&state, .cycleActorOrder)
+        #expect(ids(state) == ["us", "eu", "india"], "capability 3, 2, 1")
+        _ = update(&state, .cycleActorOrder)
+        #expect(ids(state) == ["us", "eu", "india"], "the transatlantic members first")
+        var command = state
+        _ = update(&command, .openCommandLine)
+        for character in "order salience" { _ = update(&command, .commandKey(.character(character))) }
+        _ = update(&command, .commandKey(.enter))
+        #expect(command.actorOrder == .salience)
+    }
+
+    @Test func homeAndEndJumpInEveryList() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        #expect(Keymap.workbench.action(for: .end, in: state) == .jump(toEnd: true))
+        _ = update(&state, .jump(toEnd: true))
+        #expect(state.finder.selected == state.finder.order.count - 1)
+        _ = update(&state, .jump(toEnd: false))
+        #expect(state.finder.selected == 0)
+        _ = update(&state, .show(.issues))
+        _ = update(&state, .jump(toEnd: true))
+        #expect(state.selectedIssue == state.scenario.issues.count - 1)
+        _ = update(&state, .show(.interests))
+        _ = update(&state, .jump(toEnd: true))
+        #expect(state.cell.actor == state.scenario.actors.count - 1)
+        var overview = try self.state("Data/open-internet.yaml", Size(columns: 80, rows: 24))
+        _ = update(&overview, .jump(toEnd: true))
+        let bottom = overview.scroll
+        #expect(bottom > 0)
+        _ = update(&overview, .scroll(-1))
+        #expect(overview.scroll == bottom - 1, "scrolling back works at once after End")
+    }
+
+    @Test func filterCommandAndGroupCommand() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        for line in ["filter india", "group transatlantic"] {
+            _ = update(&state, .openCommandLine)
+            for character in line { _ = update(&state, .commandKey(.character(character))) }
+            _ = update(&state, .commandKey(.enter))
+        }
+        #expect(state.filter == "india" && state.screen == .interests && state.groupingFilter == 0)
+        #expect(state.visibleActors.isEmpty, "India is not in the transatlantic grouping")
+        _ = update(&state, .setFilter(""))
+        #expect(state.visibleActors == [0, 1])
+    }
+
+    @Test func helpHasAPageOfCommandsThatScrolls() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
+        _ = update(&state, .showCommands)
+        var lines = WorkbenchView.render(state).lines
+        #expect(lines.contains { $0.contains("Commands (type : first)") && $0.contains("↓/↑ scroll") })
+        #expect(lines.contains { $0.contains("as ") && $0.contains("workshop view") })
+        #expect(Keymap.workbench.action(for: .character("j"), in: state) == .scroll(1))
+        for _ in 0..<40 { _ = update(&state, .scroll(1)) }
+        lines = WorkbenchView.render(state).lines
+        #expect(lines.contains { $0.contains("value ") && $0.contains("0…100") }, "the last command comes into view")
+        #expect(Keymap.workbench.action(for: .character("q"), in: state) == .toggleHelp, "q closes the help, not the workbench")
+        _ = update(&state, .toggleHelp)
+        #expect(!state.showHelp)
+    }
+}
