@@ -45,7 +45,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.showHelp {
             state.helpScroll = max(0, state.helpScroll + rows)
         } else if state.screen == .brief {
-            let lines = state.brief.map { $0.text.split(separator: "\n", omittingEmptySubsequences: false).count } ?? 0
+            let lines = state.brief.map { BriefScreen.lines($0.text, width: state.size.columns - 2).count } ?? 0
             state.briefScroll = min(max(0, lines - (state.size.rows - 4)), max(0, state.briefScroll + rows))
         } else {
             let lines = OverviewScreen.lines(state, width: state.size.columns - 2).count

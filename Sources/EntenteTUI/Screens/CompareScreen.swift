@@ -6,8 +6,8 @@ enum CompareScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         let scenario = state.scenario
         guard !state.pinned.isEmpty else {
-            grid.put("Nothing pinned yet: press p in the package builder or on a result in the coalition finder.",
-                     x: 1, y: top, style: Style(role: .muted), limit: grid.width - 2)
+            grid.putWrapped("Nothing pinned yet: press p in the package builder or on a result in the coalition finder.",
+                            x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
             return
         }
         let evaluations = state.pinned.map(state.evaluator.evaluate)
