@@ -43,6 +43,9 @@ extension WorkbenchViewTests {
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.contains("(part of cables)") })
         #expect(lines.contains { $0.contains("split from cables") })
+        _ = press(.character("v"))
+        #expect(state.screen == .interests && state.cell.issue == 0)
+        _ = update(&state, .show(.issues))
         _ = press(.character("a"))
         #expect(state.commandLine?.text == "option repair add ")
         _ = update(&state, .commandKey(.escape))

@@ -22,6 +22,9 @@ public enum Action: Equatable, Sendable {
     case toggleFix
     case mergeSelected
     case dropSelectedOption
+    /// Issues screen: open Interests with the cursor on the selected issue (to edit the
+    /// actors' saliences and values on it, as after a split).
+    case interestsOfSelectedIssue
     /// Open the command line with a command begun for the selection (edits that need typed names).
     case prompt(Prompt)
     /// Any edit of the scenario, from a key or a command.

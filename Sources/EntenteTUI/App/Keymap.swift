@@ -59,6 +59,7 @@ public struct Keymap: Sendable {
         Binding([.character("a")], .prompt(.addOption), "add an option", on: .issues),
         Binding([.character("n")], .prompt(.renameOption), "rename the option", on: .issues),
         Binding([.character("d")], .dropSelectedOption, "drop the option (not the status quo)", on: .issues),
+        Binding([.character("v")], .interestsOfSelectedIssue, "edit the actors' stances on this issue (Interests)", on: .issues),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
         Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),

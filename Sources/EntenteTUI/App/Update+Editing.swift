@@ -69,6 +69,11 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard issues.indices.contains(state.selectedIssue) else { break }
         let issue = issues[state.selectedIssue]
         return applyEdit(&state, .dropOption(issue: issue.id, option: issue.options[state.optionCursor(in: state.selectedIssue)].id))
+    case .interestsOfSelectedIssue:
+        guard issues.indices.contains(state.selectedIssue) else { break }
+        state.cell.issue = state.selectedIssue
+        state.selectedOption = 0
+        state.screen = .interests
     case .prompt(let prompt):
         guard issues.indices.contains(state.selectedIssue), issues.indices.contains(state.cell.issue) else { break }
         let issue = issues[state.selectedIssue]

@@ -64,7 +64,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resize(let size):
         state.size = size
     case .selectIssue, .focusIssue, .selectOption, .changeOption, .resetPackage, .setOption, .toggleTable, .toggleFix,
-         .setOnTable, .setFixed, .mergeSelected, .dropSelectedOption, .prompt, .edit, .adjustSalience, .adjustValue, .toggleRedLine:
+         .setOnTable, .setFixed, .mergeSelected, .dropSelectedOption, .interestsOfSelectedIssue, .prompt, .edit, .adjustSalience, .adjustValue, .toggleRedLine:
         return updateEditing(&state, action)
     case .analysisReady(let result):
         // Only for the scenario on screen: an edit since the request makes it stale.
