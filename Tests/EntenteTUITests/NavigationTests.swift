@@ -86,3 +86,22 @@ extension WorkbenchViewTests {
         #expect(lines.allSatisfy { DisplayWidth.of($0) <= 40 })
     }
 }
+
+extension WorkbenchViewTests {
+    @Test func controlCharactersNeverReachTheScreenRaw() throws {
+        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
+        state.scenario.title = "Title\u{1B}[2J"
+        state.scenario.groupings[0].name = "Bloc\u{7}"
+        _ = update(&state, .show(.issues))
+        _ = update(&state, .edit(.renameIssue(issue: "cables", name: "Cables\u{1B}]0;pwned\u{7}")))
+        _ = update(&state, .show(.interests))
+        _ = update(&state, .cycleGroupingFilter)
+        _ = update(&state, .setFilter("x\u{1B}"))
+        for screen in ScreenID.allCases {
+            _ = update(&state, .show(screen))
+            state.message = "message \u{1B}[31m"
+            let grid = WorkbenchView.render(state)
+            #expect(!grid.lines.joined().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(screen)")
+        }
+    }
+}

@@ -33,7 +33,7 @@ enum FinderScreen {
                 + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
         } else if let result = finder.result {
             let how = result.proven ? "proven best" : result.cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
-            let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(state.filter)"
+            let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(TerminalText.escaped(state.filter))"
             grid.put("\(result.packages.count) packages\(shown), \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
                      x: 1, y: y, style: Style(role: result.proven ? .muted : .bad), limit: width)
         } else {
@@ -42,7 +42,7 @@ enum FinderScreen {
         y += 2
         guard let packages = finder.result?.packages, !packages.isEmpty, !finder.order.isEmpty else {
             if finder.result != nil {
-                grid.put(packages(finder).isEmpty ? "No package gives a viable coalition." : "No result matches /\(state.filter) (Esc clears the filter).",
+                grid.put(packages(finder).isEmpty ? "No package gives a viable coalition." : "No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).",
                          x: 1, y: y, limit: width)
             }
             return

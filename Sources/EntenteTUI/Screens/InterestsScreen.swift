@@ -41,14 +41,14 @@ enum InterestsScreen {
         let scenario = state.scenario
         let actors = state.visibleActors
         guard !actors.isEmpty, !scenario.issues.isEmpty else {
-            grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(state.filter) (Esc clears the filter).", x: 1, y: top)
+            grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).", x: 1, y: top)
             return
         }
         let place = layout(state, width: grid.width, height: height)
         let (mapRows, columns, firstIssue, firstActor) = (place.mapRows, place.columns, place.firstIssue, place.firstActor)
         let filter = (state.actorOrder == .scenario ? "" : " · " + state.actorOrder.label)
-            + (state.groupingFilter.map { " · " + scenario.groupings[$0].name } ?? "")
-            + (state.filter.isEmpty ? "" : " · /\(state.filter)")
+            + (state.groupingFilter.map { " · " + TerminalText.escaped(scenario.groupings[$0].name) } ?? "")
+            + (state.filter.isEmpty ? "" : " · /\(TerminalText.escaped(state.filter))")
         grid.put("Actor \\ issue (shade: salience, text: preferred option, !: red line)\(filter)", x: 1, y: top,
                  style: Style(bold: true, role: .accent), limit: grid.width - 2)
         for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {

@@ -22,7 +22,7 @@ public enum WorkbenchView {
             let current = tab.screen == state.screen
             used = tab.columns.lowerBound + grid.put(tab.label, x: tab.columns.lowerBound, y: 0, style: current ? Style(bold: true) : bar)
         }
-        grid.put("  " + state.scenario.title, x: used, y: 0, style: bar, limit: state.size.columns - used)
+        grid.put("  " + TerminalText.escaped(state.scenario.title), x: used, y: 0, style: bar, limit: state.size.columns - used)
 
         let rows = state.size.rows - 2
         switch state.screen {
@@ -51,11 +51,11 @@ public enum WorkbenchView {
         let statusY = state.size.rows - 1
         grid.put(String(repeating: " ", count: state.size.columns), x: 0, y: statusY, style: bar)
         if state.filterEditing {
-            grid.put("/" + state.filter + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            grid.put("/" + TerminalText.escaped(state.filter) + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let line = state.commandLine {
-            grid.put(":" + line.text + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            grid.put(":" + TerminalText.escaped(line.text) + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let message = state.message {
-            grid.put(" " + message, x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            grid.put(" " + TerminalText.escaped(message), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else {
             drawHints(&grid, state: state, keymap: keymap, y: statusY, style: bar)
         }
@@ -71,7 +71,7 @@ public enum WorkbenchView {
     /// The file name (and `[+]` for unsaved changes) on the left; on the right as many of
     /// the current screen's hints as fit, in keymap order.
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
-        let label = " " + state.file + (state.dirty ? " [+]" : "")
+        let label = " " + TerminalText.escaped(state.file) + (state.dirty ? " [+]" : "")
         let labelWidth = grid.put(label, x: 0, y: statusY, style: bar, limit: max(12, state.size.columns * 2 / 5))
         var hints = ""
         for binding in keymap.bindings(on: state.screen).filter(\.hint) {
