@@ -6,8 +6,7 @@ import Testing
 /// The `:` command line: typing, completion, history, every command, and errors.
 @Suite struct CommandLineTests {
     func state() throws -> AppState {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let scenario = try ScenarioLoader.load(path: repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
+        let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
         return AppState(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
     }
 

@@ -7,8 +7,7 @@ import Testing
 /// and quitting that asks when there are unsaved changes.
 @Suite struct EditingTests {
     func state() throws -> AppState {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let scenario = try ScenarioLoader.load(path: repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
+        let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
         var state = AppState(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
         _ = update(&state, .show(.interests))
         return state
@@ -94,5 +93,20 @@ extension EditingTests {
         let stale = try PackageSearch(state.undoStack[0]).run(SearchRequest())
         _ = update(&state, .searchFinished(stale))
         #expect(state.finder.result == nil, "results of the scenario before the edit are not shown")
+    }
+}
+
+extension EditingTests {
+    @Test func openingAnotherScenarioStartsAfreshButKeepsHistoryAndView() throws {
+        var state = try state()
+        state.history = ["search"]
+        _ = update(&state, .adjustSalience(0.1))
+        _ = update(&state, .setViewer("eu"))
+        _ = update(&state, .setFixed(issue: "chips", option: "allied-pool"))
+        let other = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path)
+        #expect(update(&state, .loaded(other, file: "standards.yaml")).isEmpty)
+        #expect(state.scenario == other && state.file == "standards.yaml" && !state.dirty && state.undoStack.isEmpty)
+        #expect(state.fixed.isEmpty && state.history == ["search"] && state.message == "opened standards.yaml")
+        #expect(state.viewer == (other.actorIndex("eu") != nil ? "eu" : nil), "the workshop view stays when its actor is there")
     }
 }

@@ -9,8 +9,7 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
     func state(_ file: String, _ size: Size) throws -> AppState {
-        let repository = Self.root.deletingLastPathComponent().deletingLastPathComponent()
-        let scenario = try ScenarioLoader.load(path: repository.appendingPathComponent(file).path)
+        let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent(file).path)
         return AppState(scenario: scenario, file: file, size: size)
     }
 
