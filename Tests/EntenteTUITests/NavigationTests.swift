@@ -105,3 +105,25 @@ extension WorkbenchViewTests {
         }
     }
 }
+
+extension WorkbenchViewTests {
+    @Test func slashFiltersIssuesOnIssuesAndInTheBuilder() throws {
+        var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
+        _ = update(&state, .show(.issues))
+        _ = update(&state, .openFilter)
+        for character in "STANDARD" { _ = update(&state, .filterKey(.character(character))) }
+        _ = update(&state, .filterKey(.enter))
+        #expect(state.visibleIssues.map { state.scenario.issues[$0].id } == ["standards-governance", "standards-seats"])
+        #expect(state.scenario.issues[state.selectedIssue].id == "standards-governance", "the cursor moves onto a match")
+        _ = update(&state, .selectIssue(5))
+        #expect(state.scenario.issues[state.selectedIssue].id == "standards-seats", "the cursor moves among the matches")
+        let lines = WorkbenchView.render(state).lines
+        #expect(!lines.contains { $0.contains(" cables ") } && lines.contains { $0.contains("/STANDARD") })
+        _ = update(&state, .show(.builder))
+        #expect(WorkbenchView.render(state).lines.filter { $0.contains("Governance of technica") || $0.contains("Representation in") }.count == 2)
+        #expect(!WorkbenchView.render(state).lines.contains { $0.contains("Submarine cable") })
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .setFilter(""), "Esc clears a filter that is set")
+        _ = update(&state, .setFilter(""))
+        #expect(state.visibleIssues.count == state.scenario.issues.count)
+    }
+}

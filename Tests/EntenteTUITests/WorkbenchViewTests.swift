@@ -265,7 +265,7 @@ import Testing
         _ = update(&state, .openFilter)
         _ = update(&state, .filterKey(.escape))
         #expect(state.filter.isEmpty && state.visibleActors == [0, 1, 2])
-        _ = update(&state, .show(.builder))
+        _ = update(&state, .show(.overview))
         _ = update(&state, .openFilter)
         #expect(!state.filterEditing && state.message?.hasPrefix("/ filters") == true)
     }

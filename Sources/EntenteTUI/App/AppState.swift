@@ -228,6 +228,20 @@ public struct AppState: Sendable {
         return actorOrder.sorted(actors, in: scenario, issue: cell.issue)
     }
 
+    /// The issues the Issues screen and the builder list: all, or those the `/` filter
+    /// matches (in the id or the name, ignoring case).
+    public var visibleIssues: [Int] {
+        let all = Array(scenario.issues.indices)
+        guard !filter.isEmpty else { return all }
+        return all.filter { matches(scenario.issues[$0].id) || matches(scenario.issues[$0].name) }
+    }
+
+    /// Keeps the list cursors on rows the filters show.
+    mutating func keepCursorsVisible() {
+        if let first = visibleActors.first, !visibleActors.contains(cell.actor) { cell.actor = first }
+        if let first = visibleIssues.first, !visibleIssues.contains(selectedIssue) { selectedIssue = first }
+    }
+
     func matches(_ text: String) -> Bool { text.range(of: filter, options: .caseInsensitive) != nil }
 
     /// Re-sorts the finder's results and keeps those the `/` filter matches (in a member's

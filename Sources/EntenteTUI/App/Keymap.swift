@@ -117,7 +117,8 @@ public struct Keymap: Sendable {
         }
     }
 
-    /// The action bound to a key on the current screen, if any. Esc closes the help overlay.
+    /// The action bound to a key on the current screen, if any. Esc closes the help overlay,
+    /// then clears the `/` filter, before it does anything else.
     public func action(for key: Key, in state: AppState) -> Action? {
         if state.commandLine != nil { return .commandKey(key) }
         if state.filterEditing { return .filterKey(key) }
@@ -131,6 +132,7 @@ public struct Keymap: Sendable {
             default: break
             }
         }
+        if key == .escape, !state.filter.isEmpty, !state.finder.running { return .setFilter("") }
         return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }
 }

@@ -5,8 +5,10 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
     let issues = state.scenario.issues
     switch action {
     case .selectIssue(let step):
-        guard !issues.isEmpty else { break }
-        state.selectedIssue = min(issues.count - 1, max(0, state.selectedIssue + step))
+        let visible = state.visibleIssues
+        guard !visible.isEmpty else { break }
+        let row = visible.firstIndex(of: state.selectedIssue) ?? 0
+        state.selectedIssue = visible[min(visible.count - 1, max(0, row + step))]
     case .focusIssue(let issue):
         guard issues.indices.contains(issue) else { break }
         state.selectedIssue = issue

@@ -186,7 +186,7 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         updateBrowsing(&state, .setGroupingFilter(state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)))
     case .setGroupingFilter(let grouping):
         state.groupingFilter = grouping
-        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.keepCursorsVisible()
         state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
     case .cycleActorOrder:
         let all = ActorOrder.allCases
@@ -199,8 +199,8 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         if let actor = state.viewerIndex { state.cell.actor = actor }
         state.message = viewer.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
     case .openFilter:
-        guard state.screen == .interests || state.screen == .finder else {
-            state.message = "/ filters the actors on Interests and the results in the finder"
+        guard [.issues, .interests, .builder, .finder].contains(state.screen) else {
+            state.message = "/ filters the issues (Issues, builder), the actors (Interests) and the results (finder)"
             break
         }
         state.filterEditing = true
@@ -214,12 +214,12 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         case .enter: state.filterEditing = false
         default: break
         }
-        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.keepCursorsVisible()
         state.refreshFinderOrder()
     case .setFilter(let text):
         state.filter = text
         state.filterEditing = false
-        if let first = state.visibleActors.first, !state.visibleActors.contains(state.cell.actor) { state.cell.actor = first }
+        state.keepCursorsVisible()
         state.refreshFinderOrder()
     case .pin:
         var package = state.package

@@ -21,7 +21,7 @@ enum BuilderScreen {
 
     /// The first issue listed, so that the selected one stays in view.
     private static func firstIssue(_ state: AppState, rows: Int) -> Int {
-        Scrolling.first(selected: state.selectedIssue, count: state.scenario.issues.count, rows: rows)
+        Scrolling.first(selected: state.visibleIssues.firstIndex(of: state.selectedIssue) ?? 0, count: state.visibleIssues.count, rows: rows)
     }
 
     /// The issue drawn at a screen cell, for mouse clicks.
@@ -29,19 +29,21 @@ enum BuilderScreen {
         let place = layout(state, width: state.size.columns, height: height)
         let rows = place.listHeight - 3
         guard x <= place.listWidth, y >= top + 2, y < top + 2 + rows else { return nil }
-        let index = firstIssue(state, rows: rows) + y - top - 2
-        return state.scenario.issues.indices.contains(index) ? index : nil
+        let row = firstIssue(state, rows: rows) + y - top - 2
+        return state.visibleIssues.indices.contains(row) ? state.visibleIssues[row] : nil
     }
 
     /// The issues with the option in force; the selected one highlighted, changed ones
     /// marked, issues held off the table or fixed labelled so.
     private static func drawIssues(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int) {
-        grid.put("Issues (←/→ changes the option)", x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
+        grid.put("Issues (←/→ changes the option)" + (state.filter.isEmpty ? "" : " /\(TerminalText.escaped(state.filter))"), x: x, y: top,
+                 style: Style(bold: true, role: .accent), limit: width)
         let issues = state.scenario.issues
+        let visible = state.visibleIssues
         let rows = height - 3
         let first = firstIssue(state, rows: rows)
         let nameWidth = max(8, width / 2)
-        for (offset, index) in (first..<issues.count).prefix(max(0, rows)).enumerated() {
+        for (offset, index) in visible.dropFirst(first).prefix(max(0, rows)).enumerated() {
             let issue = issues[index]
             let choice = state.package.choices[index]
             let changed = choice != issue.statusQuoIndex

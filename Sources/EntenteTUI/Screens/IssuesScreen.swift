@@ -16,7 +16,7 @@ enum IssuesScreen {
         var rows: [Row] = []
         let idWidth = min(21, issues.map { DisplayWidth.of(TerminalText.escaped($0.id)) }.max() ?? 0) + 1
         for lever in Lever.allCases {
-            let members = issues.indices.filter { issues[$0].lever == lever }
+            let members = state.visibleIssues.filter { issues[$0].lever == lever }
             guard !members.isEmpty else { continue }
             rows.append(Row(issue: nil, text: lever.title.uppercased()))
             for index in members {
@@ -56,13 +56,14 @@ enum IssuesScreen {
     }
 
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
-        guard !state.scenario.issues.isEmpty else {
-            grid.put("No issues in this scenario.", x: 1, y: top)
+        guard !state.visibleIssues.isEmpty else {
+            grid.put(state.filter.isEmpty ? "No issues in this scenario." : "No issue matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).", x: 1, y: top)
             return
         }
         let place = layout(width: grid.width, top: top, height: height)
         let onTable = state.scenario.issues.filter { !state.offTable.contains($0.id) && state.fixed[$0.id] == nil }.count
-        grid.put("Issues by lever: \(onTable) of \(state.scenario.issues.count) free on the table", x: 1, y: top,
+        grid.put("Issues by lever: \(onTable) of \(state.scenario.issues.count) free on the table"
+                 + (state.filter.isEmpty ? "" : " · /\(TerminalText.escaped(state.filter))"), x: 1, y: top,
                  style: Style(bold: true, role: .accent), limit: place.listWidth)
         let rows = rows(state)
         let visible = place.listRows - 1
