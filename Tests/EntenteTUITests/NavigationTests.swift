@@ -127,3 +127,17 @@ extension WorkbenchViewTests {
         #expect(state.visibleIssues.count == state.scenario.issues.count)
     }
 }
+
+extension WorkbenchViewTests {
+    @Test func finderKeysBeginTheConstraintCommands() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        for (key, text) in [("i", "require "), ("x", "exclude "), ("m", "min ")] {
+            _ = update(&state, try #require(Keymap.workbench.action(for: .character(Character(key)), in: state)))
+            #expect(state.commandLine?.text == text)
+            _ = update(&state, .commandKey(.escape))
+        }
+        _ = update(&state, .require("us", true))
+        _ = update(&state, try #require(Keymap.workbench.action(for: .character("F"), in: state)))
+        #expect(state.finder.include.isEmpty)
+    }
+}

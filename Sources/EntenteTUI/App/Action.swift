@@ -119,6 +119,8 @@ public enum Prompt: Equatable, Sendable {
     /// `option ISSUE rename OPTION ` for the option under the cursor; on Interests,
     /// `value ACTOR ISSUE OPTION ` for the cell and option under the cursor.
     case split, rename, addOption, renameOption, value
+    /// A command begun with this text, whatever is selected (`require `, `min `).
+    case text(String)
 }
 
 /// What the outside world must do after an update: things that take time or touch the

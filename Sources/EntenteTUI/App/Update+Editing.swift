@@ -88,6 +88,7 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .value:
             "value \(state.scenario.actors[state.cell.actor].id) \(issues[state.cell.issue].id) "
                 + "\(issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id) "
+        case .text(let text): text
         }
         state.commandLine = CommandLineState(text: text)
         state.showHelp = false
