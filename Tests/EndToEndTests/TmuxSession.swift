@@ -28,6 +28,13 @@ final class TmuxSession {
     /// Sends keys by tmux's names ("q", "Escape", "Enter", "C-c").
     func send(_ keys: String...) { _ = Self.spawn(["tmux", "-L", socket, "send-keys", "-t", name] + keys, capture: false) }
 
+    /// Clicks the left button at a cell (0-based), as a terminal reports it: an X10 mouse
+    /// press and release, typed into the pane.
+    func click(column: Int, row: Int) {
+        let at = String(UnicodeScalar(UInt8(33 + column))) + String(UnicodeScalar(UInt8(33 + row)))
+        _ = Self.spawn(["tmux", "-L", socket, "send-keys", "-t", name, "-l", "\u{1B}[M " + at + "\u{1B}[M#" + at], capture: false)
+    }
+
     func resize(columns: Int, rows: Int) {
         _ = Self.spawn(["tmux", "-L", socket, "resize-window", "-t", name, "-x", "\(columns)", "-y", "\(rows)"], capture: false)
     }

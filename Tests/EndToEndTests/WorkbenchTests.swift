@@ -161,6 +161,22 @@ import Testing
         expectRestored(session)
     }
 
+    @Test func theMouseSwitchesTabsAndSelectsRows() throws {
+        let (session, opened) = try openCablesAndChips()
+        #expect(opened)
+        let tabs = session.screen.split(separator: "\n", omittingEmptySubsequences: false)[0]
+        let builder = try #require(tabs.range(of: "5 Builder"))
+        session.click(column: tabs.distance(from: tabs.startIndex, to: builder.lowerBound) + 1, row: 0)
+        #expect(session.wait(for: "Coalition: 0 members").ok)
+        // The issues start on the fourth row; the second is chips.
+        session.click(column: 5, row: 4)
+        session.send("l")
+        let moved = session.wait(for: "Coalition: 2 members")
+        #expect(moved.ok, "\(moved.screen)")
+        session.send("q")
+        expectRestored(session)
+    }
+
     @Test func workshopViewShowsOneActor() throws {
         let session = try TmuxSession(directory: root)
         session.type("\(binary) --as eu Data/training/cables-and-chips.yaml")
