@@ -36,12 +36,15 @@ struct AnalyseCommand: ParsableCommand {
     @Option(help: "Random seed for the Monte Carlo draws.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("Stop each of the two searches (bargaining, stability) after this many seconds; what they found is marked incomplete or not proven.", valueName: "seconds"))
+    var timeLimit: Double?
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let loaded = try scenario.load()
         let analysis = try PackageAnalysis.run(
-            loaded, package: try Self.parse(package), actors: actors.map(SpaceOptions.list), space: space,
+            loaded, package: try Self.parse(package), actors: actors.map(SpaceOptions.list), space: space, timeLimit: timeLimit,
             draws: draws, spread: spread, delta: delta, seed: seed)
         if output.json {
             try output.emitJSON(AnalysisReport(analysis, scenario: loaded))
@@ -68,12 +71,13 @@ extension PackageAnalysis {
     /// The analysis `entente analyse` asks for: the package and actors by id, the space
     /// from the command-line options. Unknown ids become usage errors.
     static func run(
-        _ scenario: Scenario, package options: [String: String], actors: [String]?, space: SpaceOptions,
+        _ scenario: Scenario, package options: [String: String], actors: [String]?, space: SpaceOptions, timeLimit: Double?,
         draws: Int, spread: Double, delta: Double, seed: UInt64
     ) throws -> PackageAnalysis {
         do {
             var request = SearchRequest()
             try space.apply(to: &request)
+            request.budget = SearchBudget(seconds: timeLimit)
             let named = try actors.map { ids in try ids.map { id throws(SearchRequestError) -> Int in
                 guard let index = scenario.actorIndex(id) else { throw SearchRequestError("unknown actor '\(id)'") }
                 return index

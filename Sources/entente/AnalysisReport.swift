@@ -10,6 +10,7 @@ struct AnalysisReport: Encodable {
 
     struct Bargaining: Encodable {
         let group: [String]
+        let complete: Bool
         let individuallyRational: Int
         let ideals: [String: Double]
         let nash: Point?
@@ -104,7 +105,7 @@ struct AnalysisReport: Encodable {
         viable = analysis.evaluation.viable
         bargaining = analysis.bargaining.map { points in
             Bargaining(
-                group: points.group.map(id), individuallyRational: points.individuallyRational,
+                group: points.group.map(id), complete: points.complete, individuallyRational: points.individuallyRational,
                 ideals: Dictionary(uniqueKeysWithValues: zip(points.group.map(id), points.ideals)),
                 nash: point(points.nash), kalaiSmorodinsky: point(points.kalaiSmorodinsky),
                 egalitarian: point(points.egalitarian), utilitarian: point(points.utilitarian))

@@ -16,7 +16,8 @@ struct AnalysisText {
         lines.append("")
         lines.append("Bargaining" + (analysis.group.isEmpty ? "" : " for \(analysis.group.map(id).joined(separator: ", "))"))
         if let points = analysis.bargaining, points.individuallyRational > 0 {
-            lines.append("  \(points.individuallyRational) packages give every one of them more than its margin")
+            if !points.complete { lines.append("  STOPPED EARLY: the points below are the best among the packages scanned") }
+            lines.append("  \(points.individuallyRational) packages\(points.complete ? "" : " scanned") give every one of them more than its margin")
             lines.append("  ideal gains: " + zip(points.group, points.ideals).map { "\(id($0)) \(Figures.signed($1))" }.joined(separator: ", "))
             for (name, point, format) in [
                 ("Nash (max Σ ln gain)", points.nash, { Figures.fixed($0, 3) }),
@@ -32,7 +33,8 @@ struct AnalysisText {
                 }
             }
         } else {
-            lines.append("  no package gives every one of them more than its margin")
+            let scanned = analysis.bargaining?.complete == false ? " among those scanned before the time limit" : ""
+            lines.append("  no package\(scanned) gives every one of them more than its margin")
         }
         lines.append("")
         lines.append("Holdouts")

@@ -34,6 +34,9 @@ struct BriefCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The date printed on the brief (default: today, UTC).", valueName: "YYYY-MM-DD"))
     var date: String?
 
+    @Option(help: ArgumentHelp("Stop the stability and bargaining searches after this many seconds each; the brief says what was cut.", valueName: "seconds"))
+    var timeLimit: Double?
+
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
@@ -51,6 +54,7 @@ struct BriefCommand: ParsableCommand {
             settings.seed = seed
             settings.date = date ?? BriefDate.today()
             settings.audience = audience
+            settings.timeLimit = timeLimit
             let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }.joined(separator: ",")
             settings.command = "entente brief \(scenario.file) --package \(pairs.isEmpty ? "''" : pairs) --seed \(seed) --date \(settings.date)"
                 + (audience.map { " --for \($0)" } ?? "") + (format == .text ? "" : " --format \(format.rawValue)")

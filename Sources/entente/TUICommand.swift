@@ -69,6 +69,8 @@ struct TUICommand: ParsableCommand {
 final class EffectRunner: Sendable {
     private let inbox = Mutex<[Action]>([])
     private let running = Mutex<CancellationFlag?>(nil)
+    /// The analysis in progress: a newer selection cancels it, so at most one runs.
+    private let analysing = Mutex<CancellationFlag?>(nil)
     /// When each file was last read or written by us, to notice changes made elsewhere.
     private let known = Mutex<[String: Date]>([:])
 
@@ -117,13 +119,20 @@ final class EffectRunner: Sendable {
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
                 settings.date = BriefDate.today()
+                settings.timeLimit = AppState.analysisSeconds
                 let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
                 post(.briefReady(package, text ?? "The brief could not be prepared."))
             }
         case .analyse(let current, let package, let request):
+            let flag = CancellationFlag()
+            analysing.withLock { previous in
+                previous?.cancel()
+                previous = flag
+            }
             Thread.detachNewThread { [self] in
                 do {
-                    post(.analysisReady(AnalysisResult(try PackageAnalysis(current, package: package, request: request))))
+                    let analysis = try PackageAnalysis(current, package: package, request: request, cancellation: flag)
+                    if !flag.isCancelled { post(.analysisReady(AnalysisResult(analysis))) }
                 } catch {
                     post(.message("cannot analyse the package: \(error)"))
                 }
@@ -140,6 +149,7 @@ final class EffectRunner: Sendable {
                 do {
                     var settings = BriefBuilder.Settings()
                     settings.date = BriefDate.today()
+                    settings.timeLimit = AppState.briefExportSeconds
                     let brief = try BriefBuilder(current).build(package, settings: settings)
                     try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
                     post(.message("brief written to \(path)"))
@@ -197,7 +207,11 @@ final class EffectRunner: Sendable {
     /// Actions that arrived since the last call.
     func drain() -> [Action] { inbox.withLock { actions in defer { actions = [] }; return actions } }
 
-    func cancel() { running.withLock { $0?.cancel() } }
+    /// Stops the running search and analysis (on quit).
+    func cancel() {
+        running.withLock { $0?.cancel() }
+        analysing.withLock { $0?.cancel() }
+    }
 }
 
 /// Where unsaved edits of a scenario file are journalled: one file per scenario under

@@ -120,3 +120,23 @@ extension AnalysisTests {
         #expect(none.pivotal.isEmpty)
     }
 }
+
+extension AnalysisTests {
+    /// A budget or a cancellation cuts the two searches of an analysis short, and the
+    /// results say so instead of passing for the whole space.
+    @Test func analysisSearchesStopWithinTheirBudget() throws {
+        let scenario = ScenarioGenerator(actors: 8, issues: 10, options: 4, blocs: 2, seed: 3).generate()
+        let package = scenario.statusQuo
+        var request = SearchRequest()
+        request.budget = SearchBudget(packages: 1_000)
+        let cut = try PackageAnalysis(scenario, package: package, request: request, actors: [0, 1])
+        #expect(cut.bargaining?.complete == false)
+        #expect(!cut.stability.proven)
+        let cancelled = CancellationFlag()
+        cancelled.cancel()
+        let stopped = try PackageAnalysis(scenario, package: package, actors: [0, 1], cancellation: cancelled)
+        #expect(stopped.bargaining?.complete == false && !stopped.stability.proven)
+        let small = try TestData.load("Data/training/cables-and-chips.yaml")
+        #expect(try PackageAnalysis(small, package: small.statusQuo, actors: [0, 1]).bargaining?.complete == true)
+    }
+}

@@ -92,3 +92,19 @@ import Testing
         }
     }
 }
+
+extension BriefTests {
+    /// With a time limit the brief still comes, and says what the limit cut.
+    @Test func aTimeLimitedBriefSaysWhatWasCut() throws {
+        let scenario = ScenarioGenerator(actors: 8, issues: 10, options: 4, blocs: 2, seed: 5).generate()
+        let best = try PackageSearch(scenario).run(SearchRequest())
+        let package = try #require(best.packages.first).package
+        var settings = BriefBuilder.Settings()
+        settings.timeLimit = 0
+        let brief = try BriefBuilder(scenario).build(package, settings: settings)
+        #expect(brief.annex.method.contains { $0.hasPrefix("The bargaining points compare this package with the best among the packages scanned in 0 s") })
+        #expect(brief.stability?.proven == false)
+        let text = BriefRenderer.render(brief, as: .text)
+        #expect(text.contains("among those searched") || brief.stability?.stable == false)
+    }
+}

@@ -12,17 +12,22 @@ public struct BargainingAnalysis: Sendable {
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
     /// The four bargaining points for `group` (actor indices) over the space `request`
-    /// describes (its table, fixed options and margin).
-    public func points(for group: [Int], request: SearchRequest = SearchRequest()) throws(SearchRequestError) -> BargainingPoints {
+    /// describes (its table, fixed options and margin). The request's budget, or the
+    /// cancellation flag, may cut the scans short; the points are then the best among the
+    /// packages scanned, and `complete` is false.
+    public func points(for group: [Int], request: SearchRequest = SearchRequest(), cancellation: CancellationFlag? = nil) throws(SearchRequestError) -> BargainingPoints {
         guard !group.isEmpty else { throw SearchRequestError("bargaining needs at least one actor") }
         let resolved = try ResolvedRequest(request, scenario: scenario)
         let compiled = CompiledScenario(scenario, margin: request.margin)
         let tables = ScanTables(compiled)
+        let budget = request.budget.started()
+        var complete = true
         func scan(_ solution: BargainingWorker.Solution) -> BargainingWorker {
             let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: nil)
-            let stop = StopCondition(cancellation: nil, budget: SearchBudget().started(), counter: counter)
+            let stop = StopCondition(cancellation: cancellation, budget: budget, counter: counter)
             let scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)
             let workers = scan.run { BargainingWorker(group: group, actorCount: compiled.actorCount, solution: solution) }
+            if stop.stopped.isCancelled { complete = false }
             return workers.dropFirst().reduce(into: workers[0]) { $0.merge($1) }
         }
         let first = scan(.nashEgalitarianUtilitarian)
@@ -33,7 +38,7 @@ public struct BargainingAnalysis: Sendable {
             return BargainingPoint(value: best.value, packages: best.packages.map(Package.init), ties: best.count)
         }
         return BargainingPoints(
-            group: group, individuallyRational: first.count, ideals: ideals,
+            group: group, complete: complete, individuallyRational: first.count, ideals: ideals,
             nash: point(first.nash), kalaiSmorodinsky: point(second.kalaiSmorodinsky),
             egalitarian: point(first.egalitarian), utilitarian: point(first.utilitarian))
     }
@@ -42,6 +47,9 @@ public struct BargainingAnalysis: Sendable {
 /// The bargaining points of a group; nil where no package is individually rational.
 public struct BargainingPoints: Sendable {
     public let group: [Int]
+    /// False when a budget or cancellation stopped the scans: the figures are then over the
+    /// packages scanned, not the whole space.
+    public let complete: Bool
     /// Packages in which every member of the group gains more than its margin.
     public let individuallyRational: Int
     /// Each member's best gain over those packages (Kalai–Smorodinsky's ideal point).

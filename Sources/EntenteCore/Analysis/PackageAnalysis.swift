@@ -28,16 +28,18 @@ public struct PackageAnalysis: Sendable {
 
     /// Analyses `package` under the search space of `request` (table, fixes, margin).
     /// `actors` limits the bargaining group and the holdouts listed; nil takes the coalition
-    /// and every actor outside it.
+    /// and every actor outside it. The request's budget bounds each of the two searches
+    /// (bargaining, stability), and `cancellation` stops them; what they found is then
+    /// marked incomplete or not proven.
     public init(_ scenario: Scenario, package: Package, request: SearchRequest = SearchRequest(), actors: [Int]? = nil,
-                settings: Settings = Settings()) throws(SearchRequestError) {
+                settings: Settings = Settings(), cancellation: CancellationFlag? = nil) throws(SearchRequestError) {
         let evaluator = PackageEvaluator(CompiledScenario(scenario, margin: request.margin))
         evaluation = evaluator.evaluate(package)
         group = actors ?? evaluation.coalition.members
         let table = request.table.map { ids in Set(ids.compactMap(scenario.issueIndex)) }
-        bargaining = group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request)
+        bargaining = group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request, cancellation: cancellation)
         holdouts = HoldoutAnalysis(scenario).holdouts(of: package, actors: actors, table: table)
-        stability = try StabilityAnalysis(scenario).check(package, request: request)
+        stability = try StabilityAnalysis(scenario).check(package, request: request, cancellation: cancellation)
         robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, delta: settings.delta, seed: settings.seed)
         bridging = Bridging.analyse(evaluation.coalition, in: scenario)
         power = WeightedVotingGame(capabilitiesOf: scenario).indices()

@@ -10,7 +10,9 @@ public struct StabilityAnalysis: Sendable {
 
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
-    public func check(_ package: Package, request: SearchRequest = SearchRequest()) throws(SearchRequestError) -> Stability {
+    /// Checks `package` in the space of `request`; its budget, or the cancellation flag, may
+    /// stop the search early, and the result is then not proven.
+    public func check(_ package: Package, request: SearchRequest = SearchRequest(), cancellation: CancellationFlag? = nil) throws(SearchRequestError) -> Stability {
         var baseline = scenario
         for (index, choice) in package.choices.enumerated() {
             baseline.issues[index].statusQuo = scenario.issues[index].options[choice].id
@@ -26,7 +28,7 @@ public struct StabilityAnalysis: Sendable {
         search.exclude = []
         search.minMembers = 0
         search.applyRules = true
-        let result = try PackageSearch(baseline).run(search)
+        let result = try PackageSearch(baseline).run(search, cancellation: cancellation)
         return Stability(
             block: result.packages.first.map { Block(package: $0.package, coalition: $0.coalition.members, gains: $0.gains, capability: $0.objective(.capability)) },
             proven: result.proven, explored: result.explored, spaceSize: result.spaceSize)

@@ -12,6 +12,9 @@ public struct BriefBuilder: Sendable {
         public var command = ""
         /// An actor id for a delegation brief; nil for the full brief.
         public var audience: String?
+        /// Seconds each of the two searches (stability, bargaining) may run; nil: no limit.
+        /// A cut search is said so in the brief.
+        public var timeLimit: Double?
 
         public init() {}
     }
@@ -31,6 +34,9 @@ public struct BriefBuilder: Sendable {
         let stays = Dictionary(uniqueKeysWithValues: robustness.stayProbability.map { ($0.actor, $0.value) })
         let shownMembers = audience.map { members.contains($0) ? [$0] : [] } ?? members
         let full = audience == nil
+        var request = SearchRequest()
+        request.budget = SearchBudget(seconds: settings.timeLimit)
+        let points = full && !members.isEmpty ? try BargainingAnalysis(scenario).points(for: members, request: request) : nil
         return Brief(
             title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? ""),
             date: settings.date, scenario: scenario.title, source: scenario.source,
@@ -45,14 +51,14 @@ public struct BriefBuilder: Sendable {
                                membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
             },
             holdouts: full ? holdouts(package) : nil,
-            stability: full ? try stability(package) : nil,
+            stability: full ? try stability(package, request: request) : nil,
             robustness: full ? Brief.RobustnessLine(
                 draws: robustness.draws, spread: robustness.spread, seed: robustness.seed,
                 viableProbability: robustness.viableProbability, mostFragile: robustness.mostFragile.map(describe)) : nil,
-            bargaining: full && !members.isEmpty ? try bargaining(package, group: members) : nil,
+            bargaining: points.map { bargaining(package, points: $0) },
             openness: evaluation.objective(.openness),
             statusQuoOpenness: scenario.issues.reduce(0) { $0 + $1.options[$1.statusQuoIndex].openness },
-            annex: annex(settings))
+            annex: annex(settings, bargainingComplete: points?.complete ?? true))
     }
 
     private func packageLines(_ package: Package) -> [Brief.PackageLine] {
@@ -121,8 +127,8 @@ public struct BriefBuilder: Sendable {
         }
     }
 
-    private func stability(_ package: Package) throws(SearchRequestError) -> Brief.StabilityLine {
-        let result = try StabilityAnalysis(scenario).check(package)
+    private func stability(_ package: Package, request: SearchRequest) throws(SearchRequestError) -> Brief.StabilityLine {
+        let result = try StabilityAnalysis(scenario).check(package, request: request)
         guard let block = result.block else {
             return Brief.StabilityLine(stable: true, proven: result.proven, blockers: [], blockerCapability: 0, theyPrefer: [])
         }
@@ -135,8 +141,8 @@ public struct BriefBuilder: Sendable {
             })
     }
 
-    private func bargaining(_ package: Package, group: [Int]) throws(SearchRequestError) -> [Brief.BargainingLine] {
-        let points = try BargainingAnalysis(scenario).points(for: group)
+    private func bargaining(_ package: Package, points: BargainingPoints) -> [Brief.BargainingLine] {
+        let group = points.group
         let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
         let gains = group.map { evaluation.gains[$0] }
         let ideals = points.ideals
@@ -157,14 +163,17 @@ public struct BriefBuilder: Sendable {
             + "\(Figures.fixed(fragile.from)) → \(Figures.fixed(fragile.to)) (\(Figures.percent(fragile.relativeChange)) of its scale) would take it out"
     }
 
-    private func annex(_ settings: Settings) -> Brief.Annex {
-        Brief.Annex(
+    private func annex(_ settings: Settings, bargainingComplete: Bool) -> Brief.Annex {
+        let cut = bargainingComplete ? [] : [
+            "The bargaining points compare this package with the best among the packages scanned in \(Figures.fixed(settings.timeLimit ?? 0, 0)) s, not the whole space.",
+        ]
+        return Brief.Annex(
             method: [
                 "Each actor's utility is the salience-weighted mean of its values (0 to 100) for the options in force; its gain is the change from the status quo.",
                 "An actor joins the coalition when its gain exceeds its margin and the package contains none of its red lines.",
                 "Holdouts' sweeteners are the nearest packages (at most three issues changed) that keep every member and add the holdout.",
                 "Stability asks whether a viable coalition prefers another package; robustness perturbs values by ±\(Figures.fixed(settings.spread * 100, 0)) points and saliences by ±\(Figures.percent(settings.spread)) in \(settings.draws) seeded draws.",
-            ],
+            ] + cut,
             assumptions: [
                 "The scenario's capabilities, saliences and values are editable judgements, not data; every figure here follows from them.",
                 "Source of the judgements: \(scenario.source.isEmpty ? "not stated" : scenario.source).",

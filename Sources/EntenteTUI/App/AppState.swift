@@ -98,6 +98,12 @@ public struct AppState: Sendable {
     public var brief: (package: Package, text: String)?
     public var briefScroll = 0
 
+    /// How long each search of a result's analysis (bargaining, stability) may run; on large
+    /// spaces they would take hours, and the screen marks what was cut short.
+    public static let analysisSeconds = 3.0
+    /// The same limit for a brief written with `:brief FILE`, which is worth a longer wait.
+    public static let briefExportSeconds = 60.0
+
     public init(scenario: Scenario, file: String, size: Size) {
         self.scenario = scenario
         self.file = file

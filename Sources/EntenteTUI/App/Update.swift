@@ -13,7 +13,9 @@ private func analysisEffects(_ state: inout AppState) -> [Effect] {
     let package = packages[state.finder.order[state.finder.selected]].package
     guard state.finder.analysis?.package != package, state.finder.analysing != package else { return [] }
     state.finder.analysing = package
-    return [.analyse(state.scenario, package, state.searchRequest)]
+    var request = state.searchRequest
+    request.budget = SearchBudget(seconds: AppState.analysisSeconds)
+    return [.analyse(state.scenario, package, request)]
 }
 
 private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {

@@ -29,6 +29,10 @@ enum AnalysisLines {
             let costs = sweetener.costs.isEmpty ? "nobody pays" : "paid by " + sweetener.costs.map { "\(id($0.actor)) −\(Figures.fixed($0.loss))" }.joined(separator: ", ")
             add("to bring in \(id(holdout.actor))", "\(changes.joined(separator: ", ")) (\(Figures.signed(sweetener.holdoutGain)) for it; \(costs))")
         }
+        if let bargaining = analysis.bargaining, !bargaining.complete {
+            add("bargaining", "over the packages scanned in \(Figures.fixed(AppState.analysisSeconds, 0)) s, not the whole space (entente analyse without --time-limit scans it all)",
+                Style(role: .muted))
+        }
         if let nash = analysis.bargaining?.nash {
             add("Nash point", nash.packages.contains(evaluation.package) ? "this package" + (nash.ties > 1 ? " (one of \(nash.ties))" : "")
                 : nash.packages.first.map { scenario.changes($0, from: evaluation.package).joined(separator: ", ") } ?? "")
