@@ -32,7 +32,10 @@ struct TUICommand: ParsableCommand {
         let effects = EffectRunner(scenario: scenario, file: file, viewer: viewer)
         defer { effects.cancel() }
         var state = AppState(scenario: scenario, file: file, size: terminal.size)
-        if let viewer { _ = update(&state, .setViewer(viewer)) }
+        if let viewer {
+            _ = update(&state, .setViewer(viewer))
+            state.viewerLocked = true
+        }
         let keymap = Keymap.workbench
         terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
         while true {

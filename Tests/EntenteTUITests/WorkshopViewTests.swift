@@ -39,6 +39,10 @@ extension WorkbenchViewTests {
         _ = update(&state, .commandKey(.enter))
         #expect(state.message?.hasPrefix("in the workshop view the issues are the facilitator's") == true)
         try expectSnapshot(WorkbenchView.render({ var s = state; _ = update(&s, .show(.interests)); s.message = nil; return s }()), "workshop-interests-100x30")
+        var locked = state
+        locked.viewerLocked = true
+        _ = update(&locked, .setViewer(nil))
+        #expect(locked.viewer == "eu" && locked.message?.hasPrefix("this workbench is eu's") == true, "a participant's workbench stays restricted")
         _ = update(&state, .setViewer(nil))
         _ = update(&state, .show(.builder))
         #expect(WorkbenchView.render(state).lines.contains { $0.contains(us.name) })

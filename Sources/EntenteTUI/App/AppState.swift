@@ -83,6 +83,9 @@ public struct AppState: Sendable {
     /// The workshop's restricted view: the id of the one actor whose private stance is
     /// shown; everybody else's values, saliences and gains are hidden. nil: the full view.
     public var viewer: String?
+    /// True when the workbench was opened for one participant (`--as`): the view cannot
+    /// then be widened from inside.
+    public var viewerLocked = false
     /// Earlier and undone versions of the scenario, for undo and redo.
     public var undoStack: [Scenario] = []
     public var redoStack: [Scenario] = []

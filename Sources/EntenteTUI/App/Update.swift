@@ -197,6 +197,10 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         state.actorOrder = order
         state.message = "actors \(order.label)"
     case .setViewer(let viewer):
+        guard !state.viewerLocked else {
+            state.message = "this workbench is \(state.viewer ?? "")'s (opened with --as); the full view is the facilitator's"
+            break
+        }
         state.viewer = viewer
         if let actor = state.viewerIndex { state.cell.actor = actor }
         state.message = viewer.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
@@ -272,6 +276,7 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
         var fresh = AppState(scenario: scenario, file: file, size: state.size)
         fresh.history = state.history
         fresh.viewer = state.viewer.flatMap { scenario.actorIndex($0) != nil ? $0 : nil }
+        fresh.viewerLocked = state.viewerLocked && fresh.viewer != nil
         fresh.message = "opened \(file)"
         state = fresh
     case .saved(let file):
