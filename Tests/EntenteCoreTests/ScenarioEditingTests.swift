@@ -171,3 +171,14 @@ import Testing
         #expect(package.carried(from: Self.small, to: dropped).options(in: dropped).map(\.option) == ["sq", "yes"])
     }
 }
+
+extension ScenarioEditingTests {
+    @Test func optionOpennessAndDescription() throws {
+        let open = try Self.small.settingOpenness("reg", "light", to: 2).describingOption("reg", "light", as: "A light touch")
+        #expect(open.issues[0].options[2].openness == 2 && open.issues[0].options[2].description == "A light touch")
+        // Openness of reg=light (2) plus tax=no (0).
+        #expect(try Self.evaluate(open, ["reg": "light"]).objective(.openness) == 2)
+        #expect(throws: ScenarioEditError.self) { try Self.small.settingOpenness("reg", "light", to: .nan) }
+        #expect(throws: ScenarioEditError.self) { try Self.small.describingOption("reg", "nope", as: "") }
+    }
+}

@@ -114,6 +114,10 @@ import Testing
         #expect(state.scenario.actors[2].interests["landing"]?.redLines == ["shared"])
         _ = run("salience eu landing 3", &state)
         #expect(state.scenario.actors[1].interests["landing"]?.salience == 3)
+        _ = run("option landing openness shared 2.5", &state)
+        _ = run("option landing describe shared Stations shared by every member", &state)
+        #expect(state.scenario.issues[1].options.last?.openness == 2.5)
+        #expect(state.scenario.issues[1].options.last?.description == "Stations shared by every member")
         _ = run("option landing drop shared", &state)
         _ = run("rename landing Landing rights", &state)
         #expect(state.scenario.issues[1].name == "Landing rights")
@@ -121,7 +125,7 @@ import Testing
         #expect(state.scenario.issues.map(\.id) == ["cables", "chips"])
         _ = run("merge chips", &state)
         #expect(state.message?.contains("no parts to merge") == true)
-        for _ in 0..<9 { _ = run("undo", &state) }
+        for _ in 0..<11 { _ = run("undo", &state) }
         #expect(state.scenario == (try self.state().scenario), "every edit undoes")
     }
 
@@ -160,7 +164,7 @@ import Testing
         #expect(Commands.complete("table cables of", scenario: scenario) == "table cables off ")
         #expect(Commands.complete("value u", scenario: scenario) == "value us ")
         #expect(Commands.complete("value us chips a", scenario: scenario) == "value us chips allied-pool ")
-        #expect(Commands.complete("option chips d", scenario: scenario) == "option chips drop ")
+        #expect(Commands.complete("option chips dr", scenario: scenario) == "option chips drop ")
         #expect(Commands.complete("show bu", scenario: scenario) == "show builder ")
         #expect(Commands.complete("as in", scenario: scenario) == "as india ")
         var state = try state()

@@ -19,6 +19,25 @@ extension Scenario {
         return result
     }
 
+    /// Sets an option's effect on the open internet (negative harms it).
+    public func settingOpenness(_ issueID: String, _ optionID: String, to openness: Double) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        let option = try issues[issue].requireOption(optionID)
+        guard openness.isFinite else { throw ScenarioEditError("openness must be a number") }
+        var result = self
+        result.issues[issue].options[option].openness = openness
+        return result
+    }
+
+    /// Sets an option's description (what it would mean in practice).
+    public func describingOption(_ issueID: String, _ optionID: String, as description: String) throws(ScenarioEditError) -> Scenario {
+        let issue = try requireIssue(issueID)
+        let option = try issues[issue].requireOption(optionID)
+        var result = self
+        result.issues[issue].options[option].description = description
+        return result
+    }
+
     /// Adds an option at the end of the issue's list. Every actor values it as it values
     /// the status quo until told otherwise, so it changes no gain; it has openness 0.
     public func addingOption(_ issueID: String, _ optionID: String, name: String? = nil) throws(ScenarioEditError) -> Scenario {

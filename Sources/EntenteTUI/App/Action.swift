@@ -118,7 +118,7 @@ public enum Prompt: Equatable, Sendable {
     /// `split ISSUE ` for the selected issue; `rename ISSUE `; `option ISSUE add `;
     /// `option ISSUE rename OPTION ` for the option under the cursor; on Interests,
     /// `value ACTOR ISSUE OPTION ` for the cell and option under the cursor.
-    case split, rename, addOption, renameOption, value
+    case split, rename, addOption, renameOption, openness, describeOption, value
     /// A command begun with this text, whatever is selected (`require `, `min `).
     case text(String)
 }

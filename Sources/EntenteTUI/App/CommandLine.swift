@@ -26,7 +26,7 @@ public enum Commands {
         ("merge", [.issue], "bundle the parts of a split issue back into one"),
         ("min", [.number], "searches: coalitions need at least this many members"),
         ("open", [.file], "open another scenario"),
-        ("option", [.issue, .optionVerb, .option, .text], "add ID [NAME], drop ID, or rename ID NAME on an issue"),
+        ("option", [.issue, .optionVerb, .option, .text], "on an issue: add ID [NAME], drop ID, rename ID NAME, openness ID NUMBER, describe ID TEXT"),
         ("order", [.actorOrder], "Interests: order the actors (scenario, salience, capability, grouping)"),
         ("pin", [], "pin the builder's package (in the finder: the selected result) for Compare"),
         ("quit", [], "quit (quit! drops unsaved changes)"),
@@ -94,7 +94,7 @@ public enum Commands {
                 } else {
                     candidates = scenario.issues.map { $0.id + "=" }
                 }
-            case .optionVerb: candidates = ["add", "drop", "rename"]
+            case .optionVerb: candidates = ["add", "describe", "drop", "openness", "rename"]
             case .onOff: candidates = ["on", "off"]
             case .objective: candidates = Objective.allCases.map(\.rawValue)
             case .column: candidates = FinderColumn.allCases.map(\.name)

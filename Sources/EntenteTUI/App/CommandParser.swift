@@ -60,12 +60,15 @@ struct CommandParser {
             guard words.count >= 2 else { throw CommandError(":rename takes ISSUE NAME") }
             return [.edit(.renameIssue(issue: words[0], name: rest(from: 1)))]
         case "option":
-            guard words.count >= 3 else { throw CommandError(":option takes ISSUE add ID [NAME], ISSUE drop ID, or ISSUE rename ID NAME") }
+            let form = ":option takes ISSUE add ID [NAME], drop ID, rename ID NAME, openness ID NUMBER or describe ID TEXT"
+            guard words.count >= 3 else { throw CommandError(form) }
             switch words[1] {
             case "add": return [.edit(.addOption(issue: words[0], option: words[2], name: words.count > 3 ? rest(from: 3) : nil))]
             case "drop": return [.edit(.dropOption(issue: words[0], option: words[2]))]
             case "rename" where words.count > 3: return [.edit(.renameOption(issue: words[0], option: words[2], name: rest(from: 3)))]
-            default: throw CommandError(":option takes ISSUE add ID [NAME], ISSUE drop ID, or ISSUE rename ID NAME")
+            case "openness" where words.count == 4: return [.edit(.openness(issue: words[0], option: words[2], try number(words[3])))]
+            case "describe": return [.edit(.describeOption(issue: words[0], option: words[2], description: rest(from: 3)))]
+            default: throw CommandError(form)
             }
         case "salience":
             try count(3, "salience ACTOR ISSUE NUMBER")

@@ -8,6 +8,8 @@ public enum ScenarioEdit: Equatable, Sendable {
     case merge(issue: String)
     case renameIssue(issue: String, name: String)
     case renameOption(issue: String, option: String, name: String)
+    case openness(issue: String, option: String, Double)
+    case describeOption(issue: String, option: String, description: String)
     case addOption(issue: String, option: String, name: String?)
     case dropOption(issue: String, option: String)
     case salience(actor: String, issue: String, Double)
@@ -21,6 +23,8 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .merge(let issue): try scenario.merging(issue)
         case .renameIssue(let issue, let name): try scenario.renamingIssue(issue, to: name)
         case .renameOption(let issue, let option, let name): try scenario.renamingOption(issue, option, to: name)
+        case .openness(let issue, let option, let openness): try scenario.settingOpenness(issue, option, to: openness)
+        case .describeOption(let issue, let option, let description): try scenario.describingOption(issue, option, as: description)
         case .addOption(let issue, let option, let name): try scenario.addingOption(issue, option, name: name)
         case .dropOption(let issue, let option): try scenario.droppingOption(issue, option)
         case .salience(let actor, let issue, let salience): try scenario.settingSalience(actor, issue, to: salience)
@@ -36,6 +40,8 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .merge(let issue): "merged the parts back into \(scenario.issueIndex(issue).flatMap { scenario.issues[$0].parent } ?? issue)"
         case .renameIssue(let issue, let name): "\(issue) is now called \(name)"
         case .renameOption(let issue, let option, let name): "\(issue)=\(option) is now called \(name)"
+        case .openness(let issue, let option, let openness): "\(issue)=\(option): open-internet effect \(Figures.signed(openness, 1))"
+        case .describeOption(let issue, let option, _): "\(issue)=\(option) has a new description"
         case .addOption(let issue, let option, _): "added \(option) to \(issue); everyone values it as the status quo until you set values"
         case .dropOption(let issue, let option): "dropped \(option) from \(issue)"
         case .salience(let actor, let issue, let salience): "\(actor) on \(issue): salience \(Figures.fixed(salience))"

@@ -85,6 +85,8 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .rename: "rename \(issue.id) "
         case .addOption: "option \(issue.id) add "
         case .renameOption: "option \(issue.id) rename \(option) "
+        case .openness: "option \(issue.id) openness \(option) "
+        case .describeOption: "option \(issue.id) describe \(option) "
         case .value:
             "value \(state.scenario.actors[state.cell.actor].id) \(issues[state.cell.issue].id) "
                 + "\(issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id) "

@@ -109,7 +109,7 @@ enum IssuesScreen {
         }
         lines.append(("", Style()))
         lines += TextWrap.wrap(caresMost(state, issue: issue), width: width, first: "cares most: ", rest: "  ").map { ($0, Style()) }
-        lines += TextWrap.wrap("←/→ option · f fix · t table · s split · m merge · r rename · a add · n rename option · d drop option · v stances",
+        lines += TextWrap.wrap("←/→ option · f fix · t table · s split · m merge · r rename · a add · n name · o openness · e describe · d drop option · v stances",
                                width: width, first: "", rest: "").map { ($0, Style(role: .muted)) }
         for (offset, line) in lines.prefix(rows).enumerated() {
             grid.put(line.0, x: x, y: y + offset, style: line.1, limit: width)
