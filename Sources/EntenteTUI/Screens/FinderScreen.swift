@@ -132,13 +132,15 @@ enum FinderScreen {
         var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
         lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
             .map { ($0, Style()) }
-        let members = evaluation.coalition.members.map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
-        lines += TextWrap.wrap(members.joined(separator: ", "), width: width, first: "members: ", rest: "  ").map { ($0, Style(role: .good)) }
+        // Weakest first: the members a rival offer would peel off soonest.
+        let members = evaluation.coalition.members.sorted { evaluation.gains[$0] < evaluation.gains[$1] }
+            .map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
+        let memberRows = rows >= 12 ? 4 : 2
+        lines += fitted(members, label: "members (\(members.count), weakest first): ", width: width, rows: memberRows).map { ($0, Style(role: .good)) }
         let outside = scenario.actors.indices.filter { !evaluation.coalition.contains($0) }.map { actor in
             evaluation.redLined.contains(actor) ? "\(scenario.actors[actor].id) (red line)" : "\(scenario.actors[actor].id) \(Figures.signed(evaluation.gains[actor]))"
         }
-        lines += TextWrap.wrap(outside.isEmpty ? "nobody" : outside.joined(separator: ", "), width: width, first: "holdouts: ", rest: "  ")
-            .map { ($0, Style(role: .bad)) }
+        lines += fitted(outside, label: "holdouts: ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
         if let result = state.finder.analysis, result.package == evaluation.package {
             lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width)
         } else {
@@ -147,5 +149,18 @@ enum FinderScreen {
         for (offset, line) in lines.prefix(rows).enumerated() {
             grid.put(line.0, x: 1, y: y + offset, style: line.1, limit: width)
         }
+    }
+
+    /// As many items as fit on `rows` wrapped rows after the label, then "… and N more".
+    static func fitted(_ items: [String], label: String, width: Int, rows: Int) -> [String] {
+        guard !items.isEmpty else { return TextWrap.wrap("nobody", width: width, first: label, rest: "  ") }
+        var shown = items.count
+        while shown > 1 {
+            let more = shown < items.count ? ", … and \(items.count - shown) more" : ""
+            let wrapped = TextWrap.wrap(items.prefix(shown).joined(separator: ", ") + more, width: width, first: label, rest: "  ")
+            if wrapped.count <= rows { return wrapped }
+            shown -= 1
+        }
+        return TextWrap.wrap(items[0] + (items.count > 1 ? ", … and \(items.count - 1) more" : ""), width: width, first: label, rest: "  ")
     }
 }
