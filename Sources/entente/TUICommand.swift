@@ -72,8 +72,10 @@ struct TUICommand: ParsableCommand {
 final class EffectRunner: Sendable {
     private let inbox = Mutex<[Action]>([])
     private let running = Mutex<CancellationFlag?>(nil)
-    /// The analysis in progress: a newer selection cancels it, so at most one runs.
+    /// The analysis and the brief preview in progress: a newer request cancels its
+    /// predecessor, so at most one of each runs.
     private let analysing = Mutex<CancellationFlag?>(nil)
+    private let previewing = Mutex<CancellationFlag?>(nil)
     /// When each file was last read or written by us, to notice changes made elsewhere.
     private let known = Mutex<[String: Date]>([:])
 
@@ -119,19 +121,17 @@ final class EffectRunner: Sendable {
         case .dropJournal(let file):
             try? FileManager.default.removeItem(atPath: journal(file))
         case .prepareBrief(let current, let package):
+            let flag = Self.supersede(previewing)
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
                 settings.date = BriefDate.today()
                 settings.timeLimit = AppState.analysisSeconds
+                settings.cancellation = flag
                 let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
-                post(.briefReady(package, text ?? "The brief could not be prepared."))
+                if !flag.isCancelled { post(.briefReady(package, text ?? "The brief could not be prepared.")) }
             }
         case .analyse(let current, let package, let request):
-            let flag = CancellationFlag()
-            analysing.withLock { previous in
-                previous?.cancel()
-                previous = flag
-            }
+            let flag = Self.supersede(analysing)
             Thread.detachNewThread { [self] in
                 do {
                     let analysis = try PackageAnalysis(current, package: package, request: request, cancellation: flag)
@@ -174,6 +174,16 @@ final class EffectRunner: Sendable {
 
     private func post(_ action: Action) { inbox.withLock { $0.append(action) } }
 
+    /// Cancels the work in `slot` and puts a fresh flag there for its successor.
+    private static func supersede(_ slot: borrowing Mutex<CancellationFlag?>) -> CancellationFlag {
+        let flag = CancellationFlag()
+        slot.withLock { previous in
+            previous?.cancel()
+            previous = flag
+        }
+        return flag
+    }
+
     private static func modification(_ path: String) -> Date? {
         (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
     }
@@ -214,6 +224,7 @@ final class EffectRunner: Sendable {
     func cancel() {
         running.withLock { $0?.cancel() }
         analysing.withLock { $0?.cancel() }
+        previewing.withLock { $0?.cancel() }
     }
 }
 

@@ -15,6 +15,8 @@ public struct BriefBuilder: Sendable {
         /// Seconds each of the two searches (stability, bargaining) may run; nil: no limit.
         /// A cut search is said so in the brief.
         public var timeLimit: Double?
+        /// Stops those searches early (a newer brief superseded this one).
+        public var cancellation: CancellationFlag?
 
         public init() {}
     }
@@ -36,7 +38,8 @@ public struct BriefBuilder: Sendable {
         let full = audience == nil
         var request = SearchRequest()
         request.budget = SearchBudget(seconds: settings.timeLimit)
-        let points = full && !members.isEmpty ? try BargainingAnalysis(scenario).points(for: members, request: request) : nil
+        let points = full && !members.isEmpty
+            ? try BargainingAnalysis(scenario).points(for: members, request: request, cancellation: settings.cancellation) : nil
         return Brief(
             title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? ""),
             date: settings.date, scenario: scenario.title, source: scenario.source,
@@ -51,7 +54,7 @@ public struct BriefBuilder: Sendable {
                                membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
             },
             holdouts: full ? holdouts(package) : nil,
-            stability: full ? try stability(package, request: request) : nil,
+            stability: full ? try stability(package, request: request, cancellation: settings.cancellation) : nil,
             robustness: full ? Brief.RobustnessLine(
                 draws: robustness.draws, spread: robustness.spread, seed: robustness.seed,
                 viableProbability: robustness.viableProbability, mostFragile: robustness.mostFragile.map(describe)) : nil,
@@ -127,8 +130,8 @@ public struct BriefBuilder: Sendable {
         }
     }
 
-    private func stability(_ package: Package, request: SearchRequest) throws(SearchRequestError) -> Brief.StabilityLine {
-        let result = try StabilityAnalysis(scenario).check(package, request: request)
+    private func stability(_ package: Package, request: SearchRequest, cancellation: CancellationFlag?) throws(SearchRequestError) -> Brief.StabilityLine {
+        let result = try StabilityAnalysis(scenario).check(package, request: request, cancellation: cancellation)
         guard let block = result.block else {
             return Brief.StabilityLine(stable: true, proven: result.proven, blockers: [], blockerCapability: 0, theyPrefer: [])
         }
