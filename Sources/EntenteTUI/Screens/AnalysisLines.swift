@@ -35,7 +35,7 @@ enum AnalysisLines {
         }
         if let nash = analysis.bargaining?.nash {
             add("Nash point", nash.packages.contains(evaluation.package) ? "this package" + (nash.ties > 1 ? " (one of \(nash.ties))" : "")
-                : nash.packages.first.map { scenario.changes($0, from: evaluation.package).joined(separator: ", ") } ?? "")
+                : nash.packages.first.map { "this package with " + scenario.changes($0, from: evaluation.package).joined(separator: ", ") } ?? "")
         }
         if let block = analysis.stability.block {
             add("stability", "blocked: \(block.coalition.map(id).joined(separator: ", ")) (\(Figures.percent(block.capability))) prefer "
