@@ -11,30 +11,27 @@ extension Scenario {
     }
 
     public func renamingOption(_ issueID: String, _ optionID: String, to name: String) throws(ScenarioEditError) -> Scenario {
-        let issue = try requireIssue(issueID)
-        let option = try issues[issue].requireOption(optionID)
         guard !name.isEmpty else { throw ScenarioEditError("an option needs a name") }
-        var result = self
-        result.issues[issue].options[option].name = name
-        return result
+        return try editingOption(issueID, optionID) { $0.name = name }
     }
 
     /// Sets an option's effect on the open internet (negative harms it).
     public func settingOpenness(_ issueID: String, _ optionID: String, to openness: Double) throws(ScenarioEditError) -> Scenario {
-        let issue = try requireIssue(issueID)
-        let option = try issues[issue].requireOption(optionID)
         guard openness.isFinite else { throw ScenarioEditError("openness must be a number") }
-        var result = self
-        result.issues[issue].options[option].openness = openness
-        return result
+        return try editingOption(issueID, optionID) { $0.openness = openness }
     }
 
     /// Sets an option's description (what it would mean in practice).
     public func describingOption(_ issueID: String, _ optionID: String, as description: String) throws(ScenarioEditError) -> Scenario {
+        try editingOption(issueID, optionID) { $0.description = description }
+    }
+
+    /// The scenario with one option changed by `change`.
+    private func editingOption(_ issueID: String, _ optionID: String, _ change: (inout IssueOption) -> Void) throws(ScenarioEditError) -> Scenario {
         let issue = try requireIssue(issueID)
         let option = try issues[issue].requireOption(optionID)
         var result = self
-        result.issues[issue].options[option].description = description
+        change(&result.issues[issue].options[option])
         return result
     }
 
@@ -93,34 +90,37 @@ extension Scenario {
 
     /// Sets an actor's value (0…100) for one option; a position stance becomes explicit values.
     public func settingValue(_ actorID: String, _ issueID: String, _ optionID: String, to value: Double) throws(ScenarioEditError) -> Scenario {
-        let actor = try requireActor(actorID)
-        let issue = try requireIssue(issueID)
-        _ = try issues[issue].requireOption(optionID)
         guard (0...100).contains(value) else { throw ScenarioEditError("a value is from 0 to 100") }
-        guard var stance = actors[actor].interests[issueID] else {
-            throw ScenarioEditError("\(actorID) has no stance on \(issueID); give it a salience first")
+        return try editingStance(actorID, issueID, optionID) { stance, issue in
+            var values = stance.explicitValues(on: issue)
+            values[optionID] = value
+            stance.valuation = .values(values)
         }
-        var values = stance.explicitValues(on: issues[issue])
-        values[optionID] = value
-        stance.valuation = .values(values)
-        var result = self
-        result.actors[actor].interests[issueID] = stance
-        return result
     }
 
     /// Adds or removes an actor's red line on an option other than the status quo.
     public func settingRedLine(_ actorID: String, _ issueID: String, _ optionID: String, _ on: Bool) throws(ScenarioEditError) -> Scenario {
+        if let issue = issueIndex(issueID), optionID == issues[issue].statusQuo {
+            throw ScenarioEditError("\(optionID) is the status quo of \(issueID); a red line cannot fall on it")
+        }
+        return try editingStance(actorID, issueID, optionID) { stance, _ in
+            stance.redLines.removeAll { $0 == optionID }
+            if on { stance.redLines.append(optionID) }
+        }
+    }
+
+    /// The scenario with one actor's existing stance on an issue changed by `change`,
+    /// after checking that the actor, the issue and the option exist.
+    private func editingStance(
+        _ actorID: String, _ issueID: String, _ optionID: String, _ change: (inout Interest, Issue) -> Void
+    ) throws(ScenarioEditError) -> Scenario {
         let actor = try requireActor(actorID)
         let issue = try requireIssue(issueID)
         _ = try issues[issue].requireOption(optionID)
-        guard optionID != issues[issue].statusQuo else {
-            throw ScenarioEditError("\(optionID) is the status quo of \(issueID); a red line cannot fall on it")
-        }
         guard var stance = actors[actor].interests[issueID] else {
             throw ScenarioEditError("\(actorID) has no stance on \(issueID); give it a salience first")
         }
-        stance.redLines.removeAll { $0 == optionID }
-        if on { stance.redLines.append(optionID) }
+        change(&stance, issues[issue])
         var result = self
         result.actors[actor].interests[issueID] = stance
         return result
