@@ -37,11 +37,12 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .show(let screen):
         state.screen = screen
         state.showHelp = false
+        state.message = nil
         return briefEffects(state)
     case .nextScreen(let step):
         let screens = ScreenID.allCases
-        let index = screens.firstIndex(of: state.screen)!
-        state.screen = screens[((index + step) % screens.count + screens.count) % screens.count]
+        state.screen = screens[wrapped(screens.firstIndex(of: state.screen)!, by: step, count: screens.count)]
+        state.message = nil
         return briefEffects(state)
     case .scroll(let rows):
         if state.showHelp {
