@@ -55,7 +55,8 @@ enum FinderScreen {
     /// Where the results table sits (its header row), how many results it shows, and the
     /// rows left for the detail pane.
     private static func tableLayout(_ state: AppState, top: Int, height: Int) -> (y: Int, rows: Int, detail: Int) {
-        let detail = min(18, max(3, height * 2 / 5))
+        // Tall terminals give the analysis half the screen; short ones keep more results.
+        let detail = min(20, max(3, height >= 30 ? height / 2 : height * 2 / 5))
         return (top + 3, min(state.finder.order.count, max(1, height - 3 - detail - 2)), detail)
     }
 
