@@ -41,6 +41,13 @@ struct AnalyseCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try FlagRange.check(draws, "--draws", 1...1_000_000)
+        try FlagRange.check(spread, "--spread", 0...1)
+        try FlagRange.check(delta, "--delta", Limits.value)
+        try FlagRange.check(timeLimit, "--time-limit", Limits.seconds)
+    }
+
     func run() throws {
         let loaded = try scenario.load()
         let analysis = try PackageAnalysis.run(

@@ -1,4 +1,6 @@
 import ArgumentParser
+import EntenteCore
+import Foundation
 
 /// The `entente` command: the negotiation workbench's command-line interface.
 @main
@@ -17,4 +19,21 @@ struct Entente: ParsableCommand {
             """,
         subcommands: [TUICommand.self, ValidateCommand.self, ShowCommand.self, SearchCommand.self, ParetoCommand.self, AnalyseCommand.self, PowerCommand.self, LogrollsCommand.self, ExchangeCommand.self, BriefCommand.self, GenerateCommand.self, BenchCommand.self],
         defaultSubcommand: TUICommand.self)
+
+    /// Parses and runs the command like ArgumentParser's own `main`, but writes every
+    /// message through the terminal escaping, so that an argument such as an unknown option
+    /// holding an escape sequence is shown, never acted on by the terminal.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let message = fullMessage(for: error)
+            let code = exitCode(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out(message) } else { Console.error(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -24,9 +24,10 @@ struct GenerateCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard actors >= 1, issues >= 1 else { throw ValidationError("--actors and --issues must be at least 1") }
-        guard (1...255).contains(options) else { throw ValidationError("--options must be 1 to 255") }
-        guard blocs >= 1 else { throw ValidationError("--blocs must be at least 1") }
+        try FlagRange.check(actors, "--actors", Limits.actors)
+        try FlagRange.check(issues, "--issues", Limits.issues)
+        try FlagRange.check(options, "--options", Limits.options)
+        try FlagRange.check(blocs, "--blocs", 1...actors)
     }
 
     func run() throws {

@@ -15,9 +15,13 @@ struct LogrollsCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try FlagRange.check(top, "--top", FlagRange.top)
+    }
+
     func run() throws {
         let loaded = try scenario.load()
-        let trades = Array(Logrolls.find(in: loaded).prefix(max(0, top)))
+        let trades = Array(Logrolls.find(in: loaded).prefix(top))
         let id = { (actor: Int) in loaded.actors[actor].id }
         func option(_ trade: Logroll, _ position: Int) -> String {
             let issue = trade.issues[position]

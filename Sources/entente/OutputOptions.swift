@@ -10,11 +10,14 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    /// Writes the report: to the output file when given, else to standard output.
+    /// Writes a text report: to the output file when given, else to standard output.
     func emit(_ text: String) throws { try Self.emit(text, to: output) }
 
+    /// Writes a report with every unsafe character escaped (JSON arrives escaped already,
+    /// and its line breaks are the only ones it has outside strings).
     static func emit(_ text: String, to output: String?) throws {
-        let body = text.hasSuffix("\n") ? text : text + "\n"
+        let safe = TerminalText.escapedLines(text)
+        let body = safe.hasSuffix("\n") ? safe : safe + "\n"
         guard let output else {
             FileHandle.standardOutput.write(Data(body.utf8))
             return
@@ -29,16 +32,21 @@ struct OutputOptions: ParsableArguments {
 
     /// Encodes a report as pretty-printed JSON with sorted keys, then emits it.
     func emitJSON<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try emit(String(decoding: try encoder.encode(value), as: UTF8.self))
+        try emit(try JSONText.encode(value))
     }
 }
 
-/// Messages for the person at the terminal, on standard error.
+/// Messages for the person at the terminal, escaped so that no file name, field name or
+/// value from a file can act on the terminal.
 enum Console {
+    /// A message on standard error.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escapedLines(message) + "\n").utf8))
+    }
+
+    /// A report on standard output.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((TerminalText.escapedLines(text) + "\n").utf8))
     }
 
     /// True when standard error is a terminal, where progress can be drawn.

@@ -53,7 +53,8 @@ struct PowerCommand: ParsableCommand {
             return (scenario.actors.map(\.id), WeightedVotingGame(capabilitiesOf: scenario))
         }
         let values = try SpaceOptions.list(weights ?? "").map { text -> Double in
-            guard let value = Double(text), value >= 0 else { throw ValidationError("--weights takes numbers ≥ 0, got '\(text)'") }
+            guard let value = Double(text) else { throw ValidationError("--weights takes numbers, got '\(text)'") }
+            try FlagRange.check(value, "--weights", Limits.capability)
             return value
         }
         let total = values.reduce(0, +)

@@ -47,6 +47,12 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try FlagRange.check(top, "--top", FlagRange.top)
+        try FlagRange.check(minMembers, "--min-members", 0...Limits.actors.upperBound)
+        try FlagRange.check(timeLimit, "--time-limit", Limits.seconds)
+    }
+
     func run() throws {
         let loaded = try scenario.load()
         var request = SearchRequest()

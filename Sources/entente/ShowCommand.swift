@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.load()
-        print(ScenarioTables(scenario: loaded).render(stances: stances))
+        Console.out(ScenarioTables(scenario: loaded).render(stances: stances))
     }
 }
 

@@ -14,6 +14,10 @@ struct SpaceOptions: ParsableArguments {
     @Option(help: "Extra gain (utility points) every member must exceed, on top of its own margin.")
     var margin = 0.0
 
+    func validate() throws {
+        try FlagRange.check(margin, "--margin", Limits.margin)
+    }
+
     /// Applies these options to a request, or fails with a usage error.
     func apply(to request: inout SearchRequest) throws {
         request.table = table.map(Self.list)
@@ -24,7 +28,6 @@ struct SpaceOptions: ParsableArguments {
             }
             request.fixed[parts[0]] = parts[1]
         }
-        guard margin >= 0 else { throw ValidationError("--margin must be at least 0") }
         request.margin = margin
     }
 

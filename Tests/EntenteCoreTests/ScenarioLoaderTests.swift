@@ -69,6 +69,7 @@ import Testing
         #expect(diagnostics("entente: 1\nactors: []\n") == [
             "1:1 missing required field 'title' in the scenario",
             "1:1 missing required field 'issues' in the scenario",
+            "2:9 0 actors; expected 1 to 2000",
         ])
     }
 
@@ -97,7 +98,7 @@ import Testing
     }
 
     @Test func salienceOutOfRangeAndNotANumber() {
-        #expect(errors(replacing: "salience: 1", with: "salience: -1") == ["4:66 salience -1 is out of range; expected at least 0"])
+        #expect(errors(replacing: "salience: 1", with: "salience: -1") == ["4:66 salience -1 is out of range; expected 0 to 1000000"])
         #expect(errors(replacing: "salience: 1", with: "salience: '1'") == ["4:66 expected salience as a number, found '1'"])
     }
 

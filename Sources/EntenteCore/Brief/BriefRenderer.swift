@@ -13,9 +13,7 @@ public enum BriefRenderer {
     public static func render(_ brief: Brief, as format: BriefFormat) -> String {
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return String(decoding: (try? encoder.encode(brief)) ?? Data(), as: UTF8.self) + "\n"
+            return ((try? JSONText.encode(brief)) ?? "{}") + "\n"
         case .text, .md:
             var writer = BriefWriter(markdown: format == .md)
             writer.write(brief)

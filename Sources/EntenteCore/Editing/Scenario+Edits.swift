@@ -17,7 +17,9 @@ extension Scenario {
 
     /// Sets an option's effect on the open internet (negative harms it).
     public func settingOpenness(_ issueID: String, _ optionID: String, to openness: Double) throws(ScenarioEditError) -> Scenario {
-        guard openness.isFinite else { throw ScenarioEditError("openness must be a number") }
+        guard Limits.openness.contains(openness) else {
+            throw ScenarioEditError("openness is a number from \(Limits.openness.lowerBound.limitText) to \(Limits.openness.upperBound.limitText)")
+        }
         return try editingOption(issueID, optionID) { $0.openness = openness }
     }
 
@@ -41,8 +43,8 @@ extension Scenario {
         let issue = try requireIssue(issueID)
         guard Identifier.isValid(optionID) else { throw ScenarioEditError("'\(optionID)' is not an option id: use a-z, 0-9 and -") }
         guard issues[issue].optionIndex(optionID) == nil else { throw ScenarioEditError("\(issueID) already has an option '\(optionID)'") }
-        guard issues[issue].options.count < ScenarioDecoder.maximumOptions else {
-            throw ScenarioEditError("\(issueID) already has the most options an issue can hold (\(ScenarioDecoder.maximumOptions))")
+        guard issues[issue].options.count < Limits.options.upperBound else {
+            throw ScenarioEditError("\(issueID) already has the most options an issue can hold (\(Limits.options.upperBound))")
         }
         let before = issues[issue]
         var result = self
@@ -79,7 +81,9 @@ extension Scenario {
     public func settingSalience(_ actorID: String, _ issueID: String, to salience: Double) throws(ScenarioEditError) -> Scenario {
         let actor = try requireActor(actorID)
         let issue = try requireIssue(issueID)
-        guard salience >= 0, salience.isFinite else { throw ScenarioEditError("salience must be a number of at least 0") }
+        guard Limits.salience.contains(salience) else {
+            throw ScenarioEditError("salience is a number from 0 to \(Limits.salience.upperBound.limitText)")
+        }
         var result = self
         var stance = actors[actor].interests[issueID]
             ?? Interest(salience: 0, valuation: .values(Dictionary(uniqueKeysWithValues: issues[issue].options.map { ($0.id, 50) })))
@@ -90,7 +94,7 @@ extension Scenario {
 
     /// Sets an actor's value (0…100) for one option; a position stance becomes explicit values.
     public func settingValue(_ actorID: String, _ issueID: String, _ optionID: String, to value: Double) throws(ScenarioEditError) -> Scenario {
-        guard (0...100).contains(value) else { throw ScenarioEditError("a value is from 0 to 100") }
+        guard Limits.value.contains(value) else { throw ScenarioEditError("a value is from 0 to 100") }
         return try editingStance(actorID, issueID, optionID) { stance, issue in
             var values = stance.explicitValues(on: issue)
             values[optionID] = value

@@ -48,8 +48,8 @@ extension Scenario {
             }
         }
         let count = parts.reduce(1) { $0 * $1.options.count }
-        guard count <= ScenarioDecoder.maximumOptions else {
-            throw ScenarioEditError("the parts have \(count) combinations of options, more than the \(ScenarioDecoder.maximumOptions) an issue can hold")
+        guard count <= Limits.options.upperBound else {
+            throw ScenarioEditError("the parts have \(count) combinations of options, more than the \(Limits.options.upperBound) an issue can hold")
         }
         var tuples: [[Int]] = [[]]
         for part in parts { tuples = tuples.flatMap { tuple in part.options.indices.map { tuple + [$0] } } }

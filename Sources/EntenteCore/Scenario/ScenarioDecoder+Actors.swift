@@ -3,6 +3,7 @@ import Yams
 extension ScenarioDecoder {
     func decodeActors(_ node: Node, issues: [Issue]) -> [Actor] {
         guard let entries = fields.sequence(node, what: "actors") else { return [] }
+        fields.checkCount(entries, of: node, what: "actors", in: Limits.actors)
         let issuesByID = Dictionary(issues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var ids: [(id: String, node: Node)] = []
         var actors: [Actor] = []
@@ -15,7 +16,7 @@ extension ScenarioDecoder {
             ids.append((id, idNode))
             let name = actor["name"].flatMap { fields.string($0, what: "actor name") } ?? id
             let kind = actor["kind"].flatMap { fields.choice($0, what: "actor kind", as: ActorKind.self) } ?? .other
-            let capability = actor["capability"].flatMap { fields.number($0, what: "capability", in: Self.nonNegative) } ?? 0
+            let capability = actor["capability"].flatMap { fields.number($0, what: "capability", in: Limits.capability) } ?? 0
             let interests = actor["interests"].map { decodeInterests($0, actor: id, issues: issuesByID) } ?? [:]
             actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests))
         }
@@ -49,10 +50,10 @@ extension ScenarioDecoder {
             node, what: what,
             required: ["salience"], optional: ["values", "position", "redLines", "minGain", "note"])
         else { return nil }
-        let salience = stance["salience"].flatMap { fields.number($0, what: "salience", in: Self.nonNegative) }
+        let salience = stance["salience"].flatMap { fields.number($0, what: "salience", in: Limits.salience) }
         let valuation = decodeValuation(stance, what: what, issue: issue)
         let redLines = stance["redLines"].map { decodeRedLines($0, issue: issue) } ?? []
-        let minGain = stance["minGain"].flatMap { fields.number($0, what: "minGain", in: 0...100) }
+        let minGain = stance["minGain"].flatMap { fields.number($0, what: "minGain", in: Limits.value) }
         let note = stance["note"].flatMap { fields.string($0, what: "note") } ?? ""
         guard let salience, let valuation else { return nil }
         return Interest(salience: salience, valuation: valuation, redLines: redLines, minGain: minGain, note: note)
@@ -69,7 +70,7 @@ extension ScenarioDecoder {
         case (let node?, nil):
             return decodeValues(node, issue: issue).map(Valuation.values)
         case (nil, let node?):
-            guard let ideal = fields.number(node, what: "position", in: Self.anyNumber) else { return nil }
+            guard let ideal = fields.number(node, what: "position", in: Limits.position) else { return nil }
             let unplaced = issue.options.filter { $0.position == nil }.map(\.id)
             if !unplaced.isEmpty {
                 fields.report(node, "a stance by 'position' needs a position on every option of '\(issue.id)'; missing on: \(unplaced.joined(separator: ", "))")
@@ -89,7 +90,7 @@ extension ScenarioDecoder {
                 complete = false
                 continue
             }
-            if let number = fields.number(value, what: "value of '\(optionID)'", in: 0...100) {
+            if let number = fields.number(value, what: "value of '\(optionID)'", in: Limits.value) {
                 values[optionID] = number
             } else {
                 complete = false

@@ -36,6 +36,7 @@ struct ScenarioDecoder {
 
     private func decodeIssues(_ node: Node) -> [Issue] {
         guard let entries = fields.sequence(node, what: "issues") else { return [] }
+        fields.checkCount(entries, of: node, what: "issues", in: Limits.issues)
         var ids: [(id: String, node: Node)] = []
         var parents: [(parent: String, node: Node, issue: String)] = []
         var issues: [Issue] = []
@@ -75,15 +76,13 @@ struct ScenarioDecoder {
         return issues
     }
 
-    static let maximumOptions = 255
-
     private func decodeOptions(_ node: Node, issue: String) -> [IssueOption] {
         guard let entries = fields.sequence(node, what: "options") else { return [] }
         if entries.isEmpty {
             fields.report(node, "issue '\(issue)' has no options; expected at least one (its status quo)")
         }
-        if entries.count > Self.maximumOptions {
-            fields.report(node, "issue '\(issue)' has \(entries.count) options; expected at most \(Self.maximumOptions)")
+        if entries.count > Limits.options.upperBound {
+            fields.report(node, "issue '\(issue)' has \(entries.count) options; expected at most \(Limits.options.upperBound)")
         }
         var ids: [(id: String, node: Node)] = []
         var options: [IssueOption] = []
@@ -103,14 +102,11 @@ struct ScenarioDecoder {
             options.append(IssueOption(
                 id: id,
                 name: option["name"].flatMap { fields.string($0, what: "option name") },
-                position: option["position"].flatMap { fields.number($0, what: "position", in: Self.anyNumber) },
-                openness: option["openness"].flatMap { fields.number($0, what: "openness", in: Self.anyNumber) } ?? 0,
+                position: option["position"].flatMap { fields.number($0, what: "position", in: Limits.position) },
+                openness: option["openness"].flatMap { fields.number($0, what: "openness", in: Limits.openness) } ?? 0,
                 description: option["description"].flatMap { fields.string($0, what: "description") } ?? ""))
         }
         fields.reportDuplicates(ids, what: "option id in issue '\(issue)'")
         return options
     }
-
-    static let anyNumber = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude
-    static let nonNegative = 0...Double.greatestFiniteMagnitude
 }

@@ -20,6 +20,7 @@ public enum ScenarioLoader {
 
     /// Parses and validates scenario text; `file` names it in diagnostics.
     public static func parse(_ text: String, file: String) throws(ScenarioLoadError) -> Scenario {
+        if let tooLarge = YAMLSizeGuard.check(text, file: file) { throw .invalid([tooLarge]) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

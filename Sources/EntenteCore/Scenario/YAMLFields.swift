@@ -41,7 +41,7 @@ final class YAMLFields {
             }
             if !allowed.contains(key) {
                 let expected = (required + optional).joined(separator: ", ")
-                report(keyNode, "unknown field '\(key)' in \(what); expected one of: \(expected)")
+                report(keyNode, "unknown field '\(TerminalText.escaped(key))' in \(what); expected one of: \(expected)")
                 continue
             }
             values[key] = value
@@ -77,6 +77,12 @@ final class YAMLFields {
             result.append((key, keyNode, value))
         }
         return result
+    }
+
+    /// Reports a list whose length is outside `range`.
+    func checkCount(_ entries: [Node], of node: Node, what: String, in range: ClosedRange<Int>) {
+        guard !range.contains(entries.count) else { return }
+        report(node, "\(entries.count) \(what); expected \(range.lowerBound) to \(range.upperBound)")
     }
 
     func string(_ node: Node, what: String) -> String? {
@@ -155,12 +161,7 @@ final class YAMLFields {
     }
 
     private func describe(_ range: ClosedRange<Double>) -> String {
-        if range.upperBound == .greatestFiniteMagnitude { return "at least \(format(range.lowerBound))" }
-        return "\(format(range.lowerBound)) to \(format(range.upperBound))"
-    }
-
-    private func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        "\(range.lowerBound.limitText) to \(range.upperBound.limitText)"
     }
 }
 

@@ -1,0 +1,33 @@
+/// The documented range of every number a scenario file or a command-line flag may hold.
+///
+/// Validation enforces these before anything is compiled, and each range is chosen so that no
+/// conversion in the engine can trap or wrap: a gain or a margin is held in 32-bit fixed point
+/// (±2,147 points), an option's openness in 64-bit fixed point, capability shares as integer
+/// units of 2⁻⁴⁰ of a total that stays finite. docs/scenario-format.md and docs/cli.md list them.
+public enum Limits {
+    /// An actor's capability (relative clout).
+    public static let capability: ClosedRange<Double> = 0...1e9
+    /// An actor's raw salience for one issue, before normalisation.
+    public static let salience: ClosedRange<Double> = 0...1e6
+    /// An actor's value for an option, and a stance's minGain: utility points.
+    public static let value: ClosedRange<Double> = 0...100
+    /// An option's position on its issue axis, and an actor's ideal point.
+    public static let position: ClosedRange<Double> = -1e6...1e6
+    /// An option's own effect on the open internet.
+    public static let openness: ClosedRange<Double> = -100...100
+    /// The extra gain every member must exceed (`--margin`), in utility points.
+    public static let margin: ClosedRange<Double> = 0...100
+    /// A time limit in seconds (`--time-limit`): up to about eleven days.
+    public static let seconds: ClosedRange<Double> = 0.001...1e6
+    /// Actors in one scenario.
+    public static let actors: ClosedRange<Int> = 1...2000
+    /// Issues in one scenario.
+    public static let issues: ClosedRange<Int> = 1...200
+    /// Options of one issue.
+    public static let options: ClosedRange<Int> = 1...255
+}
+
+extension Double {
+    /// A limit as messages write it: `100`, `-1000000`, `0.001`.
+    public var limitText: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : "\(self)" }
+}
