@@ -1,5 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "Entente",
@@ -53,3 +54,11 @@ let package = Package(
         ),
     ]
 )
+
+// The loaders' fuzzer, built only on request because libFuzzer brings its own `main`:
+// ENTENTE_FUZZ=1 swift build --scratch-path .build-fuzz --product entente-fuzz -c release \
+//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+if ProcessInfo.processInfo.environment["ENTENTE_FUZZ"] != nil {
+    package.products.append(.executable(name: "entente-fuzz", targets: ["EntenteFuzz"]))
+    package.targets.append(.executableTarget(name: "EntenteFuzz", dependencies: ["EntenteCore"]))
+}

@@ -93,9 +93,9 @@ final class YAMLFields {
         return scalar.string
     }
 
-    /// A number within `range`; quoted text is not a number.
+    /// A number within `range`; quoted or `!!str`-tagged text is not a number.
     func number(_ node: Node, what: String, in range: ClosedRange<Double>) -> Double? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain,
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag.description != Tag.Name.str.rawValue,
               let value = Double(scalar.string), value.isFinite
         else {
             report(node, "expected \(what) as a number, found \(shape(of: node))")
@@ -109,7 +109,7 @@ final class YAMLFields {
     }
 
     func integer(_ node: Node, what: String, atLeast minimum: Int) -> Int? {
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.tag.description != Tag.Name.str.rawValue, let value = Int(scalar.string) else {
             report(node, "expected \(what) as a whole number, found \(shape(of: node))")
             return nil
         }

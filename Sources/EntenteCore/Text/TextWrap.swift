@@ -20,28 +20,27 @@ public enum TextWrap {
                 line = rest
                 lineHasWord = false
             }
-            var remaining = word
-            while DisplayWidth.of(line + remaining) > width {
-                let room = max(1, width - DisplayWidth.of(line))
-                let head = prefix(remaining, columns: room)
-                lines.append(line + head)
-                remaining = String(remaining.dropFirst(head.count))
-                line = rest
+            // A word longer than the line is cut into pieces that fill each line (at least
+            // one character a line), in one pass over the word.
+            var lineWidth = DisplayWidth.of(line)
+            var piece = ""
+            var pieceWidth = 0
+            for character in word {
+                let columns = DisplayWidth.of(String(character))
+                if !piece.isEmpty && lineWidth + pieceWidth + columns > width {
+                    lines.append(line + piece)
+                    line = rest
+                    lineWidth = DisplayWidth.of(rest)
+                    piece = ""
+                    pieceWidth = 0
+                }
+                piece.append(character)
+                pieceWidth += columns
             }
-            line += remaining
-            lineHasWord = !remaining.isEmpty
+            line += piece
+            lineHasWord = !piece.isEmpty
         }
         if lineHasWord || lines.isEmpty { lines.append(line) }
         return lines
-    }
-
-    /// The longest prefix of `text` that fits in `columns` (at least one character).
-    private static func prefix(_ text: String, columns: Int) -> String {
-        var result = ""
-        for character in text {
-            if !result.isEmpty && DisplayWidth.of(result + String(character)) > columns { break }
-            result.append(character)
-        }
-        return result
     }
 }
