@@ -120,15 +120,16 @@ final class EffectRunner: Sendable {
             }
         case .dropJournal(let file):
             try? FileManager.default.removeItem(atPath: journal(file))
-        case .prepareBrief(let current, let package):
+        case .prepareBrief(let current, let package, let audience):
             let flag = Self.supersede(previewing)
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
                 settings.date = BriefDate.today()
+                settings.audience = audience
                 settings.timeLimit = AppState.analysisSeconds
                 settings.cancellation = flag
                 let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
-                if !flag.isCancelled { post(.briefReady(package, text ?? "The brief could not be prepared.")) }
+                if !flag.isCancelled { post(.briefReady(package, audience: audience, text ?? "The brief could not be prepared.")) }
             }
         case .analyse(let current, let package, let request):
             let flag = Self.supersede(analysing)
@@ -142,7 +143,7 @@ final class EffectRunner: Sendable {
             }
         case .save(let current, let path, let force):
             save(current, to: path, force: force)
-        case .writeBrief(let current, let package, let path, let force):
+        case .writeBrief(let current, let package, let audience, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))
                 return
@@ -153,6 +154,7 @@ final class EffectRunner: Sendable {
                     var settings = BriefBuilder.Settings()
                     settings.date = BriefDate.today()
                     settings.timeLimit = AppState.briefExportSeconds
+                    settings.audience = audience
                     let brief = try BriefBuilder(current).build(package, settings: settings)
                     try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
                     post(.message("brief written to \(path)"))

@@ -134,7 +134,7 @@ import Testing
         var state = try state()
         #expect(run("save", &state) == [.save(state.scenario, path: "cables.yaml", force: false)])
         #expect(run("save! other.yaml", &state) == [.save(state.scenario, path: "other.yaml", force: true)])
-        #expect(run("brief out.txt", &state) == [.writeBrief(state.scenario, state.package, path: "out.txt", force: false)])
+        #expect(run("brief out.txt", &state) == [.writeBrief(state.scenario, state.package, audience: nil, path: "out.txt", force: false)])
         #expect(run("open x.yaml", &state) == [.open("x.yaml")])
         #expect(run("quit", &state) == [.quit])
         _ = run("help", &state)

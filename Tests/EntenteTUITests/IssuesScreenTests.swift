@@ -123,7 +123,7 @@ extension WorkbenchViewTests {
         _ = update(&state, .pin)
         for screen in ScreenID.allCases {
             _ = update(&state, .show(screen))
-            if screen == .brief { _ = update(&state, .briefReady(state.package, "Brief\nline two")) }
+            if screen == .brief { _ = update(&state, .briefReady(state.package, audience: state.viewer, "Brief\nline two")) }
             let lines = WorkbenchView.render(state).lines
             #expect(lines[0].contains("\(screen.rawValue) "), "the tab bar names the screen")
             #expect(lines.dropFirst().dropLast().contains { !$0.isEmpty }, "\(screen) shows something")

@@ -79,7 +79,7 @@ extension WorkbenchViewTests {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 40, rows: 12))
         _ = update(&state, .show(.brief))
         let long = "The package keeps every member in and gives the last word of this line: ENDWORD"
-        _ = update(&state, .briefReady(state.package, (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n" + long))
+        _ = update(&state, .briefReady(state.package, audience: nil, (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n" + long))
         _ = update(&state, .jump(toEnd: true))
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.contains("ENDWORD") }, "\(lines)")

@@ -167,19 +167,19 @@ import Testing
     @Test func briefScreenAsksForAFreshPreview() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
         _ = update(&state, .setOption(issue: 1, option: 1))
-        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package)])
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: nil)])
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("Preparing the brief") })
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
-        #expect(update(&state, .briefReady(state.package, text)).isEmpty)
+        #expect(update(&state, .briefReady(state.package, audience: nil, text)).isEmpty)
         try expectSnapshot(WorkbenchView.render(state), "brief-80x24")
         _ = update(&state, .scroll(10))
         #expect(WorkbenchView.render(state).lines[3] != (try String(contentsOfFile: Self.root.appendingPathComponent("Snapshots/brief-80x24.txt").path, encoding: .utf8)).split(separator: "\n")[3])
         // A preview of another package is stale: the screen asks again.
         let other = state.package
         _ = update(&state, .setOption(issue: 0, option: 1))
-        #expect(update(&state, .briefReady(other, text)) == [.prepareBrief(state.scenario, state.package)])
+        #expect(update(&state, .briefReady(other, audience: nil, text)) == [.prepareBrief(state.scenario, state.package, audience: nil)])
     }
 
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])

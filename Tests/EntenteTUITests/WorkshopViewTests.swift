@@ -26,10 +26,11 @@ extension WorkbenchViewTests {
         let builder = WorkbenchView.render(state).lines
         #expect(builder.contains { $0.contains("Workshop view: others") })
         #expect(!builder.contains { $0.contains(us.name) }, "no bar for another actor")
-        for screen in [ScreenID.finder, .levers, .brief] {
+        for screen in [ScreenID.finder, .levers] {
             _ = update(&state, .show(screen))
             #expect(WorkbenchView.render(state).lines.contains { $0.contains("workshop") }, "\(screen)")
         }
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: "eu")])
         #expect(update(&state, .runSearch).isEmpty && !state.finder.running)
         _ = update(&state, .show(.compare))
         #expect(WorkbenchView.render(state).lines.contains { $0.hasPrefix(" Your gain") })
@@ -62,7 +63,44 @@ extension WorkbenchViewTests {
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
-        _ = update(&state, .briefReady(state.package, text))
+        _ = update(&state, .briefReady(state.package, audience: nil, text))
         try expectSnapshot(WorkbenchView.render(state), "brief-\(size.columns)x\(size.rows)-result")
+    }
+
+    /// Every export from a restricted view is the participant's delegation brief: the
+    /// effects carry the audience, a preview for anyone else is never shown, and the brief
+    /// built for the audience holds no other actor's gain or note.
+    @Test func exportsFromARestrictedViewAreTheDelegationBrief() throws {
+        var state = try finderWithResults(Size(columns: 100, rows: 30))
+        _ = update(&state, .buildSelected)
+        _ = update(&state, .setViewer("india"))
+        _ = update(&state, .openCommandLine)
+        for character in "brief out.txt" { _ = update(&state, .commandKey(.character(character))) }
+        #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.scenario, state.package, audience: "india", path: "out.txt", force: false)])
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: "india")])
+
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-11-27"
+        let full = try BriefBuilder(state.scenario).build(state.package, settings: settings)
+        // A full brief that arrives for this view (prepared before the view changed) is dropped.
+        #expect(update(&state, .briefReady(state.package, audience: nil, BriefRenderer.render(full, as: .text))) == [.prepareBrief(state.scenario, state.package, audience: "india")])
+        #expect(!WorkbenchView.render(state).lines.contains { $0.contains("Proposed package") })
+
+        settings.audience = "india"
+        let delegation = try BriefBuilder(state.scenario).build(state.package, settings: settings)
+        for format in BriefFormat.allCases {
+            let text = BriefRenderer.render(delegation, as: format)
+            for actor in state.scenario.actors where actor.id != "india" {
+                for note in actor.interests.values.map(\.note) where !note.isEmpty {
+                    #expect(!text.contains(note), "\(format): \(actor.id)'s note")
+                }
+                if let member = full.members.first(where: { $0.actor == actor.id }) {
+                    #expect(!text.contains(Figures.signed(member.gain)) || member.gain == full.members.first { $0.actor == "india" }?.gain,
+                            "\(format): \(actor.id)'s gain \(Figures.signed(member.gain))")
+                }
+            }
+        }
+        _ = update(&state, .briefReady(state.package, audience: "india", BriefRenderer.render(delegation, as: .text)))
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("india's delegation brief") })
     }
 }

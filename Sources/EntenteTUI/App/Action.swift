@@ -106,8 +106,9 @@ public enum Action: Equatable, Sendable {
     case loaded(Scenario, file: String)
     case saved(String)
     case message(String)
-    /// The brief preview of a package, prepared off the main loop.
-    case briefReady(Package, String)
+    /// The brief preview of a package for an audience (nil: the full brief), prepared off
+    /// the main loop.
+    case briefReady(Package, audience: String?, String)
     /// The analysis of the finder's selected package, prepared off the main loop.
     case analysisReady(AnalysisResult)
     case resize(Size)
@@ -136,10 +137,13 @@ public enum Effect: Equatable, Sendable {
     /// Write the scenario atomically; unless forced, refuse when the file changed on disk
     /// since it was opened or has comments that saving would drop.
     case save(Scenario, path: String, force: Bool)
-    /// Write a text brief of the package; unless forced, refuse to overwrite a file.
-    case writeBrief(Scenario, Package, path: String, force: Bool)
-    /// Render the text brief of a package for the Brief screen; report `.briefReady`.
-    case prepareBrief(Scenario, Package)
+    /// Write a text brief of the package; unless forced, refuse to overwrite a file. With
+    /// an audience (the participant of a restricted view) it is that delegation's brief,
+    /// built without any other actor's figures.
+    case writeBrief(Scenario, Package, audience: String?, path: String, force: Bool)
+    /// Render the text brief of a package for the Brief screen (the audience's delegation
+    /// brief when there is one); report `.briefReady`.
+    case prepareBrief(Scenario, Package, audience: String?)
     /// Analyse a package (bargaining, holdouts, stability, robustness, power) in the
     /// search's space; report `.analysisReady`.
     case analyse(Scenario, Package, SearchRequest)

@@ -97,9 +97,13 @@ public struct AppState: Sendable {
     public var journal: Scenario?
     /// Packages pinned for the Compare screen, oldest first.
     public var pinned: [Package] = []
-    /// The Brief screen's text, for the package it was prepared for, and its scroll.
-    public var brief: (package: Package, text: String)?
+    /// The Brief screen's text, for the package and the audience (nil: the full brief) it
+    /// was prepared for, and its scroll. It is shown only while both still match.
+    public var brief: (package: Package, audience: String?, text: String)?
     public var briefScroll = 0
+
+    /// True when the brief preview is for the builder's package and for whoever is viewing.
+    public var briefIsCurrent: Bool { brief.map { $0.package == package && $0.audience == viewer } ?? false }
 
     /// How long each search of a result's analysis (bargaining, stability) may run; on large
     /// spaces they would take hours, and the screen marks what was cut short.

@@ -81,6 +81,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .cycleActorOrder, .setActorOrder, .setViewer, .openFilter,
          .filterKey, .setFilter, .pin, .clearPins:
         updateBrowsing(&state, action)
+        // A change of viewer makes the brief preview someone else's: ask for the right one.
+        return briefEffects(state)
     case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
         return updateFiles(&state, action)
     case .openCommandLine:
@@ -94,8 +96,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// On the Brief screen, asks for the preview when it is missing or stale.
 func briefEffects(_ state: AppState) -> [Effect] {
-    guard state.screen == .brief, state.brief?.package != state.package else { return [] }
-    return [.prepareBrief(state.scenario, state.package)]
+    guard state.screen == .brief, !state.briefIsCurrent else { return [] }
+    return [.prepareBrief(state.scenario, state.package, audience: state.viewer)]
 }
 
 /// Steps an index through `count` places, wrapping at both ends.
@@ -272,7 +274,7 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
     case .requestSave(let file, let force):
         return [.save(state.scenario, path: file ?? state.file, force: force)]
     case .requestBrief(let file, let force):
-        return [.writeBrief(state.scenario, state.package, path: file, force: force)]
+        return [.writeBrief(state.scenario, state.package, audience: state.viewer, path: file, force: force)]
     case .loaded(let scenario, let file):
         var fresh = AppState(scenario: scenario, file: file, size: state.size)
         fresh.history = state.history
@@ -285,9 +287,9 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
         state.dirty = false
         state.message = "saved \(file)"
         return [.dropJournal(file: file)]
-    case .briefReady(let package, let text):
-        state.brief = (package, text)
-        if package != state.package { return briefEffects(state) }
+    case .briefReady(let package, let audience, let text):
+        state.brief = (package, audience, text)
+        if !state.briefIsCurrent { return briefEffects(state) }
     default:
         break
     }
