@@ -55,10 +55,11 @@ let package = Package(
     ]
 )
 
-// The loaders' fuzzer, built only on request because libFuzzer brings its own `main`:
+// The loaders' fuzzer, built only on request, since it links clang's libFuzzer runtime:
 // ENTENTE_FUZZ=1 swift build --scratch-path .build-fuzz --product entente-fuzz -c release \
-//   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+//   -Xswiftc -sanitize=fuzzer,address
 if ProcessInfo.processInfo.environment["ENTENTE_FUZZ"] != nil {
     package.products.append(.executable(name: "entente-fuzz", targets: ["EntenteFuzz"]))
-    package.targets.append(.executableTarget(name: "EntenteFuzz", dependencies: ["EntenteCore"]))
+    package.targets.append(.systemLibrary(name: "CLibFuzzer", path: "Sources/CLibFuzzer"))
+    package.targets.append(.executableTarget(name: "EntenteFuzz", dependencies: ["EntenteCore", "CLibFuzzer"]))
 }

@@ -1,15 +1,28 @@
+import CLibFuzzer
 import EntenteCore
 import Foundation
 
-/// libFuzzer's entry point: one input, read as a scenario file and as a Decide file.
+/// Hands control to libFuzzer's driver, which calls `fuzzOneInput` for every input it
+/// makes; its flags (`-max_total_time=60`, a corpus folder) are libFuzzer's own.
+@main
+enum EntenteFuzz {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in
+            fuzzOneInput(data!, size)
+        })
+    }
+}
+
+/// libFuzzer's callback: one input, read as a scenario file and as a Decide file.
 ///
 /// A loaded scenario is also compiled, its status quo and a package built from the input's
 /// bytes evaluated, and written back to YAML and reloaded, so the fuzzer reaches the
 /// engine and the writer, not only the parser. Every failure must be a diagnostic; any
 /// trap, crash or sanitizer report is a bug. Built only with `ENTENTE_FUZZ=1` (see
-/// docs/architecture.md, "Fuzzing"), since libFuzzer brings its own `main`.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+/// docs/architecture.md, "Fuzzing").
+func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let data = Data(bytes: bytes, count: count)
     FuzzTarget.run(data)
     return 0
