@@ -91,7 +91,8 @@ extension WorkbenchViewTests {
     @Test func controlCharactersNeverReachTheScreenRaw() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         state.scenario.title = "Title\u{1B}[2J"
-        state.scenario.groupings[0].name = "Bloc\u{7}"
+        state.scenario.groupings[0].name = "Bloc\u{7}\u{9B}2J"
+        state.scenario.actors[0].name = "US \u{202E}setatS\u{2066}x\u{2069}\u{200B}\u{FEFF}\u{2028}"
         _ = update(&state, .show(.issues))
         _ = update(&state, .edit(.renameIssue(issue: "cables", name: "Cables\u{1B}]0;pwned\u{7}")))
         _ = update(&state, .show(.interests))
@@ -101,7 +102,10 @@ extension WorkbenchViewTests {
             _ = update(&state, .show(screen))
             state.message = "message \u{1B}[31m"
             let grid = WorkbenchView.render(state)
-            #expect(!grid.lines.joined().unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }, "\(screen)")
+            #expect(!grid.lines.joined().unicodeScalars.contains {
+                $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x200B...0x200F).contains($0.value)
+                    || (0x2028...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) || $0.value == 0xFEFF
+            }, "\(screen)")
         }
     }
 }
