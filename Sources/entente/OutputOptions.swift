@@ -7,7 +7,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Print one JSON document instead of text.")
     var json = false
 
-    @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file instead of standard output (a regular file is replaced atomically; - is standard output).")
     var output: String?
 
     /// Writes a text report: to the output file when given, else to standard output.
@@ -18,14 +18,14 @@ struct OutputOptions: ParsableArguments {
     static func emit(_ text: String, to output: String?) throws {
         let safe = TerminalText.escapedLines(text)
         let body = safe.hasSuffix("\n") ? safe : safe + "\n"
-        guard let output else {
-            FileHandle.standardOutput.write(Data(body.utf8))
-            return
-        }
         do {
-            try AtomicFile.write(Data(body.utf8), to: output)
+            if let output, output != "-" {
+                try AtomicFile.write(Data(body.utf8), to: output)
+            } else {
+                try AtomicFile.writeAll(Data(body.utf8), to: STDOUT_FILENO, named: "standard output")
+            }
         } catch {
-            Console.error("\(output): error: cannot write: \(error.localizedDescription)")
+            Console.error("\(TerminalText.escaped(error.path)): error: cannot write: \(error.reason)")
             throw ExitCodes.cannotCreate
         }
     }

@@ -77,10 +77,16 @@ struct SearchText {
             lines.append("\(why): NOT proven optimal; \(Figures.percent(result.ruledOut)) of the space visited or ruled out, the ranking is the best found so far")
         }
         if result.packages.isEmpty {
+            let conditions = request.applyRules ? "the scenario's rules" : "the conditions"
             lines.append("")
-            lines.append("No package gives a coalition that meets "
-                + (request.applyRules ? "the scenario's rules" : "the conditions")
-                + ". Try more issues on the table, fewer fixed options, or --no-rules.")
+            if result.proven {
+                lines.append("No package gives a coalition that meets \(conditions). Try more issues on the table, fewer fixed options, or --no-rules.")
+            } else {
+                // Not a proof: say how much was searched and that the rest was not.
+                lines.append("No package found yet: \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages visited, "
+                    + "\(Figures.percent(result.ruledOut)) of the space visited or ruled out. The other \(Figures.percent(1 - result.ruledOut)) was not searched, "
+                    + "so packages that meet \(conditions) may be there; a longer --time-limit searches further.")
+            }
         }
         for (rank, evaluation) in result.packages.enumerated() {
             lines.append("")

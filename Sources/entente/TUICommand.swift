@@ -19,6 +19,9 @@ struct TUICommand: ParsableCommand {
     var viewer: String?
 
     func run() throws {
+        if ScenarioLoader.isStandardInput(file) {
+            throw ValidationError("the workbench reads keys from standard input, so it cannot read the scenario there; give it a file")
+        }
         let scenario = try ScenarioArgument(file: file).load()
         if let viewer, scenario.actorIndex(viewer) == nil {
             throw ValidationError("--as: unknown actor '\(viewer)'; expected one of: \(scenario.actors.map(\.id).joined(separator: ", "))")
@@ -70,29 +73,23 @@ struct TUICommand: ParsableCommand {
 /// Runs the workbench's effects off the main loop (searches on a thread of their own) and
 /// hands their outcomes back as actions, which the loop picks up between key presses.
 final class EffectRunner: Sendable {
-    private let inbox = Mutex<[Action]>([])
+    private let inbox: Inbox
     private let running = Mutex<CancellationFlag?>(nil)
     /// The analysis and the brief preview in progress: a newer request cancels its
     /// predecessor, so at most one of each runs.
     private let analysing = Mutex<CancellationFlag?>(nil)
     private let previewing = Mutex<CancellationFlag?>(nil)
-    /// When each file was last read or written by us, to notice changes made elsewhere.
-    private let known = Mutex<[String: Date]>([:])
-
-    /// Who the journal belongs to: the scenario's file, and the participant in a workshop
-    /// view, so that participants on one machine never share a journal.
-    private let journalOwner: String?
+    private let files: WorkbenchFiles
+    /// The scenario on screen, for comparing an offered journal with.
+    private let shown: Mutex<Scenario>
 
     init(scenario: Scenario, file: String, viewer: String?) {
-        journalOwner = viewer
-        remember(file)
-        if let text = try? String(contentsOfFile: journal(file), encoding: .utf8),
-           let saved = try? ScenarioLoader.parse(text, file: journal(file)), saved != scenario {
-            post(.journalFound(saved))
-        }
+        shown = Mutex(scenario)
+        let inbox = Inbox()
+        self.inbox = inbox
+        files = WorkbenchFiles(participant: viewer) { inbox.post($0) }
+        files.opened(file, scenario: scenario)
     }
-
-    private func journal(_ file: String) -> String { Journal.path(for: file, participant: journalOwner) }
 
     func perform(_ effect: Effect) {
         switch effect {
@@ -101,25 +98,26 @@ final class EffectRunner: Sendable {
         case .open(let path):
             do {
                 let loaded = try ScenarioLoader.load(path: path)
-                remember(path)
+                shown.withLock { $0 = loaded }
                 post(.loaded(loaded, file: path))
+                files.opened(path, scenario: loaded)
             } catch {
                 switch error {
-                case .unreadable(let path, let reason): post(.message("\(path): \(reason)"))
+                case .unreadable(let path, let reason): post(.message("\(TerminalText.escaped(path)): \(reason)"))
                 case .invalid(let diagnostics):
                     post(.message("\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
                 }
             }
         case .autosave(let current, let file):
-            do {
-                let path = journal(file)
-                try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                try AtomicFile.write(Data(ScenarioWriter.yaml(current).utf8), to: path)
-            } catch {
-                post(.message("cannot write the autosave journal: \(error.localizedDescription)"))
-            }
+            files.autosave(current, file: file)
         case .dropJournal(let file):
-            try? FileManager.default.removeItem(atPath: journal(file))
+            files.drop(file)
+        case .adoptJournal(let file):
+            files.adopt(file)
+        case .useOwnJournal(let file):
+            files.useOwnJournal(file, scenario: shown.withLock { $0 })
+        case .cancelAnalysis:
+            analysing.withLock { $0?.cancel() }
         case .prepareBrief(let current, let package, let audience):
             let flag = Self.supersede(previewing)
             Thread.detachNewThread { [self] in
@@ -142,7 +140,7 @@ final class EffectRunner: Sendable {
                 }
             }
         case .save(let current, let path, let force):
-            save(current, to: path, force: force)
+            files.save(current, to: path, force: force)
         case .writeBrief(let current, let package, let audience, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))
@@ -174,7 +172,7 @@ final class EffectRunner: Sendable {
         }
     }
 
-    private func post(_ action: Action) { inbox.withLock { $0.append(action) } }
+    private func post(_ action: Action) { inbox.post(action) }
 
     /// Cancels the work in `slot` and puts a fresh flag there for its successor.
     private static func supersede(_ slot: borrowing Mutex<CancellationFlag?>) -> CancellationFlag {
@@ -186,41 +184,8 @@ final class EffectRunner: Sendable {
         return flag
     }
 
-    private static func modification(_ path: String) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-    }
-
-    private func remember(_ path: String) {
-        let date = Self.modification(path)
-        known.withLock { $0[path] = date }
-    }
-
-    /// Saves atomically. Unless forced, refuses when the file changed on disk since the
-    /// workbench last read or wrote it, or when it has comments that saving would drop.
-    private func save(_ current: Scenario, to path: String, force: Bool) {
-        if !force, let onDisk = Self.modification(path) {
-            let expected = known.withLock { $0[path] }
-            if expected == nil || expected != onDisk {
-                post(.message("\(path) changed on disk since it was opened; :save! \(path) overwrites it"))
-                return
-            }
-            let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-            if text.split(separator: "\n").contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }) {
-                post(.message("\(path) has comments that saving cannot keep; :save! saves anyway, or :save OTHER-FILE"))
-                return
-            }
-        }
-        do {
-            try AtomicFile.write(Data(ScenarioWriter.yaml(current).utf8), to: path)
-            remember(path)
-            post(.saved(path))
-        } catch {
-            post(.message("cannot save \(path): \(error.localizedDescription)"))
-        }
-    }
-
     /// Actions that arrived since the last call.
-    func drain() -> [Action] { inbox.withLock { actions in defer { actions = [] }; return actions } }
+    func drain() -> [Action] { inbox.drain() }
 
     /// Stops the running search and analysis (on quit).
     func cancel() {
@@ -230,21 +195,11 @@ final class EffectRunner: Sendable {
     }
 }
 
-/// Where unsaved edits of a scenario file are journalled: one file per scenario under
-/// `$XDG_STATE_HOME/entente` (by default `~/.local/state/entente`).
-enum Journal {
-    static func path(for file: String, participant: String? = nil) -> String {
-        let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/state")
-        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let owner = participant.map { "-as-" + $0 } ?? ""
-        return "\(state)/entente/\(name)-\(String(fnv1a(absolute), radix: 16))\(owner).journal.yaml"
-    }
+/// Actions posted from other threads, waiting for the main loop.
+final class Inbox: Sendable {
+    private let actions = Mutex<[Action]>([])
 
-    /// FNV-1a, 64 bits: stable across runs, unlike Swift's seeded Hasher.
-    private static func fnv1a(_ text: String) -> UInt64 {
-        text.utf8.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-    }
+    func post(_ action: Action) { actions.withLock { $0.append(action) } }
+
+    func drain() -> [Action] { actions.withLock { actions in defer { actions = [] }; return actions } }
 }

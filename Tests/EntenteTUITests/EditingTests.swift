@@ -69,16 +69,85 @@ import Testing
         var state = try state()
         var edited = state.scenario
         edited.actors[0].interests["cables"]!.salience = 2
-        _ = update(&state, .journalFound(edited))
-        #expect(state.message?.hasPrefix("unsaved edits from an earlier session") == true)
-        #expect(update(&state, .restoreJournal) == [.autosave(edited, file: "cables.yaml")])
-        #expect(salience(state) == 2 && state.dirty)
+        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: false)))
+        #expect(update(&state, .restoreJournal) == [.adoptJournal(file: "cables.yaml"), .autosave(edited, file: "cables.yaml")])
+        #expect(salience(state) == 2 && state.dirty && state.journal == nil)
         _ = update(&state, .undo)
         #expect(salience(state) == 1, "restoring is itself undoable")
         var other = try self.state()
-        _ = update(&other, .journalFound(edited))
+        _ = update(&other, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: false)))
         #expect(update(&other, .discardJournal) == [.dropJournal(file: "cables.yaml")])
-        #expect(salience(other) == 1 && !other.dirty)
+        #expect(salience(other) == 1 && !other.dirty && other.journal == nil)
+    }
+
+    /// The offer stays until it is answered: other keys, screens and commands that would
+    /// edit (and so overwrite the journal) do nothing; r, d and c answer it.
+    @Test func theJournalOfferStaysUntilAnswered() throws {
+        var state = try state()
+        var edited = state.scenario
+        edited.actors[0].interests["cables"]!.salience = 2
+        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: "at 2026-12-01 13:20:05", fileChanged: false)))
+        let keymap = Keymap.workbench
+        for key in [Key.character("+"), .character("2"), .tab, .escape, .enter, .character("u")] {
+            if let action = keymap.action(for: key, in: state) { #expect(update(&state, action).isEmpty) }
+        }
+        #expect(state.journal != nil && salience(state) == 1)
+        #expect(WorkbenchView.render(state).lines.joined(separator: "\n").contains("Unsaved edits from an earlier session"))
+        #expect(update(&state, .edit(.salience(actor: "us", issue: "cables", 3))).isEmpty, "no edit may overwrite the journal unseen")
+        #expect(update(&state, .requestSave(nil, force: true)).isEmpty, "saving would drop the journal unseen")
+        #expect(keymap.action(for: .character("c"), in: state) == .toggleJournalChanges)
+        _ = update(&state, .toggleJournalChanges)
+        let changes = WorkbenchView.render(state).lines.joined(separator: "\n")
+        #expect(changes.contains("What restoring would change"))
+        #expect(changes.contains("-         salience: 1") && changes.contains("+         salience: 2"), "\(changes)")
+        #expect(keymap.action(for: .character("r"), in: state) == .restoreJournal)
+        #expect(keymap.action(for: .character("d"), in: state) == .discardJournal)
+        #expect(keymap.action(for: .character("q"), in: state) == .quit)
+        #expect(update(&state, .quit) == [.quit], "quitting keeps the journal for next time")
+    }
+
+    @Test func restoringOverAFileChangedOnDiskSaysSo() throws {
+        var state = try state()
+        var edited = state.scenario
+        edited.actors[0].interests["cables"]!.salience = 2
+        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: true)))
+        #expect(WorkbenchView.render(state).lines.joined(separator: "\n").contains("has changed on disk since these edits were made"))
+        _ = update(&state, .restoreJournal)
+        #expect(state.message?.contains("changed on disk since they were made, so :save asks") == true)
+    }
+
+    @Test func openingAnotherFileAsksFirstWithUnsavedEdits() throws {
+        var state = try state()
+        #expect(update(&state, .requestOpen("other.yaml", force: false)) == [.open("other.yaml")])
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(update(&state, .requestOpen("other.yaml", force: false)).isEmpty)
+        #expect(state.message?.hasPrefix("unsaved edits to cables.yaml: :save them first, or :open! other.yaml") == true)
+        #expect(Commands.parse("open! other.yaml", scenario: state.scenario) == .success([.requestOpen("other.yaml", force: true)]))
+        #expect(update(&state, .requestOpen("other.yaml", force: true)) == [.open("other.yaml")])
+    }
+
+    @Test func savingElsewhereDropsTheFirstFilesJournal() throws {
+        var state = try state()
+        _ = update(&state, .adjustSalience(0.1))
+        #expect(update(&state, .saved("copy.yaml")) == [.dropJournal(file: "cables.yaml"), .dropJournal(file: "copy.yaml")])
+        #expect(state.file == "copy.yaml" && !state.dirty)
+    }
+
+    @Test func aSecondWorkbenchChoosesItsOwnJournalOrReadOnly() throws {
+        var state = try state()
+        _ = update(&state, .journalLocked("pid 42 on host, since 2026-12-01 13:20:05"))
+        #expect(WorkbenchView.render(state).lines.joined(separator: "\n").contains("is open in another workbench (pid 42 on host"))
+        #expect(Keymap.workbench.action(for: .character("+"), in: state) == nil)
+        #expect(Keymap.workbench.action(for: .character("o"), in: state) == .useOwnJournal)
+        var own = state
+        #expect(update(&own, .useOwnJournal) == [.useOwnJournal(file: "cables.yaml")])
+        #expect(own.lockHolder == nil && !own.readOnly)
+        _ = update(&state, .openReadOnly)
+        #expect(state.readOnly && state.lockHolder == nil)
+        #expect(update(&state, .adjustSalience(0.1)).isEmpty && salience(state) == 1)
+        #expect(update(&state, .requestSave(nil, force: true)).isEmpty)
+        state.message = nil
+        #expect(WorkbenchView.render(state).lines.last?.contains("[read-only]") == true)
     }
 }
 

@@ -137,6 +137,23 @@ import Testing
         #expect(edited.finder.analysis == nil, "an analysis of the scenario before an edit is dropped")
     }
 
+    /// Esc stops the selected result's analysis too, and it is not asked for again until
+    /// the selection moves.
+    @Test func escapeStopsTheSelectedResultsAnalysis() throws {
+        var state = try finderWithResults(Size(columns: 120, rows: 40))
+        let package = try #require(state.finder.analysing)
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .cancelSearch)
+        #expect(update(&state, .cancelSearch) == [.cancelAnalysis])
+        #expect(state.finder.analysing == nil && state.finder.analysisStopped == package)
+        #expect(update(&state, .scroll(1)).isEmpty, "the stopped analysis is not asked for again")
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysis stopped (Esc)") })
+        _ = update(&state, .selectResult(1))
+        guard case .analyse = update(&state, .selectResult(-1)).first else {
+            Issue.record("moving away and back analyses the result again")
+            return
+        }
+    }
+
     @Test func finderRunningShowsProgressAndCancels() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         _ = update(&state, .show(.finder))

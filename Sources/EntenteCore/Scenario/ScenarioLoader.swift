@@ -4,8 +4,21 @@ import Yams
 /// Reads a scenario file (YAML, or JSON, which YAML reads as it is) into a validated
 /// `Scenario`, or reports every problem with file, line and column.
 public enum ScenarioLoader {
-    /// Loads and validates the scenario at `path`.
+    /// The name standard input goes by in diagnostics.
+    public static let standardInputName = "<stdin>"
+
+    /// True for the paths that mean standard input: `-` and `/dev/stdin`.
+    public static func isStandardInput(_ path: String) -> Bool { path == "-" || path == "/dev/stdin" }
+
+    /// Loads and validates the scenario at `path` (`-` or `/dev/stdin`: standard input).
     public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
+        if isStandardInput(path) {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw .invalid([Diagnostic(SourceLocation(file: standardInputName, line: 1, column: 1), "the input is not UTF-8 text")])
+            }
+            return try parse(text, file: standardInputName)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)

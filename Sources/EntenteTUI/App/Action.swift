@@ -78,10 +78,17 @@ public enum Action: Equatable, Sendable {
     /// Undo and redo scenario edits.
     case undo
     case redo
-    /// The journal of unsaved edits from an earlier session, offered at start.
-    case journalFound(Scenario)
+    /// The journal of unsaved edits from an earlier session, offered when the file is
+    /// opened; answered by restoring, discarding, or first looking at what would change.
+    case journalFound(JournalOffer)
     case restoreJournal
     case discardJournal
+    case toggleJournalChanges
+    /// The file's journal is held by another workbench (who, since when): open with a
+    /// journal of its own, or read-only.
+    case journalLocked(String)
+    case useOwnJournal
+    case openReadOnly
     /// Pin the builder's package, or the finder's selected result, for comparison
     /// (at most three; the oldest makes way).
     case pin
@@ -99,7 +106,7 @@ public enum Action: Equatable, Sendable {
     case openCommandLine
     case commandKey(Key)
     /// Commands that need the outside world.
-    case requestOpen(String)
+    case requestOpen(String, force: Bool)
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
     /// Outcomes reported back by effects.
@@ -147,8 +154,16 @@ public enum Effect: Equatable, Sendable {
     /// Analyse a package (bargaining, holdouts, stability, robustness, power) in the
     /// search's space; report `.analysisReady`.
     case analyse(Scenario, Package, SearchRequest)
+    /// Stop the analysis of the finder's selected result.
+    case cancelAnalysis
     /// Write the edited scenario to the autosave journal of `file`.
     case autosave(Scenario, file: String)
+    /// The offered journal of `file` was restored: it is this workbench's to write, and the
+    /// file is compared on saving with the version the edits began from.
+    case adoptJournal(file: String)
+    /// Journal the edits of `file` in a journal of this workbench's own (the usual one is
+    /// held by another workbench).
+    case useOwnJournal(file: String)
     /// Remove the autosave journal of `file` (after a save, or a deliberate discard).
     case dropJournal(file: String)
 }

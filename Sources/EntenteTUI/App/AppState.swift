@@ -93,8 +93,13 @@ public struct AppState: Sendable {
     public var dirty = false
     /// Set after q with unsaved changes: a second q quits.
     public var confirmQuit = false
-    /// Unsaved edits found in the journal at start, waiting for :restore or :discard.
-    public var journal: Scenario?
+    /// Unsaved edits found in the file's journal, offered until they are answered.
+    public var journal: JournalOffer?
+    /// Who holds the file's journal when another workbench has it open, until the person
+    /// chooses a journal of this workbench's own or read-only.
+    public var lockHolder: String?
+    /// True when the file is open read-only (its journal is another workbench's): no edits.
+    public var readOnly = false
     /// Packages pinned for the Compare screen, oldest first.
     public var pinned: [Package] = []
     /// The Brief screen's text, for the package and the audience (nil: the full brief) it

@@ -126,7 +126,7 @@ struct CommandParser {
             return [.setViewer(words[0])]
         case "open":
             try count(1, "open FILE")
-            return [.requestOpen(words[0])]
+            return [.requestOpen(words[0], force: force)]
         case "save":
             guard words.count <= 1 else { throw CommandError(":save takes at most a file") }
             return [.requestSave(words.first, force: force)]

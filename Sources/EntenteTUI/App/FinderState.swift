@@ -18,6 +18,8 @@ public struct FinderState: Sendable {
     /// The analysis of the selected result, once it arrives, and the package being analysed.
     public var analysis: AnalysisResult?
     public var analysing: Package?
+    /// The package whose analysis Esc stopped: not analysed again until it is selected again.
+    public var analysisStopped: Package?
 
     /// The constraints in words, for the finder's header ("" when there are none).
     var constraintsSummary: String {

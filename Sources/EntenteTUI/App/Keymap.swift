@@ -79,7 +79,7 @@ public struct Keymap: Sendable {
         Binding([.character("p")], .pin, "pin the selected result for comparison", on: .finder),
         Binding([.character("c")], .clearPins, "clear the pinned packages", hint: true, on: .compare),
         Binding([.enter], .runSearch, "run the search", hint: true, on: .finder),
-        Binding([.escape], .cancelSearch, "cancel a running search", on: .finder),
+        Binding([.escape], .cancelSearch, "cancel a running search, or the selected result's analysis", on: .finder),
         Binding([.character("o")], .cycleObjective(1), "next objective", hint: true, on: .finder),
         Binding([.character("O")], .cycleObjective(-1), "previous objective", on: .finder),
         Binding([.down, .character("j")], .selectResult(1), "next result", on: .finder),
@@ -96,6 +96,26 @@ public struct Keymap: Sendable {
         Binding([.control("r")], .redo, "redo"),
         Binding([.character("q")], .quit, "quit (asks when there are unsaved changes)", hint: true),
     ])
+
+    /// The answers to unsaved edits offered back from a journal; until one is given, no
+    /// other key does anything (`:` still opens the command line).
+    public static let journalOffer: [Binding] = [
+        Binding([.character("r")], .restoreJournal, "restore the edits"),
+        Binding([.character("d")], .discardJournal, "discard them (the journal is deleted)"),
+        Binding([.character("c")], .toggleJournalChanges, "see what restoring would change (again: back)"),
+        Binding([.down, .character("j")], .scroll(1), "scroll down"),
+        Binding([.up, .character("k")], .scroll(-1), "scroll up"),
+        Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down"),
+        Binding([.pageUp], .scroll(-10), "scroll a page up"),
+        Binding([.character("q")], .quit, "quit; the edits are offered again next time"),
+    ]
+
+    /// The answers when another workbench holds the file's journal.
+    public static let lockedJournal: [Binding] = [
+        Binding([.character("o")], .useOwnJournal, "open it with a journal of this workbench's own"),
+        Binding([.character("r")], .openReadOnly, "open it read-only"),
+        Binding([.character("q")], .quit, "quit"),
+    ]
 
     /// The bindings that apply on a screen, its own first.
     public func bindings(on screen: ScreenID) -> [Binding] {
@@ -127,6 +147,11 @@ public struct Keymap: Sendable {
     /// then clears the `/` filter, before it does anything else.
     public func action(for key: Key, in state: AppState) -> Action? {
         if state.commandLine != nil { return .commandKey(key) }
+        if state.lockHolder != nil || state.journal != nil {
+            if key == .character(":") { return .openCommandLine }
+            let answers = state.lockHolder != nil ? Self.lockedJournal : Self.journalOffer
+            return answers.first { $0.keys.contains(key) }?.action
+        }
         if state.filterEditing { return .filterKey(key) }
         if state.showHelp {
             switch key {

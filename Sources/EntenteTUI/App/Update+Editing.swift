@@ -127,6 +127,14 @@ private func cellIDs(_ state: AppState) -> (String, String)? {
 /// Makes an edit (undoable, journalled) or says why it cannot be made. In the workshop
 /// view a participant may edit only its own actor's stance.
 private func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect] {
+    if state.journal != nil || state.lockHolder != nil {
+        state.message = "first answer the question about the journal"
+        return []
+    }
+    if state.readOnly {
+        state.message = "read-only: \(state.file) is open in another workbench; no edits here"
+        return []
+    }
     if let viewer = state.viewer {
         switch edit {
         case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _):

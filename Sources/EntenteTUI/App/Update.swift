@@ -11,7 +11,8 @@ private func analysisEffects(_ state: inout AppState) -> [Effect] {
     guard state.screen == .finder, state.viewer == nil, !state.finder.running, let packages = state.finder.result?.packages,
           state.finder.order.indices.contains(state.finder.selected) else { return [] }
     let package = packages[state.finder.order[state.finder.selected]].package
-    guard state.finder.analysis?.package != package, state.finder.analysing != package else { return [] }
+    guard state.finder.analysis?.package != package, state.finder.analysing != package,
+          state.finder.analysisStopped != package else { return [] }
     state.finder.analysing = package
     var request = state.searchRequest
     request.budget = SearchBudget(seconds: AppState.analysisSeconds)
@@ -45,7 +46,10 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = nil
         return briefEffects(state)
     case .scroll(let rows):
-        if state.showHelp {
+        if var offer = state.journal {
+            offer.scroll = max(0, offer.scroll + rows)
+            state.journal = offer
+        } else if state.showHelp {
             state.helpScroll = max(0, state.helpScroll + rows)
         } else if state.screen == .brief {
             let lines = state.brief.map { BriefScreen.lines($0.text, width: state.size.columns - 2).count } ?? 0
@@ -83,7 +87,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         updateBrowsing(&state, action)
         // A change of viewer makes the brief preview someone else's: ask for the right one.
         return briefEffects(state)
-    case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
+    case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .toggleJournalChanges, .journalLocked, .useOwnJournal, .openReadOnly,
+         .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
         return updateFiles(&state, action)
     case .openCommandLine:
         state.commandLine = CommandLineState()
@@ -121,8 +126,12 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.finder.progress = nil
         return [.startSearch(state.scenario, state.searchRequest)]
     case .cancelSearch:
-        guard state.finder.running else { break }
-        return [.cancelSearch]
+        if state.finder.running { return [.cancelSearch] }
+        guard let package = state.finder.analysing else { break }
+        state.finder.analysing = nil
+        state.finder.analysisStopped = package
+        state.message = "analysis stopped"
+        return [.cancelAnalysis]
     case .searchProgress(let progress):
         guard state.finder.running else { break }
         state.finder.progress = progress
@@ -135,9 +144,11 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.refreshFinderOrder()
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
+        state.finder.analysisStopped = nil
     case .focusResult(let position):
         guard state.finder.order.indices.contains(position) else { break }
         state.finder.selected = position
+        state.finder.analysisStopped = nil
     case .cycleSort:
         let all = FinderColumn.allCases
         state.finder.sort = all[wrapped(all.firstIndex(of: state.finder.sort)!, by: 1, count: all.count)]
@@ -254,24 +265,53 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
         return state.travel(back: true)
     case .redo:
         return state.travel(back: false)
-    case .journalFound(let scenario):
-        state.journal = scenario
-        state.message = "unsaved edits from an earlier session: :restore loads them, :discard drops them"
+    case .journalFound(let offer):
+        state.journal = offer
     case .restoreJournal:
-        guard let journal = state.journal else {
+        guard let offer = state.journal else {
             state.message = "no unsaved edits to restore"
             break
         }
         state.journal = nil
-        state.message = "restored the unsaved edits"
-        return state.edit(journal)
+        let effects = [Effect.adoptJournal(file: state.file)] + (offer.scenario == state.scenario ? [] : state.edit(offer.scenario))
+        state.message = offer.fileChanged
+            ? "restored the unsaved edits; \(state.file) changed on disk since they were made, so :save asks before overwriting that"
+            : "restored the unsaved edits"
+        return effects
     case .discardJournal:
         state.journal = nil
         state.message = "dropped the unsaved edits"
         return [.dropJournal(file: state.file)]
-    case .requestOpen(let file):
+    case .toggleJournalChanges:
+        state.journal?.showingChanges.toggle()
+        state.journal?.scroll = 0
+    case .journalLocked(let holder):
+        state.lockHolder = holder
+    case .useOwnJournal:
+        guard state.lockHolder != nil else { break }
+        state.lockHolder = nil
+        state.message = "edits here are journalled apart from the other workbench's"
+        return [.useOwnJournal(file: state.file)]
+    case .openReadOnly:
+        guard let holder = state.lockHolder else { break }
+        state.lockHolder = nil
+        state.readOnly = true
+        state.message = "read-only: \(state.file) is open in another workbench (\(holder))"
+    case .requestOpen(let file, let force):
+        guard !state.dirty || force else {
+            state.message = "unsaved edits to \(state.file): :save them first, or :open! \(file) leaves them in the journal (offered when \(state.file) is opened again)"
+            break
+        }
         return [.open(file)]
     case .requestSave(let file, let force):
+        if state.journal != nil {
+            state.message = "first answer the unsaved edits from the earlier session"
+            break
+        }
+        if state.readOnly && (file == nil || file == state.file) {
+            state.message = "read-only: \(state.file) is open in another workbench; :save OTHER-FILE writes a copy"
+            break
+        }
         return [.save(state.scenario, path: file ?? state.file, force: force)]
     case .requestBrief(let file, let force):
         return [.writeBrief(state.scenario, state.package, audience: state.viewer, path: file, force: force)]
@@ -283,10 +323,13 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
         fresh.message = "opened \(file)"
         state = fresh
     case .saved(let file):
+        // Saved elsewhere, the first file's journal would offer edits that are already kept.
+        let previous = state.file
         state.file = file
         state.dirty = false
+        state.readOnly = false
         state.message = "saved \(file)"
-        return [.dropJournal(file: file)]
+        return previous == file ? [.dropJournal(file: file)] : [.dropJournal(file: previous), .dropJournal(file: file)]
     case .briefReady(let package, let audience, let text):
         state.brief = (package, audience, text)
         if !state.briefIsCurrent { return briefEffects(state) }

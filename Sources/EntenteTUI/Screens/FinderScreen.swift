@@ -144,6 +144,8 @@ enum FinderScreen {
         lines += fitted(outside, label: "holdouts: ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
         if let result = state.finder.analysis, result.package == evaluation.package {
             lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width)
+        } else if state.finder.analysisStopped == evaluation.package {
+            lines.append(("analysis stopped (Esc): move to another result and back to analyse it", Style(role: .muted)))
         } else {
             lines.append(("analysing: pivotal members, sweeteners, bargaining points, stability, robustness…", Style(role: .muted)))
         }

@@ -65,13 +65,16 @@ public enum WorkbenchView {
             case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: Commands.usage.map { ($0.name, $0.help) }, scroll: state.helpScroll, unicode: unicode)
             }
         }
+        if let dialog = JournalDialog.content(state, width: min(grid.width - 6, 90)) {
+            drawBox(&grid, title: dialog.title, lines: dialog.lines, scroll: dialog.scroll, unicode: unicode)
+        }
         return grid
     }
 
     /// The file name (and `[+]` for unsaved changes) on the left; on the right as many of
     /// the current screen's hints as fit, in keymap order.
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
-        let label = " " + TerminalText.escaped(state.file) + (state.dirty ? " [+]" : "")
+        let label = " " + TerminalText.escaped(state.file) + (state.dirty ? " [+]" : "") + (state.readOnly ? " [read-only]" : "")
         let labelWidth = grid.put(label, x: 0, y: statusY, style: bar, limit: max(12, state.size.columns * 2 / 5))
         var hints = ""
         for binding in keymap.bindings(on: state.screen).filter(\.hint) {
@@ -121,9 +124,17 @@ public enum WorkbenchView {
 
     /// A box in the middle listing (key or command, what it does) rows.
     private static func drawOverlay(_ grid: inout Grid, title: String, rows: [(String, String)], scroll: Int, unicode: Bool) {
-        let rows = rows + [("Esc", "close this help")]
+        drawBox(&grid, title: title, lines: keyLines(rows + [("Esc", "close this help")]), scroll: scroll, unicode: unicode)
+    }
+
+    /// (key, what it does) rows as aligned lines.
+    static func keyLines(_ rows: [(String, String)]) -> [String] {
         let keyWidth = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let lines = rows.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 }
+        return rows.map { DisplayWidth.pad($0.0, to: keyWidth) + "  " + $0.1 }
+    }
+
+    /// A box in the middle with a title and lines, scrolled to `scroll`.
+    private static func drawBox(_ grid: inout Grid, title: String, lines: [String], scroll: Int, unicode: Bool) {
         let innerWidth = min(grid.width - 4, max(DisplayWidth.of(title) + 1, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         let height = min(grid.height - 2, lines.count + 4)
         let left = (grid.width - innerWidth - 2) / 2
