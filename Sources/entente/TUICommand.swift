@@ -40,10 +40,26 @@ struct TUICommand: ParsableCommand {
             state.viewerLocked = true
         }
         let keymap = Keymap.workbench
+        /// Applies actions and performs their effects; true when one of them quits.
+        func run(_ actions: [Action]) -> Bool {
+            for action in actions {
+                for effect in update(&state, action) {
+                    if effect == .quit { return true }
+                    effects.perform(effect)
+                }
+            }
+            return false
+        }
+        if run(effects.drain()) { return }
         terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
         while true {
-            var actions = effects.drain()
-            switch terminal.nextEvent() {
+            let event = terminal.nextEvent()
+            // What effects reported is applied before the event is read against the state,
+            // so a key pressed as a question (the journal offer) arrives answers that question.
+            let arrived = effects.drain()
+            if run(arrived) { return }
+            var actions: [Action] = []
+            switch event {
             case .interrupt(let signal):
                 terminal.stop()
                 throw ExitCode(128 + signal)
@@ -58,13 +74,8 @@ struct TUICommand: ParsableCommand {
             case nil:
                 break
             }
-            guard !actions.isEmpty else { continue }
-            for action in actions {
-                for effect in update(&state, action) {
-                    if effect == .quit { return }
-                    effects.perform(effect)
-                }
-            }
+            if run(actions) { return }
+            guard !actions.isEmpty || !arrived.isEmpty else { continue }
             terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
         }
     }

@@ -158,17 +158,17 @@ final class WorkbenchFiles: Sendable {
         let name = TerminalText.escaped(path)
         if !force, let onDisk = FileStamp.of(path) {
             guard let expected = books.withLock({ $0.stamps[path] }) else {
-                post(.message("\(name) exists; :save! \(name) overwrites it"))
+                post(.message("exists already: :save! \(name) overwrites it"))
                 return
             }
             guard expected == onDisk else {
-                post(.message("\(name) changed on disk since it was opened; :save! \(name) overwrites it"))
+                post(.message("changed on disk since it was opened: :save! \(name) overwrites it"))
                 return
             }
             let comments = YAMLComments.find(in: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
             if let first = comments.first {
-                let count = comments.count == 1 ? "a comment" : "\(comments.count) comments"
-                post(.message("\(name) has \(count) that saving cannot keep (line \(first.line): \(TerminalText.escaped(first.text))); :save! saves anyway, or :save OTHER-FILE"))
+                let count = comments.count == 1 ? "1 comment" : "\(comments.count) comments"
+                post(.message("saving would drop \(count) (line \(first.line): \(TerminalText.escaped(first.text))): :save! saves anyway, or :save OTHER-FILE"))
                 return
             }
         }

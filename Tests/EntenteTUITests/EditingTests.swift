@@ -113,7 +113,7 @@ import Testing
         _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: true)))
         #expect(WorkbenchView.render(state).lines.joined(separator: "\n").contains("has changed on disk since these edits were made"))
         _ = update(&state, .restoreJournal)
-        #expect(state.message?.contains("changed on disk since they were made, so :save asks") == true)
+        #expect(state.message?.contains("the file changed on disk after these edits began, so :save asks") == true)
     }
 
     @Test func openingAnotherFileAsksFirstWithUnsavedEdits() throws {

@@ -275,7 +275,7 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
         state.journal = nil
         let effects = [Effect.adoptJournal(file: state.file)] + (offer.scenario == state.scenario ? [] : state.edit(offer.scenario))
         state.message = offer.fileChanged
-            ? "restored the unsaved edits; \(state.file) changed on disk since they were made, so :save asks before overwriting that"
+            ? "restored; the file changed on disk after these edits began, so :save asks before overwriting"
             : "restored the unsaved edits"
         return effects
     case .discardJournal:
