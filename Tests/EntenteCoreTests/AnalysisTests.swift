@@ -136,6 +136,8 @@ extension AnalysisTests {
         cancelled.cancel()
         let stopped = try PackageAnalysis(scenario, package: package, actors: [0, 1], cancellation: cancelled)
         #expect(stopped.bargaining?.complete == false && !stopped.stability.proven)
+        #expect(stopped.robustness.draws == 0, "the Monte Carlo draws stop too (Esc in the finder frees the core)")
+        #expect(try PackageAnalysis(scenario, package: package, actors: [0, 1]).robustness.draws == 10_000)
         let small = try TestData.load("Data/training/cables-and-chips.yaml")
         #expect(try PackageAnalysis(small, package: small.statusQuo, actors: [0, 1]).bargaining?.complete == true)
     }

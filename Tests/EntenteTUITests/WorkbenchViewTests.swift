@@ -137,6 +137,24 @@ import Testing
         #expect(edited.finder.analysis == nil, "an analysis of the scenario before an edit is dropped")
     }
 
+    /// Esc on a running search stops it, and the best-so-far that comes back is not
+    /// analysed behind the person's back (a core would stay busy for seconds).
+    @Test func aCancelledSearchsResultIsNotAnalysedUnasked() throws {
+        let scenario = ScenarioGenerator(actors: 8, issues: 10, options: 4, blocs: 2, seed: 3).generate()
+        var state = AppState(scenario: scenario, file: "generated.yaml", size: Size(columns: 120, rows: 40))
+        _ = update(&state, .show(.finder))
+        guard case .startSearch(_, let request) = update(&state, .runSearch).first else {
+            Issue.record("runSearch must start a search")
+            return
+        }
+        #expect(update(&state, .cancelSearch) == [.cancelSearch])
+        let flag = CancellationFlag()
+        let stopped = try PackageSearch(scenario).run(request, cancellation: flag) { _ in flag.cancel() }
+        try #require(stopped.cancelled && !stopped.packages.isEmpty)
+        #expect(!update(&state, .searchFinished(stopped)).contains { if case .analyse = $0 { true } else { false } })
+        #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysis stopped (Esc)") })
+    }
+
     /// Esc stops the selected result's analysis too, and it is not asked for again until
     /// the selection moves.
     @Test func escapeStopsTheSelectedResultsAnalysis() throws {

@@ -40,7 +40,8 @@ public struct PackageAnalysis: Sendable {
         bargaining = group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request, cancellation: cancellation)
         holdouts = HoldoutAnalysis(scenario).holdouts(of: package, actors: actors, table: table)
         stability = try StabilityAnalysis(scenario).check(package, request: request, cancellation: cancellation)
-        robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, delta: settings.delta, seed: settings.seed)
+        robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, delta: settings.delta,
+                                                          seed: settings.seed, cancellation: cancellation)
         bridging = Bridging.analyse(evaluation.coalition, in: scenario)
         power = WeightedVotingGame(capabilitiesOf: scenario).indices()
         let coalition = evaluation.coalition

@@ -11,7 +11,10 @@ public struct RobustnessAnalysis: Sendable {
     ///   - spread: each value moves uniformly within ±spread·100 points (kept in 0…100) and
     ///     each salience is multiplied by a uniform factor in 1 ± spread.
     ///   - delta: the value range of the worst case, in points.
-    public func analyse(_ package: Package, draws: Int = 10_000, spread: Double = 0.1, delta: Double = 5, seed: UInt64 = 1) -> Robustness {
+    ///   - cancellation: stops the draws early; the figures are then over the draws made,
+    ///     which `draws` in the result reports.
+    public func analyse(_ package: Package, draws: Int = 10_000, spread: Double = 0.1, delta: Double = 5, seed: UInt64 = 1,
+                        cancellation: CancellationFlag? = nil) -> Robustness {
         let compiled = CompiledScenario(scenario)
         let evaluator = PackageEvaluator(compiled)
         let current = evaluator.evaluate(package)
@@ -33,7 +36,10 @@ public struct RobustnessAnalysis: Sendable {
         var stays = [Int](repeating: 0, count: scenario.actors.count)
         var viable = 0
         var coalition = [UInt64](repeating: 0, count: compiled.wordCount)
-        for _ in 0..<max(0, draws) {
+        var made = 0
+        for draw in 0..<max(0, draws) {
+            if draw & 63 == 0, cancellation?.isCancelled == true { break }
+            made += 1
             for w in coalition.indices { coalition[w] = 0 }
             for a in scenario.actors.indices {
                 var weighted = 0.0
@@ -57,9 +63,9 @@ public struct RobustnessAnalysis: Sendable {
             }
             if holds { viable += 1 }
         }
-        let share = { (count: Int) in draws > 0 ? Double(count) / Double(draws) : 0 }
+        let share = { (count: Int) in made > 0 ? Double(count) / Double(made) : 0 }
         return Robustness(
-            draws: draws, spread: spread, delta: delta, seed: seed,
+            draws: made, spread: spread, delta: delta, seed: seed,
             stayProbability: members.map { MemberFigure(actor: $0, value: share(stays[$0])) },
             viableProbability: share(viable),
             worstCaseGain: members.map { a in MemberFigure(actor: a, value: worstGain(stances[a], delta: delta)) },

@@ -142,6 +142,8 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.finder.result = result
         state.finder.selected = 0
         state.refreshFinderOrder()
+        // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
+        if result.cancelled, let first = state.finder.order.first { state.finder.analysisStopped = result.packages[first].package }
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
         state.finder.analysisStopped = nil
