@@ -14,7 +14,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try scenario.load()
-        Console.out(ScenarioTables(scenario: loaded).render(stances: stances))
+        try OutputOptions.emit(ScenarioTables(scenario: loaded).render(stances: stances), to: nil)
     }
 }
 

@@ -14,8 +14,8 @@ struct ValidateCommand: ParsableCommand {
         let loaded = try scenario.load()
         let issues = loaded.issues.count
         let packages = loaded.issues.reduce(1.0) { $0 * Double($1.options.count) }
-        Console.out("\(scenario.file): ok: \(loaded.actors.count) actors, \(issues) issues, "
+        try OutputOptions.emit("\(scenario.file): ok: \(loaded.actors.count) actors, \(issues) issues, "
             + "\(loaded.groupings.count) groupings, \(loaded.rules.count) rules, "
-            + "\(Figures.count(packages)) packages with every issue on the table")
+            + "\(Figures.count(packages)) packages with every issue on the table", to: nil)
     }
 }
