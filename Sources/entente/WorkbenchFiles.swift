@@ -52,6 +52,10 @@ final class WorkbenchFiles: Sendable {
         if previous != file, let held = books.withLock({ $0.journals[previous] }) {
             _ = books.withLock { $0.locks.removeValue(forKey: held) }
         }
+        if let held = heldJournal(of: file) {
+            offer(held, of: file, against: scenario)
+            return
+        }
         let path = defaultJournal(file)
         switch JournalLock.acquire(path) {
         case .success(let lock):
@@ -69,6 +73,12 @@ final class WorkbenchFiles: Sendable {
                 offer(path, of: file, against: scenario)
             }
         }
+    }
+
+    /// The journal of `file` whose lock this workbench already holds (reopening a file, or
+    /// saving back to it), which a second `flock` of its own would find taken.
+    private func heldJournal(of file: String) -> String? {
+        books.withLock { books in books.journals[file].flatMap { books.locks[$0] != nil ? $0 : nil } }
     }
 
     /// Takes the first free journal slot above the usual one for `file`, and offers what a
@@ -189,6 +199,7 @@ final class WorkbenchFiles: Sendable {
 
     /// After `:save OTHER` the edits continue on OTHER: its journal lock replaces the first file's.
     private func moveJournal(to file: String, scenario: Scenario) {
+        if heldJournal(of: file) != nil { return }
         let path = defaultJournal(file)
         switch JournalLock.acquire(path) {
         case .success(let lock):

@@ -126,7 +126,11 @@ import Glibc
         session.send("r")
         session.send("3")
         #expect(session.wait(for: "salience 1.10 (").ok)
-        session.send(":quit!", "Enter")
+        // Reopening the same file keeps its own journal lock rather than finding it taken.
+        session.send(":open! \(sandbox.path("deal.yaml"))", "Enter")
+        #expect(session.wait(for: "Unsaved edits from an earlier session").ok)
+        #expect(!session.screen.contains("Another workbench"))
+        session.send("d", ":quit!", "Enter")
         #expect(session.wait { !$0.contains("1 Overview") }.ok)
     }
 

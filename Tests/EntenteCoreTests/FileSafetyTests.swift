@@ -43,13 +43,23 @@ import Testing
         }
     }
 
+    @Test func aPipeNobodyReadsIsAnErrorNotAWait() throws {
+        try inFolder { folder in
+            #expect(mkfifo(folder + "/pipe", 0o600) == 0)
+            #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write(Data("x".utf8), to: folder + "/pipe") }
+        }
+    }
+
     @Test func aPipeIsWrittenDirectlyNeverReplaced() throws {
         try inFolder { folder in
             let fifo = folder + "/pipe"
             #expect(mkfifo(fifo, 0o600) == 0)
-            let reader = Thread { _ = FileManager.default.contents(atPath: fifo) }
-            reader.start()
+            let reader = open(fifo, O_RDONLY | O_NONBLOCK)
+            defer { close(reader) }
             try AtomicFile.write(Data("through the pipe\n".utf8), to: fifo)
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = read(reader, &buffer, buffer.count)
+            #expect(count > 0 && String(decoding: buffer[..<count], as: UTF8.self) == "through the pipe\n")
             var status = stat()
             lstat(fifo, &status)
             #expect(status.st_mode & S_IFMT == S_IFIFO, "the pipe is still a pipe")
@@ -125,6 +135,10 @@ import Testing
             let read = try #require(Journal.read(path))
             #expect(read.scenario == scenario && read.base == base && read.written == Date(timeIntervalSince1970: 100))
             #expect(Journal.path(for: "cables.yaml", slot: 2, in: "/s").hasSuffix(".2.journal.yaml"))
+            symlink(folder + "/cables.yaml", folder + "/link.yaml")
+            try Data().write(to: URL(fileURLWithPath: folder + "/cables.yaml"))
+            #expect(Journal.path(for: folder + "/link.yaml", in: "/s") == Journal.path(for: folder + "/cables.yaml", in: "/s"),
+                    "a link and its target share one journal, so two workbenches on them share one lock")
         }
     }
 

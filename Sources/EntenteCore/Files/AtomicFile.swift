@@ -38,6 +38,7 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         let temporary = directory + "/.\(url.lastPathComponent).\(getpid()).tmp"
+        unlink(temporary)  // left by a crashed process with this pid, or by nobody
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions ?? 0o666)
         guard descriptor >= 0 else { throw failure(path) }
         if exists && fchown(descriptor, status.st_uid, status.st_gid) != 0 && (status.st_uid != geteuid() || status.st_gid != getegid()) {
@@ -89,10 +90,12 @@ public enum AtomicFile {
         if failed { throw failure(name) }
     }
 
-    /// Opens an existing file that must not be replaced and writes into it.
+    /// Opens an existing file that must not be replaced and writes into it. A pipe nobody
+    /// reads is an error (ENXIO) rather than a wait without end.
     private static func direct(_ data: Data, to target: String, named path: String) throws(Failure) {
-        let descriptor = open(target, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC)
+        let descriptor = open(target, O_WRONLY | O_TRUNC | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(path) }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         do throws(Failure) {
             try writeAll(data, to: descriptor, named: path)
         } catch {

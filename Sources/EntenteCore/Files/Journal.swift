@@ -28,11 +28,14 @@ public struct Journal: Equatable, Sendable {
         return state + "/entente"
     }
 
-    /// Where the journal of `file` lives. `participant` keeps workshop participants on one
-    /// machine apart; `slot` above 1 names the journal of a second workbench on the same file.
+    /// Where the journal of `file` lives: named after the file a path finally names, so a
+    /// symbolic link and its target share one journal (and one lock). `participant` keeps
+    /// workshop participants on one machine apart; `slot` above 1 names the journal of a
+    /// second workbench on the same file.
     public static func path(for file: String, participant: String? = nil, slot: Int = 1, in folder: String = folder()) -> String {
-        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let resolved = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath()
+        let absolute = resolved.path
+        let name = resolved.deletingPathExtension().lastPathComponent
         let owner = participant.map { "-as-" + $0 } ?? ""
         let second = slot > 1 ? ".\(slot)" : ""
         return "\(folder)/\(name)-\(String(FNV1a.hash(absolute.utf8), radix: 16))\(owner)\(second).journal.yaml"
