@@ -63,6 +63,10 @@ final class WorkbenchFiles: Sendable {
                 $0.locks[path] = lock
                 $0.journals[file] = path
             }
+            if !FileManager.default.fileExists(atPath: path), adoptLeftBehind(file, scenario: scenario) {
+                _ = books.withLock { $0.locks.removeValue(forKey: path) }
+                return
+            }
             offer(path, of: file, against: scenario)
         case .failure(let failure):
             if let holder = failure.holder {
@@ -79,6 +83,23 @@ final class WorkbenchFiles: Sendable {
     /// saving back to it), which a second `flock` of its own would find taken.
     private func heldJournal(of file: String) -> String? {
         books.withLock { books in books.journals[file].flatMap { books.locks[$0] != nil ? $0 : nil } }
+    }
+
+    /// With nothing in the usual journal, a journal left by a second workbench that is no
+    /// longer running (its lock is free) becomes this workbench's and is offered; true when
+    /// one was found.
+    private func adoptLeftBehind(_ file: String, scenario: Scenario) -> Bool {
+        for slot in 2...99 {
+            let path = defaultJournal(file, slot: slot)
+            guard FileManager.default.fileExists(atPath: path), case .success(let lock) = JournalLock.acquire(path) else { continue }
+            books.withLock {
+                $0.locks[path] = lock
+                $0.journals[file] = path
+            }
+            offer(path, of: file, against: scenario)
+            return true
+        }
+        return false
     }
 
     /// Takes the first free journal slot above the usual one for `file`, and offers what a

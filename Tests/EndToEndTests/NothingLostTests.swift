@@ -212,6 +212,17 @@ import Glibc
         third.send("3", "+")
         #expect(third.wait(for: "no edits here").ok)
         for session in [first, second, third] { session.send("q") }
+        // Alone again: once the usual journal is answered, the second's is offered too.
+        #expect(first.wait { !$0.contains("1 Overview") }.ok && second.wait { !$0.contains("1 Overview") }.ok)
+        open(first, sandbox)
+        first.send("c")
+        #expect(first.wait(for: "+         salience: 1.1").ok)
+        first.send("d", "q")
+        #expect(first.wait { !$0.contains("1 Overview") }.ok)
+        open(first, sandbox)
+        first.send("c")
+        #expect(first.wait(for: "+         salience: 1.2").ok, "the journal a second workbench left behind is offered")
+        first.send("r", ":quit!", "Enter")
     }
 
     @Test func saveWarnsAboutATrailingComment() throws {
