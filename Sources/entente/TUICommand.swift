@@ -90,6 +90,8 @@ final class EffectRunner: Sendable {
     /// predecessor, so at most one of each runs.
     private let analysing = Mutex<CancellationFlag?>(nil)
     private let previewing = Mutex<CancellationFlag?>(nil)
+    /// The file being opened: Esc, or a newer :open, drops its result.
+    private let opening = Mutex<CancellationFlag?>(nil)
     private let files: WorkbenchFiles
     /// The scenario on screen, for comparing an offered journal with.
     private let shown: Mutex<Scenario>
@@ -107,18 +109,25 @@ final class EffectRunner: Sendable {
         case .quit: break
         case .cancelSearch: cancel()
         case .open(let path):
-            do {
-                let loaded = try ScenarioLoader.load(path: path)
-                shown.withLock { $0 = loaded }
-                post(.loaded(loaded, file: path))
-                files.opened(path, scenario: loaded)
-            } catch {
-                switch error {
-                case .unreadable(let path, let reason): post(.message("\(TerminalText.escaped(path)): \(reason)"))
-                case .invalid(let diagnostics):
-                    post(.message("\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
+            let flag = Self.supersede(opening)
+            Thread.detachNewThread { [self] in
+                do throws(ScenarioLoadError) {
+                    let loaded = try ScenarioLoader.load(path: path)
+                    guard !flag.isCancelled else { return }
+                    shown.withLock { $0 = loaded }
+                    post(.loaded(loaded, file: path))
+                    files.opened(path, scenario: loaded)
+                } catch {
+                    guard !flag.isCancelled else { return }
+                    switch error {
+                    case .unreadable(_, let reason): post(.openFailed(file: path, "\(path): \(reason)"))
+                    case .invalid(let diagnostics):
+                        post(.openFailed(file: path, "\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
+                    }
                 }
             }
+        case .cancelOpen:
+            opening.withLock { $0?.cancel() }
         case .autosave(let current, let file):
             files.autosave(current, file: file)
         case .dropJournal(let file):

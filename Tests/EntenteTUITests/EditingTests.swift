@@ -119,6 +119,7 @@ import Testing
     @Test func openingAnotherFileAsksFirstWithUnsavedEdits() throws {
         var state = try state()
         #expect(update(&state, .requestOpen("other.yaml", force: false)) == [.open("other.yaml")])
+        #expect(update(&state, .stopOpening) == [.cancelOpen])
         _ = update(&state, .adjustSalience(0.1))
         #expect(update(&state, .requestOpen("other.yaml", force: false)).isEmpty)
         #expect(state.message?.hasPrefix("unsaved edits to cables.yaml: :save them first, or :open! other.yaml") == true)
@@ -173,9 +174,33 @@ extension EditingTests {
         _ = update(&state, .setViewer("eu"))
         _ = update(&state, .setFixed(issue: "chips", option: "allied-pool"))
         let other = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path)
+        _ = update(&state, .requestOpen("standards.yaml", force: true))
         #expect(update(&state, .loaded(other, file: "standards.yaml")).isEmpty)
         #expect(state.scenario == other && state.file == "standards.yaml" && !state.dirty && state.undoStack.isEmpty)
         #expect(state.fixed.isEmpty && state.history == ["search"] && state.message == "opened standards.yaml")
         #expect(state.viewer == (other.actorIndex("eu") != nil ? "eu" : nil), "the workshop view stays when its actor is there")
     }
 }
+
+extension EditingTests {
+    /// A file opens off the main loop: keys are still read while it loads, Esc stops
+    /// waiting (a result that arrives afterwards is dropped), and a failure says why.
+    @Test func openingRunsOffTheMainLoopAndEscStopsIt() throws {
+        var state = try state()
+        #expect(update(&state, .requestOpen("big.yaml", force: false)) == [.open("big.yaml")])
+        #expect(state.opening == "big.yaml" && state.message == "opening big.yaml… (Esc stops)")
+        #expect(update(&state, .requestOpen("other.yaml", force: false)).isEmpty, "one file opens at a time")
+        #expect(state.message == "still opening big.yaml; Esc stops it")
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .stopOpening)
+        #expect(update(&state, .stopOpening) == [.cancelOpen])
+        #expect(state.opening == nil && state.message == "stopped opening big.yaml")
+        let other = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path)
+        let before = state.scenario
+        _ = update(&state, .loaded(other, file: "big.yaml"))
+        #expect(state.scenario == before, "a load that Esc stopped does not replace the scenario on screen")
+        _ = update(&state, .requestOpen("broken.yaml", force: false))
+        _ = update(&state, .openFailed(file: "broken.yaml", "broken.yaml:3:1: error: unknown field"))
+        #expect(state.opening == nil && state.message == "broken.yaml:3:1: error: unknown field" && state.scenario == before)
+    }
+}
+

@@ -10,25 +10,46 @@ public enum ScenarioLoader {
     /// True for the paths that mean standard input: `-` and `/dev/stdin`.
     public static func isStandardInput(_ path: String) -> Bool { path == "-" || path == "/dev/stdin" }
 
+    /// The most bytes a scenario file may have: far beyond any negotiation (a 2,000-actor,
+    /// 200-issue game is about 60 MiB), and a bound on memory for a file such as /dev/zero.
+    public static let maximumBytes = 64 << 20
+
     /// Loads and validates the scenario at `path` (`-` or `/dev/stdin`: standard input).
+    /// Pipes and process substitutions (`<(…)`) are read like files.
     public static func load(path: String) throws(ScenarioLoadError) -> Scenario {
+        let name = isStandardInput(path) ? standardInputName : path
+        guard let text = String(data: try read(path), encoding: .utf8) else {
+            throw .invalid([Diagnostic(SourceLocation(file: name, line: 1, column: 1), "the \(isStandardInput(path) ? "input" : "file") is not UTF-8 text")])
+        }
+        return try parse(text, file: name)
+    }
+
+    /// The bytes at `path`, read in chunks up to `maximumBytes`, or why they cannot be.
+    static func read(_ path: String) throws(ScenarioLoadError) -> Data {
+        let handle: FileHandle
         if isStandardInput(path) {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw .invalid([Diagnostic(SourceLocation(file: standardInputName, line: 1, column: 1), "the input is not UTF-8 text")])
-            }
-            return try parse(text, file: standardInputName)
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+            handle = FileHandle.standardInput
+        } else {
             var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            let reason = !exists ? "no such file" : isDirectory.boolValue ? "is a directory, expected a scenario file" : "cannot be read"
-            throw .unreadable(path: path, reason: reason)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .unreadable(path: path, reason: "no such file")
+            }
+            guard !isDirectory.boolValue else { throw .unreadable(path: path, reason: "is a directory, expected a scenario file") }
+            guard let opened = FileHandle(forReadingAtPath: path) else { throw .unreadable(path: path, reason: "cannot be read") }
+            handle = opened
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .invalid([Diagnostic(SourceLocation(file: path, line: 1, column: 1), "the file is not UTF-8 text")])
+        defer { if !isStandardInput(path) { try? handle.close() } }
+        var data = Data()
+        while true {
+            let chunk: Data?
+            do { chunk = try handle.read(upToCount: 1 << 20) } catch { throw .unreadable(path: path, reason: "cannot be read: \(error.localizedDescription)") }
+            guard let chunk, !chunk.isEmpty else { return data }
+            data.append(chunk)
+            if data.count > maximumBytes {
+                let name = isStandardInput(path) ? standardInputName : path
+                throw .invalid([Diagnostic(SourceLocation(file: name, line: 1, column: 1), "larger than \(maximumBytes >> 20) MiB; expected a scenario file")])
+            }
         }
-        return try parse(text, file: path)
     }
 
     /// Parses and validates scenario text; `file` names it in diagnostics.

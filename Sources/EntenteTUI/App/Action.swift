@@ -107,10 +107,14 @@ public enum Action: Equatable, Sendable {
     case commandKey(Key)
     /// Commands that need the outside world.
     case requestOpen(String, force: Bool)
+    /// Esc while a file is being opened: keep the scenario on screen.
+    case stopOpening
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
     /// Outcomes reported back by effects.
     case loaded(Scenario, file: String)
+    /// Opening a file ended without a scenario: why.
+    case openFailed(file: String, String)
     case saved(String)
     case message(String)
     /// The brief preview of a package for an audience (nil: the full brief), prepared off
@@ -139,8 +143,11 @@ public enum Effect: Equatable, Sendable {
     /// `.searchFinished`.
     case startSearch(Scenario, SearchRequest)
     case cancelSearch
-    /// Load a scenario; report `.loaded` or a `.message` with the first error.
+    /// Load a scenario off the main loop, so keys (Esc, Ctrl-C) are read while a large
+    /// file loads; report `.loaded` or `.openFailed` with the first error.
     case open(String)
+    /// Stop waiting for the scenario being opened; its result is dropped.
+    case cancelOpen
     /// Write the scenario atomically; unless forced, refuse when the file changed on disk
     /// since it was opened or has comments that saving would drop.
     case save(Scenario, path: String, force: Bool)

@@ -100,6 +100,8 @@ public struct AppState: Sendable {
     public var lockHolder: String?
     /// True when the file is open read-only (its journal is another workbench's): no edits.
     public var readOnly = false
+    /// The file being opened off the main loop, until it loads, fails or Esc stops it.
+    public var opening: String?
     /// Packages pinned for the Compare screen, oldest first.
     public var pinned: [Package] = []
     /// The Brief screen's text, for the package and the audience (nil: the full brief) it

@@ -153,6 +153,7 @@ public struct Keymap: Sendable {
             return answers.first { $0.keys.contains(key) }?.action
         }
         if state.filterEditing { return .filterKey(key) }
+        if key == .escape, state.opening != nil { return .stopOpening }
         if state.showHelp {
             switch key {
             case .escape, .character("?"), .character("q"): return .toggleHelp

@@ -88,7 +88,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         // A change of viewer makes the brief preview someone else's: ask for the right one.
         return briefEffects(state)
     case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .toggleJournalChanges, .journalLocked, .useOwnJournal, .openReadOnly,
-         .requestOpen, .requestSave, .requestBrief, .loaded, .saved, .briefReady:
+         .requestOpen, .stopOpening, .requestSave, .requestBrief, .loaded, .openFailed, .saved, .briefReady:
         return updateFiles(&state, action)
     case .openCommandLine:
         state.commandLine = CommandLineState()
@@ -304,6 +304,12 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
             state.message = "unsaved edits to \(state.file): :save them first, or :open! \(file) leaves them in the journal (offered when \(state.file) is opened again)"
             break
         }
+        guard state.opening == nil else {
+            state.message = "still opening \(state.opening ?? ""); Esc stops it"
+            break
+        }
+        state.opening = file
+        state.message = "opening \(file)… (Esc stops)"
         return [.open(file)]
     case .requestSave(let file, let force):
         if state.journal != nil {
@@ -318,12 +324,23 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
     case .requestBrief(let file, let force):
         return [.writeBrief(state.scenario, state.package, audience: state.viewer, path: file, force: force)]
     case .loaded(let scenario, let file):
+        // A load that Esc stopped, or that a newer :open replaced, is dropped.
+        guard state.opening == file else { break }
         var fresh = AppState(scenario: scenario, file: file, size: state.size)
         fresh.history = state.history
         fresh.viewer = state.viewer.flatMap { scenario.actorIndex($0) != nil ? $0 : nil }
         fresh.viewerLocked = state.viewerLocked && fresh.viewer != nil
         fresh.message = "opened \(file)"
         state = fresh
+    case .stopOpening:
+        guard let file = state.opening else { break }
+        state.opening = nil
+        state.message = "stopped opening \(file)"
+        return [.cancelOpen]
+    case .openFailed(let file, let reason):
+        guard state.opening == file else { break }
+        state.opening = nil
+        state.message = reason
     case .saved(let file):
         // Saved elsewhere, the first file's journal would offer edits that are already kept.
         let previous = state.file
