@@ -19,8 +19,8 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
-    @Option(help: ArgumentHelp("issue=option pairs, comma-separated, or 'best' for the top package by capability share.", valueName: "package"))
-    var package: String
+    @Option(help: ArgumentHelp("issue=option pairs, comma-separated (the option may be repeated), or 'best' for the top package by capability share.", valueName: "package"))
+    var package: [String]
 
     @Option(help: ArgumentHelp("text, md or json.", valueName: "format"))
     var format: BriefFormat = .text
@@ -41,6 +41,7 @@ struct BriefCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
+        if package.count > 1 && package.contains("best") { throw ValidationError("--package best cannot be combined with other --package options") }
         if let date, !BriefDate.isValid(date) {
             throw ValidationError("--date takes a calendar date YYYY-MM-DD from 1900 to 9999, got '\(date)'")
         }
@@ -56,9 +57,14 @@ struct BriefCommand: ParsableCommand {
             settings.date = date ?? BriefDate.today()
             settings.audience = audience
             settings.timeLimit = timeLimit
-            let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }.joined(separator: ",")
-            settings.command = "entente brief \(scenario.file) --package \(pairs.isEmpty ? "''" : pairs) --seed \(seed) --date \(settings.date)"
-                + (audience.map { " --for \($0)" } ?? "") + (format == .text ? "" : " --format \(format.rawValue)")
+            // One --package per changed issue, so the annex can break the command between arguments.
+            let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }
+            var command = ["entente", "brief", scenario.file]
+            command += pairs.isEmpty ? ["--package", ""] : pairs.flatMap { ["--package", $0] }
+            command += ["--seed", "\(seed)", "--date", settings.date]
+            if let audience { command += ["--for", audience] }
+            if format != .text { command += ["--format", format.rawValue] }
+            settings.command = ShellWords.join(command)
             let brief = try BriefBuilder(loaded).build(chosen, settings: settings)
             try OutputOptions.emit(BriefRenderer.render(brief, as: format), to: output)
         } catch let error as SearchRequestError {
@@ -67,7 +73,7 @@ struct BriefCommand: ParsableCommand {
     }
 
     private func choosePackage(_ scenario: Scenario) throws -> Package {
-        guard package == "best" else { return try scenario.package(try AnalyseCommand.parse(package)) }
+        guard package == ["best"] else { return try scenario.package(try AnalyseCommand.parse(package.joined(separator: ","))) }
         guard let best = try PackageSearch(scenario).run(SearchRequest()).packages.first else {
             throw ValidationError("no package gives a viable coalition, so there is no best package to brief")
         }

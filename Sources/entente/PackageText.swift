@@ -65,11 +65,11 @@ struct SearchText {
     let scenario: Scenario
     let request: SearchRequest
 
-    func render(_ result: SearchResult, seconds: Double) -> String {
+    func render(_ result: SearchResult) -> String {
         let text = PackageText(scenario: scenario)
         var lines = [
             "\(TerminalText.escaped(scenario.title)): top \(result.packages.count) by \(request.objective.rawValue) (\(request.objective.summary))",
-            "\(result.strategy.rawValue): explored \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages in \(Figures.fixed(seconds, 2)) s"
+            "\(result.strategy.rawValue): explored \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages"
                 + (result.proven ? ", proven optimal" : ""),
         ]
         if !result.proven {

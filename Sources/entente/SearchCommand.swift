@@ -70,11 +70,14 @@ struct SearchCommand: ParsableCommand {
         let result = try SearchRunner.run(showProgress: !output.json && Console.isInteractive) { cancellation, progress throws(SearchRequestError) in
             try PackageSearch(loaded).run(request, cancellation: cancellation, progress: progress)
         }
-        let seconds = Date().timeIntervalSince(started)
+        if Console.isInteractive {
+            // On stderr: the report itself carries no clock reading, so it is the same bytes every run.
+            FileHandle.standardError.write(Data("searched in \(Figures.fixed(Date().timeIntervalSince(started), 2)) s\n".utf8))
+        }
         if output.json {
             try output.emitJSON(SearchReport(result, scenario: loaded, objective: objective))
         } else {
-            try output.emit(SearchText(scenario: loaded, request: request).render(result, seconds: seconds))
+            try output.emit(SearchText(scenario: loaded, request: request).render(result))
         }
         if result.cancelled { throw ExitCodes.interrupted }
     }

@@ -30,7 +30,8 @@ public struct BriefBuilder: Sendable {
             guard let index = scenario.actorIndex(id) else { throw SearchRequestError("unknown actor '\(id)'") }
             return index
         }
-        let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
+        let compiled = CompiledScenario(scenario)
+        let evaluation = PackageEvaluator(compiled).evaluate(package)
         let members = evaluation.coalition.members
         let robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, seed: settings.seed)
         let stays = Dictionary(uniqueKeysWithValues: robustness.stayProbability.map { ($0.actor, $0.value) })
@@ -48,7 +49,7 @@ public struct BriefBuilder: Sendable {
             coalition: Brief.CoalitionSummary(
                 members: members.map { scenario.actors[$0].name }, capabilityShare: evaluation.objective(.capability),
                 viable: evaluation.viable, rules: evaluation.rules.map { Brief.RuleLine(id: $0.id, holds: $0.holds) }),
-            members: shownMembers.map { memberCase($0, package: package, gain: evaluation.gains[$0], stays: full ? nil : stays[$0]) },
+            members: shownMembers.map { memberCase($0, package: package, gain: evaluation.gains[$0], stays: full ? nil : stays[$0], compiled: compiled) },
             bridging: Bridging.analyse(evaluation.coalition, in: scenario).blocs.map { bloc in
                 Brief.BlocLine(grouping: scenario.groupings.first { $0.id == bloc.grouping }?.name ?? bloc.grouping,
                                membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
@@ -79,16 +80,15 @@ public struct BriefBuilder: Sendable {
         return scenario.issues.indices.filter { !changed.contains($0) }.map { scenario.issues[$0].name }
     }
 
-    /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)).
-    private func memberCase(_ actor: Int, package: Package, gain: Double, stays: Double?) -> Brief.MemberCase {
+    /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)), as the
+    /// engine holds it (model.md, "Arithmetic"): the terms add up to the gain shown.
+    private func memberCase(_ actor: Int, package: Package, gain: Double, stays: Double?, compiled: CompiledScenario) -> Brief.MemberCase {
         let stance = scenario.actors[actor]
-        let total = stance.totalSalience
         var terms: [Brief.Contribution] = []
         for index in package.differences(from: scenario.statusQuo) {
             let issue = scenario.issues[index]
-            guard let interest = stance.interests[issue.id], total > 0 else { continue }
-            let points = interest.salience / total
-                * (interest.value(of: issue.options[package.choices[index]]) - interest.value(of: issue.options[issue.statusQuoIndex]))
+            guard let interest = stance.interests[issue.id] else { continue }
+            let points = compiled.gain(of: actor, issue: index, option: package.choices[index])
             if points != 0 {
                 terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points, note: interest.note))
             }

@@ -131,9 +131,8 @@ struct BriefWriter {
                 lines.append("```")
                 lines.append("")
             } else {
-                // Broken with shell line continuations, so it still pastes as one command.
-                let wrapped = TextWrap.wrap(TerminalText.escaped(brief.annex.command), width: BriefRenderer.width - 2, first: "    ", rest: "      ")
-                lines += wrapped.enumerated().map { $0.offset < wrapped.count - 1 ? $0.element + " \\" : $0.element }
+                // Broken between arguments with shell line continuations, so it pastes as one command.
+                lines += ShellWords.wrap(TerminalText.escaped(brief.annex.command), width: BriefRenderer.width, first: "    ", rest: "      ")
                 lines.append("")
             }
         }

@@ -122,6 +122,15 @@ public struct CompiledScenario: Sendable {
         }
     }
 
+    /// Actor `actor`'s term of its gain from option `option` of issue `issue`, in points: the
+    /// fixed-point value every gain is summed from, so a package's terms add up to its gain.
+    public func gain(of actor: Int, issue: Int, option: Int) -> Double {
+        FixedPoint.points(gainRows[(optionOffset[issue] + option) * laneWidth + actor])
+    }
+
+    /// Actor `actor`'s margin in points: its own `minGain` plus the compiled extra margin.
+    public func margin(of actor: Int) -> Double { FixedPoint.points(margins[actor]) }
+
     /// The number of packages when every issue in `issues` ranges over all its options.
     public func spaceSize(of issues: [Int]) -> Double {
         issues.reduce(1.0) { $0 * Double(optionCounts[$1]) }

@@ -17,8 +17,10 @@ public struct Actor: Sendable, Equatable {
         self.interests = interests
     }
 
-    /// The sum of this actor's saliences, the denominator of its utility.
-    public var totalSalience: Double { interests.values.reduce(0) { $0 + $1.salience } }
+    /// The sum of this actor's saliences, the denominator of its utility. Summed in issue-id
+    /// order: a dictionary's order changes from process to process, and so would the last
+    /// bit of a floating-point sum taken in it (and with it a figure rounded at a half).
+    public var totalSalience: Double { interests.keys.sorted().reduce(0) { $0 + interests[$1]!.salience } }
 }
 
 /// What sort of party an actor is; used for display and filtering, not by the engine.
