@@ -1,5 +1,18 @@
 import EntenteCore
 
+/// An optional JSON field written as `null` when it has no value, never left out (the rule
+/// in docs/cli.md, "JSON output"). Swift's synthesised encoding would omit it.
+@propertyWrapper struct Nullable<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
 /// `entente analyse --json`: field names documented in docs/cli.md.
 struct AnalysisReport: Encodable {
     struct Point: Encodable {
@@ -12,11 +25,11 @@ struct AnalysisReport: Encodable {
         let group: [String]
         let complete: Bool
         let individuallyRational: Int
-        let ideals: [String: Double]
-        let nash: Point?
-        let kalaiSmorodinsky: Point?
-        let egalitarian: Point?
-        let utilitarian: Point?
+        @Nullable var ideals: [String: Double]?
+        @Nullable var nash: Point?
+        @Nullable var kalaiSmorodinsky: Point?
+        @Nullable var egalitarian: Point?
+        @Nullable var utilitarian: Point?
     }
 
     struct SweetenerEntry: Encodable {
@@ -44,7 +57,7 @@ struct AnalysisReport: Encodable {
     struct StabilityEntry: Encodable {
         let stable: Bool
         let proven: Bool
-        let block: BlockEntry?
+        @Nullable var block: BlockEntry?
     }
 
     struct Fragile: Encodable {
@@ -64,7 +77,7 @@ struct AnalysisReport: Encodable {
         let viableProbability: Double
         let stayProbability: [String: Double]
         let worstCaseGain: [String: Double]
-        let mostFragile: Fragile?
+        @Nullable var mostFragile: Fragile?
     }
 
     struct Bloc: Encodable {
@@ -85,7 +98,7 @@ struct AnalysisReport: Encodable {
     let coalition: [String]
     let viable: Bool
     let pivotal: [String]
-    let bargaining: Bargaining?
+    @Nullable var bargaining: Bargaining?
     let holdouts: [HoldoutEntry]
     let stability: StabilityEntry
     let robustness: RobustnessEntry
@@ -106,7 +119,7 @@ struct AnalysisReport: Encodable {
         bargaining = analysis.bargaining.map { points in
             Bargaining(
                 group: points.group.map(id), complete: points.complete, individuallyRational: points.individuallyRational,
-                ideals: Dictionary(uniqueKeysWithValues: zip(points.group.map(id), points.ideals)),
+                ideals: points.ideals.map { Dictionary(uniqueKeysWithValues: zip(points.group.map(id), $0)) },
                 nash: point(points.nash), kalaiSmorodinsky: point(points.kalaiSmorodinsky),
                 egalitarian: point(points.egalitarian), utilitarian: point(points.utilitarian))
         }

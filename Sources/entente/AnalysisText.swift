@@ -18,7 +18,7 @@ struct AnalysisText {
         if let points = analysis.bargaining, points.individuallyRational > 0 {
             if !points.complete { lines.append("  STOPPED EARLY: the points below are the best among the packages scanned") }
             lines.append("  \(points.individuallyRational) packages\(points.complete ? "" : " scanned") give every one of them more than its margin")
-            lines.append("  ideal gains: " + zip(points.group, points.ideals).map { "\(id($0)) \(Figures.signed($1))" }.joined(separator: ", "))
+            lines.append("  ideal gains: " + zip(points.group, points.ideals ?? []).map { "\(id($0)) \(Figures.signed($1))" }.joined(separator: ", "))
             for (name, point, format) in [
                 ("Nash (max Σ ln gain)", points.nash, { Figures.fixed($0, 3) }),
                 ("Kalai–Smorodinsky (max min gain/ideal)", points.kalaiSmorodinsky, { Figures.fixed($0, 3) }),

@@ -168,7 +168,7 @@ struct BenchCase {
                 let points = try BargainingAnalysis(loaded).points(for: package.coalition.members)
                 notes = "\(points.individuallyRational) individually rational packages"
             case .holdouts:
-                let holdouts = HoldoutAnalysis(loaded).holdouts(of: package.package)
+                let holdouts = try HoldoutAnalysis(loaded).holdouts(of: package.package)
                 notes = "\(holdouts.count) holdouts, \(holdouts.reduce(0) { $0 + $1.sweeteners.count }) sweeteners"
             case .stability:
                 notes = try StabilityAnalysis(loaded).check(package.package).isStable ? "stable" : "blocked"

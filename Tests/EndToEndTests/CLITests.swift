@@ -242,4 +242,29 @@ import Testing
         #expect(try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--date", "27/11/2026").status == 64)
         #expect(try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--for", "atlantis").status == 64)
     }
+
+    @Test func analyseWritesNullForWhatDoesNotExist() throws {
+        // No package gives the US 100 points more than the status quo: nothing is
+        // individually rational, so ideals and the four solutions are null, not omitted and
+        // not a placeholder number.
+        let none = try json(try entente("analyse", "Data/training/cables-and-chips.yaml", "--package", "cables=shared-repair",
+                                        "--actors", "us", "--margin", "100", "--draws", "100", "--json"))
+        let bargaining = try #require(none["bargaining"] as? [String: Any])
+        for key in ["ideals", "nash", "kalaiSmorodinsky", "egalitarian", "utilitarian"] {
+            #expect(bargaining[key] is NSNull, "bargaining.\(key) should be null")
+        }
+        #expect(bargaining["individuallyRational"] as? Int == 0)
+        // An empty coalition and no --actors: no group to bargain for.
+        let empty = try json(try entente("analyse", "Data/training/cables-and-chips.yaml", "--package", "cables=shared-repair",
+                                         "--margin", "100", "--draws", "100", "--json"))
+        #expect(empty["bargaining"] is NSNull)
+        #expect((empty["stability"] as? [String: Any]).map { $0.keys.contains("block") } == true)
+        #expect((empty["robustness"] as? [String: Any])?["mostFragile"] is NSNull)
+    }
+
+    @Test func analyseRefusesAPackageThatContradictsAFix() throws {
+        let run = try entente("analyse", "Data/training/cables-and-chips.yaml", "--package", "cables=shared-repair", "--fix", "cables=national")
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("the package sets 'cables' to 'shared-repair', but it is fixed at 'national'"))
+    }
 }

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func holdoutAndItsNearestSweeteners() throws {
-        let holdouts = HoldoutAnalysis(scenario).holdouts(of: try package("shared-repair", "open-market"))
+        let holdouts = try HoldoutAnalysis(scenario).holdouts(of: try package("shared-repair", "open-market"))
         #expect(holdouts.map(\.actor) == [0])
         let us = holdouts[0]
         #expect(us.gain == -10 && us.lacking == 10 && us.redLines == ["chips=open-market"])

@@ -12,12 +12,15 @@ public struct BargainingAnalysis: Sendable {
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
     /// The four bargaining points for `group` (actor indices) over the space `request`
-    /// describes (its table, fixed options and margin). The request's budget, or the
-    /// cancellation flag, may cut the scans short; the points are then the best among the
-    /// packages scanned, and `complete` is false.
-    public func points(for group: [Int], request: SearchRequest = SearchRequest(), cancellation: CancellationFlag? = nil) throws(SearchRequestError) -> BargainingPoints {
+    /// describes (its table, fixed options and margin); around a package, the issues off
+    /// the table keep that package's options rather than the status quo. The request's
+    /// budget, or the cancellation flag, may cut the scans short; the points are then the
+    /// best among the packages scanned, and `complete` is false.
+    public func points(for group: [Int], request: SearchRequest = SearchRequest(), around package: Package? = nil,
+                       cancellation: CancellationFlag? = nil) throws(SearchRequestError) -> BargainingPoints {
         guard !group.isEmpty else { throw SearchRequestError("bargaining needs at least one actor") }
-        let resolved = try ResolvedRequest(request, scenario: scenario)
+        let resolved = if let package { try ResolvedRequest(request, scenario: scenario, around: package) }
+            else { try ResolvedRequest(request, scenario: scenario) }
         let compiled = CompiledScenario(scenario, margin: request.margin)
         let tables = ScanTables(compiled)
         let budget = request.budget.started()
@@ -31,7 +34,7 @@ public struct BargainingAnalysis: Sendable {
             return workers.dropFirst().reduce(into: workers[0]) { $0.merge($1) }
         }
         let first = scan(.nashEgalitarianUtilitarian)
-        let ideals = first.ideals.map(FixedPoint.points)
+        let ideals = first.count > 0 ? first.ideals.map(FixedPoint.points) : nil
         let second = first.count > 0 ? scan(.kalaiSmorodinsky(ideals: first.ideals)) : first
         func point(_ best: BestPackages) -> BargainingPoint? {
             guard best.count > 0 else { return nil }
@@ -52,8 +55,9 @@ public struct BargainingPoints: Sendable {
     public let complete: Bool
     /// Packages in which every member of the group gains more than its margin.
     public let individuallyRational: Int
-    /// Each member's best gain over those packages (Kalai–Smorodinsky's ideal point).
-    public let ideals: [Double]
+    /// Each member's best gain over those packages (Kalai–Smorodinsky's ideal point); nil
+    /// when no package is individually rational.
+    public let ideals: [Double]?
     /// Maximises Σ ln gain.
     public let nash: BargainingPoint?
     /// Maximises the smallest gain as a share of that member's ideal gain.

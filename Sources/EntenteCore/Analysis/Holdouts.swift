@@ -11,15 +11,17 @@ public struct HoldoutAnalysis: Sendable {
 
     /// Holdouts of `package` (all actors outside its coalition, or only those in `actors`),
     /// each with its sweeteners: packages that differ from `package` in at most
-    /// `maximumChanges` issues (only issues in `table`, when given) and whose coalition keeps
-    /// every current member and adds the holdout. Nearest first: fewest issues changed, then
-    /// the smallest total loss to current members, then package order.
-    public func holdouts(of package: Package, actors: [Int]? = nil, table: Set<Int>? = nil) -> [Holdout] {
-        let evaluator = PackageEvaluator(CompiledScenario(scenario))
+    /// `maximumChanges` issues, only issues on the table of `request` and not fixed, and whose
+    /// coalition keeps every current member and adds the holdout. Membership counts the
+    /// request's margin, as the coalition reported does. Nearest first: fewest issues changed,
+    /// then the smallest total loss to current members, then package order.
+    public func holdouts(of package: Package, request: SearchRequest = SearchRequest(), actors: [Int]? = nil) throws(SearchRequestError) -> [Holdout] {
+        let compiled = CompiledScenario(scenario, margin: request.margin)
+        let evaluator = PackageEvaluator(compiled)
         let current = evaluator.evaluate(package)
         let members = current.coalition.members
-        let margins = scenario.actors.map { actor in actor.interests.values.compactMap(\.minGain).max() ?? 0 }
-        let issues = scenario.issues.indices.filter { table?.contains($0) ?? true }
+        let margins = scenario.actors.indices.map(compiled.margin)
+        let issues = try ResolvedRequest(request, scenario: scenario, around: package).free
         let neighbours = Self.neighbours(of: package, issues: issues, options: scenario.issues.map(\.options.count))
             .map(evaluator.evaluate)
             .filter { neighbour in members.allSatisfy(neighbour.coalition.contains) }

@@ -6,6 +6,7 @@ public struct PackageAnalysis: Sendable {
     public let evaluation: PackageEvaluation
     /// The group bargained for: the actors asked about, or the package's coalition.
     public let group: [Int]
+    /// Nil when the group is empty (no coalition, and no actors asked about).
     public let bargaining: BargainingPoints?
     public let holdouts: [Holdout]
     public let stability: Stability
@@ -26,7 +27,9 @@ public struct PackageAnalysis: Sendable {
         public init() {}
     }
 
-    /// Analyses `package` under the search space of `request` (table, fixes, margin).
+    /// Analyses `package` under the search space of `request` (table, fixes, margin): every
+    /// part uses the coalition's membership under the request's margin, and proposes
+    /// changes only to issues on the table and not fixed (model.md, "Analysis of a package").
     /// `actors` limits the bargaining group and the holdouts listed; nil takes the coalition
     /// and every actor outside it. The request's budget bounds each of the two searches
     /// (bargaining, stability), and `cancellation` stops them; what they found is then
@@ -36,12 +39,12 @@ public struct PackageAnalysis: Sendable {
         let evaluator = PackageEvaluator(CompiledScenario(scenario, margin: request.margin))
         evaluation = evaluator.evaluate(package)
         group = actors ?? evaluation.coalition.members
-        let table = request.table.map { ids in Set(ids.compactMap(scenario.issueIndex)) }
-        bargaining = group.isEmpty ? nil : try BargainingAnalysis(scenario).points(for: group, request: request, cancellation: cancellation)
-        holdouts = HoldoutAnalysis(scenario).holdouts(of: package, actors: actors, table: table)
+        bargaining = group.isEmpty ? nil
+            : try BargainingAnalysis(scenario).points(for: group, request: request, around: package, cancellation: cancellation)
+        holdouts = try HoldoutAnalysis(scenario).holdouts(of: package, request: request, actors: actors)
         stability = try StabilityAnalysis(scenario).check(package, request: request, cancellation: cancellation)
         robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, delta: settings.delta,
-                                                          seed: settings.seed, cancellation: cancellation)
+                                                          seed: settings.seed, margin: request.margin, cancellation: cancellation)
         bridging = Bridging.analyse(evaluation.coalition, in: scenario)
         power = WeightedVotingGame(capabilitiesOf: scenario).indices()
         let coalition = evaluation.coalition

@@ -11,11 +11,13 @@ public struct RobustnessAnalysis: Sendable {
     ///   - spread: each value moves uniformly within ±spread·100 points (kept in 0…100) and
     ///     each salience is multiplied by a uniform factor in 1 ± spread.
     ///   - delta: the value range of the worst case, in points.
+    ///   - margin: added to every actor's own margin, as a search's `--margin` is: the members
+    ///     are the coalition's under that margin, and stay while they exceed it.
     ///   - cancellation: stops the draws early; the figures are then over the draws made,
     ///     which `draws` in the result reports.
     public func analyse(_ package: Package, draws: Int = 10_000, spread: Double = 0.1, delta: Double = 5, seed: UInt64 = 1,
-                        cancellation: CancellationFlag? = nil) -> Robustness {
-        let compiled = CompiledScenario(scenario)
+                        margin: Double = 0, cancellation: CancellationFlag? = nil) -> Robustness {
+        let compiled = CompiledScenario(scenario, margin: margin)
         let evaluator = PackageEvaluator(compiled)
         let current = evaluator.evaluate(package)
         let members = current.coalition.members
@@ -29,7 +31,7 @@ public struct RobustnessAnalysis: Sendable {
                     changed: package.choices[index] != issue.statusQuoIndex)
             }
         }
-        let margins = scenario.actors.map { $0.interests.values.compactMap(\.minGain).max() ?? 0 }
+        let margins = scenario.actors.indices.map(compiled.margin)
         let measures = CoalitionMeasures(tables: evaluator.tables)
 
         var random = SplitMix64(seed: seed)

@@ -10,9 +10,11 @@ public struct StabilityAnalysis: Sendable {
 
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
-    /// Checks `package` in the space of `request`; its budget, or the cancellation flag, may
-    /// stop the search early, and the result is then not proven.
+    /// Checks `package` against the packages that change only issues on the table of
+    /// `request` and not fixed; its budget, or the cancellation flag, may stop the search
+    /// early, and the result is then not proven.
     public func check(_ package: Package, request: SearchRequest = SearchRequest(), cancellation: CancellationFlag? = nil) throws(SearchRequestError) -> Stability {
+        let free = try ResolvedRequest(request, scenario: scenario, around: package).free
         var baseline = scenario
         for (index, choice) in package.choices.enumerated() {
             baseline.issues[index].statusQuo = scenario.issues[index].options[choice].id
@@ -21,6 +23,8 @@ public struct StabilityAnalysis: Sendable {
             for key in baseline.actors[a].interests.keys { baseline.actors[a].interests[key]?.minGain = nil }
         }
         var search = request
+        search.table = free.map { scenario.issues[$0].id }
+        search.fixed = [:]
         search.objective = .capability
         search.top = 1
         search.margin = 0

@@ -40,7 +40,7 @@ public struct BriefBuilder: Sendable {
         var request = SearchRequest()
         request.budget = SearchBudget(seconds: settings.timeLimit)
         let points = full && !members.isEmpty
-            ? try BargainingAnalysis(scenario).points(for: members, request: request, cancellation: settings.cancellation) : nil
+            ? try BargainingAnalysis(scenario).points(for: members, request: request, around: package, cancellation: settings.cancellation) : nil
         return Brief(
             title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? ""),
             date: settings.date, scenario: scenario.title, source: scenario.source,
@@ -54,7 +54,7 @@ public struct BriefBuilder: Sendable {
                 Brief.BlocLine(grouping: scenario.groupings.first { $0.id == bloc.grouping }?.name ?? bloc.grouping,
                                membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
             },
-            holdouts: full ? holdouts(package) : nil,
+            holdouts: full ? try holdouts(package) : nil,
             stability: full ? try stability(package, request: request, cancellation: settings.cancellation) : nil,
             robustness: full ? Brief.RobustnessLine(
                 draws: robustness.draws, spread: robustness.spread, seed: robustness.seed,
@@ -117,8 +117,8 @@ public struct BriefBuilder: Sendable {
         return points
     }
 
-    private func holdouts(_ package: Package) -> [Brief.HoldoutLine] {
-        HoldoutAnalysis(scenario).holdouts(of: package).map { holdout in
+    private func holdouts(_ package: Package) throws(SearchRequestError) -> [Brief.HoldoutLine] {
+        try HoldoutAnalysis(scenario).holdouts(of: package).map { holdout in
             Brief.HoldoutLine(
                 actor: scenario.actors[holdout.actor].name, lacking: holdout.lacking, redLines: holdout.redLines,
                 sweeteners: holdout.sweeteners.map { sweetener in
@@ -148,7 +148,7 @@ public struct BriefBuilder: Sendable {
         let group = points.group
         let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
         let gains = group.map { evaluation.gains[$0] }
-        let ideals = points.ideals
+        let ideals = points.ideals ?? []
         let values: [(String, BargainingPoint?, Double)] = [
             ("Nash (largest product of gains)", points.nash, gains.reduce(0) { $0 + log($1) }),
             ("Kalai–Smorodinsky (largest smallest share of each member's best)", points.kalaiSmorodinsky,

@@ -36,8 +36,9 @@ public struct SearchRequestError: Error, Sendable, Equatable, CustomStringConver
 
 /// A search request resolved against a scenario: indices instead of ids.
 struct ResolvedRequest {
-    /// The package every scan starts from: fixed options, and status quo elsewhere.
-    let base: [Int]
+    /// The package every scan starts from: fixed options, and status quo elsewhere (or the
+    /// analysed package's options, around a package).
+    private(set) var base: [Int]
     /// Issues that range over all their options, in scenario order.
     let free: [Int]
     let include: ActorSet
@@ -66,6 +67,18 @@ struct ResolvedRequest {
             throw SearchRequestError("actor '\(both)' is both included and excluded")
         }
         guard request.top > 0 else { throw SearchRequestError("top must be at least 1") }
+    }
+
+    /// The space an analysis of `package` may propose (model.md, "Analysis of a package"):
+    /// the issues on the table and not fixed range over their options, every other issue
+    /// keeps the package's option. A package that contradicts a fixed option is an error.
+    init(_ request: SearchRequest, scenario: Scenario, around package: Package) throws(SearchRequestError) {
+        self = try ResolvedRequest(request, scenario: scenario)
+        for (issue, choice) in base.enumerated() where request.fixed[scenario.issues[issue].id] != nil && package.choices[issue] != choice {
+            throw SearchRequestError("the package sets '\(scenario.issues[issue].id)' to '\(scenario.issues[issue].options[package.choices[issue]].id)', "
+                + "but it is fixed at '\(scenario.issues[issue].options[choice].id)'")
+        }
+        base = package.choices
     }
 
     private static func issue(_ id: String, in scenario: Scenario) throws(SearchRequestError) -> Int {
