@@ -65,8 +65,10 @@ struct BenchCase {
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
         case cancellation(after: Double)
-        /// Shapley–Shubik and Banzhaf power of every actor under a majority quota.
+        /// Shapley–Shubik and Banzhaf power of every actor under a strict-majority quota.
         case power
+        /// Power indices of a seeded game: whole weights 1...maxWeight, strict majority.
+        case weightedGame(players: Int, maxWeight: Int)
         /// One analysis of the shipped scenario's best package by Nash product.
         case analysis(Analysis)
         /// The workbench at 120×40: the first frame, and one key's update and frame.
@@ -134,6 +136,8 @@ struct BenchCase {
             BenchCase(name: "workbench: interests key + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.interestsKey, path: shipped)),
             BenchCase(name: "workbench: split or merge + frame", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .workbench(.splitMerge, path: shipped)),
             BenchCase(name: "power indices, 200 players", scenario: generated(200, 1, 2), kind: .power),
+            BenchCase(name: "power indices, 400 players, weights 1–50", scenario: generated(1, 1, 2), kind: .weightedGame(players: 400, maxWeight: 50)),
+            BenchCase(name: "power indices, 1,000 players, weights 1–100", scenario: generated(1, 1, 2), kind: .weightedGame(players: 1000, maxWeight: 100)),
             BenchCase(name: "cancel a running search", scenario: generated(30, 20, 4, blocs: 3),
                       kind: .cancellation(after: 0.5)),
             BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
@@ -185,12 +189,16 @@ struct BenchCase {
         case .workbench(let step, let path):
             return workbench(loaded, step: step, path: path)
         case .power:
-            let game = WeightedVotingGame(weights: loaded.actors.map(\.capability), share: 0.5)
-            let power = game.indices()
+            let game = WeightedVotingGame(weights: loaded.actors.map(\.capability), share: nil)
             packages = 0
             proven = true
-            notes = "quota \(game.quota) of \(game.weights.reduce(0, +)), \(Set(game.weights).count) distinct weights, "
-                + "Σ Shapley–Shubik \(Figures.fixed(power.reduce(0) { $0 + $1.shapleyShubik }, 6))"
+            notes = Self.powerNotes(game)
+        case .weightedGame(let players, let maxWeight):
+            var random = SplitMix64(seed: 1)
+            let weights = (0..<players).map { _ in Int.random(in: 1...maxWeight, using: &random) }
+            packages = 0
+            proven = true
+            notes = Self.powerNotes(WeightedVotingGame(weights: weights, quota: weights.reduce(0, +) / 2 + 1))
         case .pareto(let count):
             let result = try ParetoSearch(loaded).run(actors: loaded.actors.prefix(count).map(\.id))
             packages = Double(result.explored)
@@ -207,6 +215,15 @@ struct BenchCase {
 }
 
 extension BenchCase {
+    /// Runs a game's indices and says what was computed.
+    private static func powerNotes(_ game: WeightedVotingGame) -> String {
+        let power = game.indices()
+        let shapley = power.allSatisfy { $0.shapleyShubik != nil }
+            ? "Σ Shapley–Shubik \(Figures.fixed(power.reduce(0) { $0 + $1.shapleyShubik! }, 6))" : "Shapley–Shubik too large"
+        return "quota \(game.quota) of \(game.weights.reduce(0, +)), \(Set(game.weights).count) distinct weights, "
+            + "\(shapley), Σ Banzhaf \(Figures.fixed(power.reduce(0) { $0 + $1.banzhaf }, 6))"
+    }
+
     /// Times the pure workbench: state, update and view, as the terminal loop runs them
     /// (the terminal's own drawing is not included). Loading the file is not timed.
     private func workbench(_ scenario: Scenario, step: WorkbenchStep, path shipped: String) -> BenchResult {

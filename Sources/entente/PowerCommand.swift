@@ -42,9 +42,11 @@ struct PowerCommand: ParsableCommand {
         }
         var table = TextTable(header: ["player", "weight", "Shapley–Shubik", "Banzhaf", "Banzhaf raw"], rightAligned: [1, 2, 3, 4])
         for (id, index) in zip(ids, power) {
-            table.append([id, "\(index.weight)", Figures.fixed(index.shapleyShubik, 4), Figures.fixed(index.banzhaf, 4), Figures.fixed(index.banzhafRaw, 4)])
+            table.append([id, "\(index.weight)", index.shapleyShubik.map { Figures.fixed($0, 4) } ?? "—", Figures.fixed(index.banzhaf, 4), Figures.fixed(index.banzhafRaw, 4)])
         }
-        try output.emit("quota \(game.quota) of \(game.weights.reduce(0, +))\n" + table.render())
+        let tooLarge = power.contains { $0.shapleyShubik == nil }
+            ? "\n(Shapley–Shubik not computed: this game's exact count table would exceed \(WeightedVotingGame.shapleyShubikWords / 131_072) MB)" : ""
+        try output.emit("quota \(game.quota) of \(game.weights.reduce(0, +))\n" + table.render() + tooLarge)
     }
 
     private func players() throws -> ([String], WeightedVotingGame) {
@@ -59,7 +61,7 @@ struct PowerCommand: ParsableCommand {
         }
         let total = values.reduce(0, +)
         guard let quota, quota > 0, quota <= total else { throw ValidationError("--quota must be above 0 and at most the total weight \(total)") }
-        return ((1...values.count).map { "p\($0)" }, WeightedVotingGame(weights: values, share: quota / total))
+        return ((1...values.count).map { "p\($0)" }, WeightedVotingGame(weights: values, quota: quota))
     }
 }
 
@@ -68,7 +70,7 @@ struct PowerReport: Encodable {
     struct Player: Encodable {
         let id: String
         let weight: Int
-        let shapleyShubik: Double
+        @Nullable var shapleyShubik: Double?
         let banzhaf: Double
         let banzhafRaw: Double
 

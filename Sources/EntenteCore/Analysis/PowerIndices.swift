@@ -5,41 +5,53 @@ import Synchronization
 /// Shapley–Shubik and Banzhaf power in a weighted voting game: who is pivotal when a
 /// coalition passes once its members' weights reach a quota.
 ///
-/// Computed exactly by dynamic programming over coalition sizes and weights, never by
-/// listing coalitions: for a player of weight w, count the coalitions of the others, by
-/// size, whose weight is below the quota but reaches it with w. Players of equal weight
-/// have equal power, so one count serves them all.
+/// Computed exactly, never by listing coalitions: the coalitions below the quota are
+/// counted once, by weight (and by size for Shapley–Shubik), in multiword integers; each
+/// player's own factor is then divided out of that count to give the coalitions of the
+/// others (`CoalitionCounts`). Players of equal weight have equal power, so one division
+/// serves them all.
 public struct WeightedVotingGame: Sendable, Equatable {
     /// Whole-number weights, one per player.
     public let weights: [Int]
     /// The weight a coalition needs to win.
     public let quota: Int
+    /// The largest Shapley–Shubik count table computed, in 64-bit words (256 MB): a game
+    /// whose table is larger gets Banzhaf indices only.
+    public static let shapleyShubikWords = 1 << 25
 
     public init(weights: [Int], quota: Int) {
         self.weights = weights
         self.quota = quota
     }
 
-    /// A game from real weights (such as capabilities) and a share of their total that
-    /// wins. Weights are scaled by the smallest power of ten (at most 10⁴) that makes them
-    /// whole, rounding beyond that; the quota is the smallest whole weight at or above the
-    /// share of the scaled total.
-    public init(weights real: [Double], share: Double) {
+    /// A game from real weights (such as capabilities). Weights are scaled by the smallest
+    /// power of ten (at most 10⁴) that makes them whole, rounding beyond that. With a
+    /// `share`, a coalition wins when it holds at least that share of the scaled total (the
+    /// quota is the smallest whole weight at or above it); without one, when it holds a
+    /// strict majority, more than half (so two complementary coalitions never both win).
+    public init(weights real: [Double], share: Double?) {
         var scale = 1.0
         while scale < 10_000 && !real.allSatisfy({ abs(($0 * scale).rounded() - $0 * scale) < 1e-9 }) { scale *= 10 }
         let scaled = real.map { Int(($0 * scale).rounded()) }
         let total = scaled.reduce(0, +)
         weights = scaled
-        quota = max(1, Int((share * Double(total) - 1e-9).rounded(.up)))
+        quota = share.map { max(1, Int(($0 * Double(total) - 1e-9).rounded(.up))) } ?? total / 2 + 1
+    }
+
+    /// A game from real weights and a quota on their scale: both scaled as above, the quota
+    /// rounded up (a coalition wins when its weight reaches it).
+    public init(weights real: [Double], quota: Double) {
+        let total = real.reduce(0, +)
+        self.init(weights: real, share: total > 0 ? quota / total : 1)
     }
 
     /// The scenario's actors as players weighted by capability, with its capability-share
-    /// threshold (the highest, if several; a majority when it has none) as the quota.
+    /// threshold (the highest, if several) as the quota, or a strict majority when it has none.
     public init(capabilitiesOf scenario: Scenario) {
         let share = scenario.rules.compactMap { rule -> Double? in
             if case .capabilityShare(let share) = rule.kind { return share }
             return nil
-        }.max() ?? 0.5
+        }.max()
         self.init(weights: scenario.actors.map(\.capability), share: share)
     }
 
@@ -47,86 +59,68 @@ public struct WeightedVotingGame: Sendable, Equatable {
     public func indices() -> [PowerIndex] {
         let n = weights.count
         guard n > 0 else { return [] }
-        // One count per distinct weight, spread over the cores.
+        let counts = CoalitionCounts(weights: weights, quota: quota)
+        let byWeight = counts.byWeight()
+        let table = CoalitionTable.words(counts) <= Self.shapleyShubikWords ? CoalitionTable(counts) : nil
         let distinct = Array(Set(weights)).sorted()
-        let results = Mutex([(shapley: Double, swings: Double)](repeating: (0, 0), count: distinct.count))
+        let results = Mutex([(swings: [UInt64], shapley: Double?)](repeating: ([], nil), count: distinct.count))
         DispatchQueue.concurrentPerform(iterations: distinct.count) { index in
-            var others = weights
-            others.remove(at: weights.firstIndex(of: distinct[index])!)
-            let result = pivots(of: distinct[index], among: others)
-            results.withLock { $0[index] = result }
-        }
-        let byWeight = Dictionary(uniqueKeysWithValues: zip(distinct, results.withLock { $0 }))
-        let totalSwings = weights.reduce(0.0) { $0 + byWeight[$1]!.swings }
-        let coalitions = pow2(n - 1)
-        return weights.map { weight in
-            let entry = byWeight[weight]!
-            return PowerIndex(
-                weight: weight, shapleyShubik: entry.shapley,
-                banzhaf: totalSwings > 0 ? entry.swings / totalSwings : 0,
-                banzhafRaw: entry.swings / coalitions, swings: entry.swings)
-        }
-    }
-
-    /// The Shapley–Shubik index and the swing count of a player of weight `weight`.
-    private func pivots(of weight: Int, among others: [Int]) -> (shapley: Double, swings: Double) {
-        let n = others.count + 1
-        guard weight > 0, quota > 0 else { return (0, 0) }
-        // counts[k * limit + w]: coalitions of k other players with total weight w < quota.
-        let limit = quota
-        var counts = [Double](repeating: 0, count: n * limit)
-        counts.withUnsafeMutableBufferPointer { table in
-            table[0] = 1
-            var players = 0
-            for w in others {
-                players += 1
-                // A player who reaches the quota alone is in no coalition below it.
-                guard w < limit else { continue }
-                // Sizes from the top down, so row k − 1 still holds the counts without this
-                // player; within a row the order is free, and ascending vectorises.
-                for k in stride(from: min(players, n - 1), through: 1, by: -1) {
-                    let from = table.baseAddress! + (k - 1) * limit
-                    let to = table.baseAddress! + k * limit
-                    for total in w..<limit { to[total] += from[total - w] }
+            let weight = distinct[index]
+            let swings = counts.swings(byWeight: byWeight, of: weight)
+            let shapley = table.map { table in
+                // N[k] · k! (n − k − 1)! / n! = N[k] / (n · C(n − 1, k)), in binary logarithms.
+                table.swingsBySize(of: weight).enumerated().reduce(0.0) { sum, entry in
+                    let (k, count) = entry
+                    let log2Count = Multiword.log2(count)
+                    return log2Count == -.infinity ? sum : sum + exp2(log2Count - Foundation.log2(Double(n)) - Self.log2Choose(n - 1, k))
                 }
             }
+            results.withLock { $0[index] = (swings, shapley) }
         }
-        // Coalition weights w with quota − weight ≤ w < quota become winning with this player.
-        let low = max(0, quota - weight)
-        var shapley = 0.0
-        var swings = 0.0
-        for k in 0..<n {
-            var coalitions = 0.0
-            for total in low..<limit { coalitions += counts[k * limit + total] }
-            swings += coalitions
-            shapley += coalitions * orderWeight(size: k, players: n)
+        let byDistinct = Dictionary(uniqueKeysWithValues: zip(distinct, results.withLock { $0 }))
+        let allSwings = Multiword.sum(weights.map { byDistinct[$0]!.swings }, limbs: counts.limbs + 1)
+        var coalitions = [UInt64](repeating: 0, count: (n - 1) / 64 + 1)
+        coalitions[(n - 1) / 64] = 1 << UInt64((n - 1) % 64)
+        return weights.map { weight in
+            let entry = byDistinct[weight]!
+            return PowerIndex(
+                weight: weight, shapleyShubik: entry.shapley,
+                banzhaf: allSwings.allSatisfy { $0 == 0 } ? 0 : Multiword.ratio(entry.swings, allSwings),
+                banzhafRaw: Multiword.ratio(entry.swings, coalitions), swings: entry.swings)
         }
-        return (shapley, swings)
     }
 
-    /// k! (n − k − 1)! / n!: the share of orderings in which a given k players come first,
-    /// then this player.
-    private func orderWeight(size k: Int, players n: Int) -> Double {
-        // 1 / (n · C(n − 1, k)), computed in logs to stay finite for hundreds of players.
-        exp(-(log(Double(n)) + logChoose(n - 1, k)))
+    /// log₂ C(n, k).
+    private static func log2Choose(_ n: Int, _ k: Int) -> Double {
+        (lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))) / M_LN2
     }
-
-    private func logChoose(_ n: Int, _ k: Int) -> Double {
-        lgamma(Double(n + 1)) - lgamma(Double(k + 1)) - lgamma(Double(n - k + 1))
-    }
-
-    private func pow2(_ exponent: Int) -> Double { Double(sign: .plus, exponent: exponent, significand: 1) }
 }
 
 /// One player's power in a weighted voting game.
 public struct PowerIndex: Sendable, Equatable {
     public let weight: Int
-    /// Share of orderings in which the player is pivotal; sums to one over the players.
-    public let shapleyShubik: Double
+    /// Share of orderings in which the player is pivotal; sums to one over the players. Nil
+    /// when the game is too large for an exact count (`WeightedVotingGame.shapleyShubikWords`).
+    public let shapleyShubik: Double?
     /// Swings as a share of all players' swings; sums to one.
     public let banzhaf: Double
     /// Swings / 2^(n−1): the chance of being decisive when the others vote at random.
     public let banzhafRaw: Double
-    /// Coalitions of the others that this player turns from losing to winning.
-    public let swings: Double
+    /// Coalitions of the others that this player turns from losing to winning, exactly, as
+    /// 64-bit words, least significant first.
+    public let swingWords: [UInt64]
+
+    init(weight: Int, shapleyShubik: Double?, banzhaf: Double, banzhafRaw: Double, swings: [UInt64]) {
+        self.weight = weight
+        self.shapleyShubik = shapleyShubik
+        self.banzhaf = banzhaf
+        self.banzhafRaw = banzhafRaw
+        swingWords = swings
+    }
+
+    /// The swings as a double (exact up to 2^53).
+    public var swings: Double {
+        let (mantissa, exponent) = Multiword.split(swingWords)
+        return mantissa * pow(2, Double(exponent))
+    }
 }
