@@ -128,25 +128,31 @@ struct CoalitionTable {
         var result = [[UInt64]](repeating: [UInt64](repeating: 0, count: limbs), count: maxSize + 1)
         guard weight > 0 else { return result }
         let deconvolve = weight < quota
-        // Rows of the others' counts: the previous size and this one, each over the weights below the quota.
-        var previous = [UInt64](repeating: 0, count: quota * limbs)
-        var current = [UInt64](repeating: 0, count: quota * limbs)
+        // The others' counts of the previous size and of this one, each over its row's weights.
+        let widest = (0...maxSize).map { high[$0] - low[$0] + 1 }.max()!
+        var previous = [UInt64](repeating: 0, count: widest * limbs)
+        var current = [UInt64](repeating: 0, count: widest * limbs)
         cells.withUnsafeBufferPointer { table in
-            let base = table.baseAddress!
             for k in 0...maxSize {
-                for index in current.indices { current[index] = 0 }
+                let source = table.baseAddress! + offsets[k] * limbs
+                let width = high[k] - low[k] + 1
                 current.withUnsafeMutableBufferPointer { row in
                     let out = row.baseAddress!
-                    let source = base + (offsets[k] - low[k]) * limbs
-                    for v in low[k]...high[k] {
-                        Multiword.add(out + v * limbs, source + v * limbs, limbs)
-                        if deconvolve && k > 0 && v >= weight {
-                            previous.withUnsafeBufferPointer { Multiword.subtract(out + v * limbs, $0.baseAddress! + (v - weight) * limbs, limbs) }
+                    out.update(from: source, count: width * limbs)
+                    if deconvolve && k > 0 {
+                        // c_{−t}[k][v] = c[k][v] − c_{−t}[k − 1][v − w], where row k − 1 has v − w.
+                        let from = max(low[k], low[k - 1] + weight), to = min(high[k], high[k - 1] + weight)
+                        if from <= to {
+                            previous.withUnsafeBufferPointer { prior in
+                                for v in from...to {
+                                    Multiword.subtract(out + (v - low[k]) * limbs, prior.baseAddress! + (v - weight - low[k - 1]) * limbs, limbs)
+                                }
+                            }
                         }
                     }
                     let window = max(low[k], quota - weight)
                     if window <= high[k] {
-                        for v in window...high[k] { Multiword.add(&result[k], out + v * limbs, limbs) }
+                        for v in window...high[k] { Multiword.add(&result[k], out + (v - low[k]) * limbs, limbs) }
                     }
                 }
                 swap(&previous, &current)
