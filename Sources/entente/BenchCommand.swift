@@ -217,7 +217,7 @@ struct BenchCase {
 extension BenchCase {
     /// Runs a game's indices and says what was computed.
     private static func powerNotes(_ game: WeightedVotingGame) -> String {
-        let power = game.indices()
+        let power = game.indices() ?? []
         let shapley = power.allSatisfy { $0.shapleyShubik != nil }
             ? "Σ Shapley–Shubik \(Figures.fixed(power.reduce(0) { $0 + $1.shapleyShubik! }, 6))" : "Shapley–Shubik too large"
         return "quota \(game.quota) of \(game.weights.reduce(0, +)), \(Set(game.weights).count) distinct weights, "

@@ -35,7 +35,11 @@ struct PowerCommand: ParsableCommand {
 
     func run() throws {
         let (ids, game) = try players()
-        let power = game.indices()
+        guard let power = game.indices() else {
+            FileHandle.standardError.write(Data(("entente: this game is too large for exact power indices: its count table for the quota "
+                + "\(game.quota) would exceed \(WeightedVotingGame.tableWords / 131_072) MB (see docs/model.md, \"Power indices\")\n").utf8))
+            throw ExitCodes.badData
+        }
         if output.json {
             try output.emitJSON(PowerReport(quota: game.quota, players: zip(ids, power).map { PowerReport.Player(id: $0, power: $1) }))
             return
@@ -45,7 +49,7 @@ struct PowerCommand: ParsableCommand {
             table.append([id, "\(index.weight)", index.shapleyShubik.map { Figures.fixed($0, 4) } ?? "—", Figures.fixed(index.banzhaf, 4), Figures.fixed(index.banzhafRaw, 4)])
         }
         let tooLarge = power.contains { $0.shapleyShubik == nil }
-            ? "\n(Shapley–Shubik not computed: this game's exact count table would exceed \(WeightedVotingGame.shapleyShubikWords / 131_072) MB)" : ""
+            ? "\n(Shapley–Shubik not computed: this game's exact count table would exceed \(WeightedVotingGame.tableWords / 131_072) MB)" : ""
         try output.emit("quota \(game.quota) of \(game.weights.reduce(0, +))\n" + table.render() + tooLarge)
     }
 

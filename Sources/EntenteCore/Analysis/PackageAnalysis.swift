@@ -14,8 +14,9 @@ public struct PackageAnalysis: Sendable {
     public let bridging: BridgingReport
     /// Members whose leaving would leave the coalition not viable (a rule would fail).
     public let pivotal: [Int]
-    /// Every actor's power in the scenario's capability-weighted voting game.
-    public let power: [PowerIndex]
+    /// Every actor's power in the scenario's capability-weighted voting game; nil when the
+    /// game is too large for exact counts.
+    public let power: [PowerIndex]?
 
     /// Robustness settings: Monte Carlo draws, perturbation spread, worst-case delta, seed.
     public struct Settings: Sendable, Equatable {

@@ -15,9 +15,13 @@ public struct WeightedVotingGame: Sendable, Equatable {
     public let weights: [Int]
     /// The weight a coalition needs to win.
     public let quota: Int
-    /// The largest Shapley–Shubik count table computed, in 64-bit words (256 MB): a game
-    /// whose table is larger gets Banzhaf indices only.
-    public static let shapleyShubikWords = 1 << 25
+    /// The largest count table computed, in 64-bit words (256 MB): a game whose
+    /// Shapley–Shubik table is larger gets Banzhaf indices only, and one whose Banzhaf table
+    /// is larger too gets none (unless it has few enough players to list every coalition).
+    public static let tableWords = 1 << 25
+    /// Games of up to this many players are answered by listing every coalition, whatever
+    /// their weights (2^20 coalitions).
+    public static let listedPlayers = 20
 
     public init(weights: [Int], quota: Int) {
         self.weights = weights
@@ -55,14 +59,20 @@ public struct WeightedVotingGame: Sendable, Equatable {
         self.init(weights: scenario.actors.map(\.capability), share: share)
     }
 
-    /// Power of every player, in player order.
-    public func indices() -> [PowerIndex] {
+    /// Power of every player, in player order; nil when the game is too large for exact
+    /// counts (see `tableWords`).
+    public func indices() -> [PowerIndex]? {
         let n = weights.count
         guard n > 0 else { return [] }
-        let counts = CoalitionCounts(weights: weights, quota: quota)
+        if n <= Self.listedPlayers { return listed() }
+        // Weights with a common factor g win exactly when their sums over g reach ⌈quota / g⌉.
+        let g = weights.reduce(0) { Self.gcd($0, $1) }
+        let counts = g > 1 ? CoalitionCounts(weights: weights.map { $0 / g }, quota: (quota + g - 1) / g)
+            : CoalitionCounts(weights: weights, quota: quota)
+        guard counts.quota * counts.limbs <= Self.tableWords else { return nil }
         let byWeight = counts.byWeight()
-        let table = CoalitionTable.words(counts) <= Self.shapleyShubikWords ? CoalitionTable(counts) : nil
-        let distinct = Array(Set(weights)).sorted()
+        let table = CoalitionTable.words(counts) <= Self.tableWords ? CoalitionTable(counts) : nil
+        let distinct = Array(Set(counts.weights)).sorted()
         let results = Mutex([(swings: [UInt64], shapley: Double?)](repeating: ([], nil), count: distinct.count))
         DispatchQueue.concurrentPerform(iterations: distinct.count) { index in
             let weight = distinct[index]
@@ -78,17 +88,34 @@ public struct WeightedVotingGame: Sendable, Equatable {
             results.withLock { $0[index] = (swings, shapley) }
         }
         let byDistinct = Dictionary(uniqueKeysWithValues: zip(distinct, results.withLock { $0 }))
-        let allSwings = Multiword.sum(weights.map { byDistinct[$0]!.swings }, limbs: counts.limbs + 1)
-        var coalitions = [UInt64](repeating: 0, count: (n - 1) / 64 + 1)
-        coalitions[(n - 1) / 64] = 1 << UInt64((n - 1) % 64)
-        return weights.map { weight in
-            let entry = byDistinct[weight]!
-            return PowerIndex(
-                weight: weight, shapleyShubik: entry.shapley,
-                banzhaf: allSwings.allSatisfy { $0 == 0 } ? 0 : Multiword.ratio(entry.swings, allSwings),
-                banzhafRaw: Multiword.ratio(entry.swings, coalitions), swings: entry.swings)
-        }
+        return zip(weights, counts.weights).map { weight, reduced in
+            (weight, byDistinct[reduced]!.swings, byDistinct[reduced]!.shapley)
+        }.finished(players: n)
     }
+
+    /// Every coalition listed: for games with few players, whatever their weights.
+    private func listed() -> [PowerIndex] {
+        let n = weights.count
+        var swings = [UInt64](repeating: 0, count: n)
+        var shapley = [Double](repeating: 0, count: n)
+        // k! (n − k − 1)! / n! for a coalition of k others.
+        let orderWeight = (0..<n).map { k in exp2(-Foundation.log2(Double(n)) - Self.log2Choose(n - 1, k)) }
+        for mask in 0..<(1 << n) {
+            var weight = 0, size = 0
+            for player in 0..<n where mask & (1 << player) != 0 {
+                weight += weights[player]
+                size += 1
+            }
+            guard weight < quota else { continue }
+            for player in 0..<n where mask & (1 << player) == 0 && weights[player] > 0 && weight + weights[player] >= quota {
+                swings[player] += 1
+                shapley[player] += orderWeight[size]
+            }
+        }
+        return weights.indices.map { (weights[$0], [swings[$0]], Optional(shapley[$0])) }.finished(players: n)
+    }
+
+    private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
     /// log₂ C(n, k).
     private static func log2Choose(_ n: Int, _ k: Int) -> Double {
@@ -96,11 +123,27 @@ public struct WeightedVotingGame: Sendable, Equatable {
     }
 }
 
+extension Array where Element == (weight: Int, swings: [UInt64], shapley: Double?) {
+    /// The indices from each player's exact swings: Banzhaf as shares of all swings and of
+    /// the 2^(n−1) coalitions of the others.
+    func finished(players n: Int) -> [PowerIndex] {
+        let allSwings = Multiword.sum(map(\.swings), limbs: (map(\.swings.count).max() ?? 0) + 1)
+        var coalitions = [UInt64](repeating: 0, count: (n - 1) / 64 + 1)
+        coalitions[(n - 1) / 64] = 1 << UInt64((n - 1) % 64)
+        return map { entry in
+            PowerIndex(
+                weight: entry.weight, shapleyShubik: entry.shapley,
+                banzhaf: allSwings.allSatisfy { $0 == 0 } ? 0 : Multiword.ratio(entry.swings, allSwings),
+                banzhafRaw: Multiword.ratio(entry.swings, coalitions), swings: entry.swings)
+        }
+    }
+}
+
 /// One player's power in a weighted voting game.
 public struct PowerIndex: Sendable, Equatable {
     public let weight: Int
     /// Share of orderings in which the player is pivotal; sums to one over the players. Nil
-    /// when the game is too large for an exact count (`WeightedVotingGame.shapleyShubikWords`).
+    /// when the game is too large for an exact count (`WeightedVotingGame.tableWords`).
     public let shapleyShubik: Double?
     /// Swings as a share of all players' swings; sums to one.
     public let banzhaf: Double

@@ -13,11 +13,12 @@ enum AnalysisLines {
         }
         if evaluation.viable {
             // Banzhaf stands in when the game is too large for exact Shapley–Shubik counts.
-            let shapley = analysis.power.allSatisfy { $0.shapleyShubik != nil }
-            let share = { (actor: Int) in analysis.power[actor].shapleyShubik ?? analysis.power[actor].banzhaf }
-            let power = evaluation.coalition.members.sorted { share($0) > share($1) }.prefix(4)
+            let indices = analysis.power ?? []
+            let shapley = indices.allSatisfy { $0.shapleyShubik != nil }
+            let share = { (actor: Int) in indices[actor].shapleyShubik ?? indices[actor].banzhaf }
+            let power = indices.isEmpty ? [] : evaluation.coalition.members.sorted { share($0) > share($1) }.prefix(4)
             add("pivotal", (analysis.pivotal.isEmpty ? "nobody alone" : analysis.pivotal.map(id).joined(separator: ", "))
-                + "; most power (\(shapley ? "Shapley–Shubik" : "Banzhaf")): " + power.map { "\(id($0)) \(Figures.fixed(share($0), 2))" }.joined(separator: ", "))
+                + (indices.isEmpty ? "" : "; most power (\(shapley ? "Shapley–Shubik" : "Banzhaf")): " + power.map { "\(id($0)) \(Figures.fixed(share($0), 2))" }.joined(separator: ", ")))
         }
         let bridging = analysis.bridging
         add("bridges", (bridging.blocs.filter { !$0.members.isEmpty }.map { "\(TerminalText.escaped($0.grouping)) \($0.members.count)/\($0.size)" }
