@@ -1,0 +1,288 @@
+/// A decimal number that computes as Python's `decimal` module does in its default context:
+/// every result is the exact result rounded to 28 significant digits, half to even.
+///
+/// Decide computes the exchange model in such decimals, and its choice between two trades of
+/// nearly equal gain can turn on the 28th digit; Entente follows Decide's procedure in the
+/// same arithmetic so that it makes the same choices. Operands have at most 28 digits, except
+/// `WideDecimal` constants (Decide's `Decimal(0.4)`), which are exact to 38 digits.
+struct Decimal28: Comparable, Sendable, CustomStringConvertible {
+    let negative: Bool
+    /// Below 10²⁸.
+    let coefficient: UInt128
+    let exponent: Int
+
+    static let zero = Decimal28(negative: false, coefficient: 0, exponent: 0)
+
+    private init(negative: Bool, coefficient: UInt128, exponent: Int) {
+        self.negative = negative && coefficient != 0
+        self.coefficient = coefficient
+        self.exponent = exponent
+    }
+
+    init(_ value: Int) {
+        self.init(negative: value < 0, coefficient: UInt128(value.magnitude), exponent: 0)
+    }
+
+    /// The decimal a double prints as (its shortest round-trip form), as Decide reads "0.75".
+    init(_ value: Double) {
+        self = Decimal28(parsing: "\(value)") ?? .zero
+    }
+
+    /// Exact value of `[-]digits[.digits][e[-]digits]`, rounded to 28 digits.
+    init?(parsing text: String) {
+        var negative = false, digits = Wide.zero, exponent = 0, exponentPart = "", inFraction = false, seenDigit = false
+        var characters = Substring(text)
+        if characters.first == "-" || characters.first == "+" {
+            negative = characters.first == "-"
+            characters = characters.dropFirst()
+        }
+        for (index, character) in zip(characters.indices, characters) {
+            if character == "e" || character == "E" {
+                exponentPart = String(characters[characters.index(after: index)...])
+                break
+            }
+            if character == "." {
+                inFraction = true
+                continue
+            }
+            guard let digit = character.wholeNumberValue else { return nil }
+            seenDigit = true
+            if digits.hi == 0, digits.lo < Self.power(38) / 10 {
+                digits = Wide(hi: 0, lo: digits.lo * 10 + UInt128(digit))
+                if inFraction { exponent -= 1 }
+            } else if !inFraction {
+                exponent += 1
+            }
+        }
+        guard seenDigit else { return nil }
+        if !exponentPart.isEmpty {
+            guard let shift = Int(exponentPart) else { return nil }
+            exponent += shift
+        }
+        self = Self.rounded(negative: negative, digits, exponent: exponent)
+    }
+
+    var double: Double {
+        let magnitude = Double("\(coefficient)e\(exponent)") ?? 0
+        return negative ? -magnitude : magnitude
+    }
+
+    var description: String { (negative ? "-" : "") + "\(coefficient)e\(exponent)" }
+
+    var isZero: Bool { coefficient == 0 }
+
+    var magnitude: Decimal28 { Decimal28(negative: false, coefficient: coefficient, exponent: exponent) }
+
+    static prefix func - (value: Decimal28) -> Decimal28 {
+        Decimal28(negative: !value.negative, coefficient: value.coefficient, exponent: value.exponent)
+    }
+
+    static func + (a: Decimal28, b: Decimal28) -> Decimal28 { sum(a, b) }
+
+    static func - (a: Decimal28, b: Decimal28) -> Decimal28 { sum(a, -b) }
+
+    static func * (a: Decimal28, b: Decimal28) -> Decimal28 {
+        let product = a.coefficient.multipliedFullWidth(by: b.coefficient)
+        return rounded(negative: a.negative != b.negative, Wide(hi: product.high, lo: product.low), exponent: a.exponent + b.exponent)
+    }
+
+    static func / (a: Decimal28, b: Decimal28) -> Decimal28 {
+        precondition(!b.isZero, "division by zero")
+        guard !a.isZero else { return .zero }
+        // Scale a so that the quotient has 29 or 30 digits, then round the quotient with the
+        // remainder deciding ties.
+        let shift = 29 + digitCount(b.coefficient) - digitCount(a.coefficient)
+        var numerator = Wide(hi: 0, lo: a.coefficient)
+        if shift > 38 {
+            numerator = numerator.times(power(shift - 38)).times(power(38))
+        } else if shift > 0 {
+            numerator = numerator.times(power(shift))
+        }
+        let (quotient, remainder) = b.coefficient.dividingFullWidth((high: numerator.hi, low: numerator.lo))
+        return rounded(negative: a.negative != b.negative, Wide(hi: 0, lo: quotient), exponent: a.exponent - b.exponent - max(0, shift),
+                       above: remainder != 0)
+    }
+
+    static func < (a: Decimal28, b: Decimal28) -> Bool {
+        if a.negative != b.negative { return a.negative && !(a.isZero && b.isZero) }
+        let less = magnitudeLess(a, b)
+        return a.negative ? magnitudeLess(b, a) : less
+    }
+
+    static func == (a: Decimal28, b: Decimal28) -> Bool {
+        if a.isZero || b.isZero { return a.isZero && b.isZero }
+        return a.negative == b.negative && !magnitudeLess(a, b) && !magnitudeLess(b, a)
+    }
+
+    /// a × c for a wide constant c, rounded once.
+    static func * (a: Decimal28, c: WideDecimal) -> Decimal28 {
+        let product = Wide(hi: 0, lo: a.coefficient).times(c.coefficient)
+        return rounded(negative: a.negative != c.negative, product, exponent: a.exponent + c.exponent, above: c.inexact)
+    }
+
+    /// a − c for a wide constant c (positive), rounded once.
+    static func - (a: Decimal28, c: WideDecimal) -> Decimal28 {
+        precondition(!a.negative && !c.negative && a.exponent >= c.exponent)
+        let aligned = Wide(hi: 0, lo: a.coefficient).times(power(a.exponent - c.exponent))
+        let wide = Wide(hi: 0, lo: c.coefficient)
+        if aligned < wide { return rounded(negative: true, wide.minus(aligned), exponent: c.exponent, above: c.inexact) }
+        return rounded(negative: false, aligned.minus(wide), exponent: c.exponent, below: c.inexact)
+    }
+
+    // MARK: - Arithmetic on coefficients
+
+    private static func sum(_ a: Decimal28, _ b: Decimal28) -> Decimal28 {
+        if a.isZero { return b }
+        if b.isZero { return a }
+        let (big, small) = adjusted(a) >= adjusted(b) ? (a, b) : (b, a)
+        // Far below the last digit kept, the smaller operand cannot change the rounded sum.
+        if adjusted(big) - adjusted(small) > 30 { return big }
+        let exponent = min(a.exponent, b.exponent)
+        let x = Wide(hi: 0, lo: a.coefficient).shifted(a.exponent - exponent)
+        let y = Wide(hi: 0, lo: b.coefficient).shifted(b.exponent - exponent)
+        if a.negative == b.negative { return rounded(negative: a.negative, x.plus(y), exponent: exponent) }
+        if x < y { return rounded(negative: b.negative, y.minus(x), exponent: exponent) }
+        return rounded(negative: a.negative, x.minus(y), exponent: exponent)
+    }
+
+    /// The exponent of the leading digit.
+    private static func adjusted(_ value: Decimal28) -> Int { value.exponent + digitCount(value.coefficient) - 1 }
+
+    private static func magnitudeLess(_ a: Decimal28, _ b: Decimal28) -> Bool {
+        if a.isZero || b.isZero { return a.isZero && !b.isZero }
+        let (adjustedA, adjustedB) = (adjusted(a), adjusted(b))
+        if adjustedA != adjustedB { return adjustedA < adjustedB }
+        let exponent = min(a.exponent, b.exponent)
+        return Wide(hi: 0, lo: a.coefficient).shifted(a.exponent - exponent) < Wide(hi: 0, lo: b.coefficient).shifted(b.exponent - exponent)
+    }
+
+    /// `value`·10^exponent rounded to 28 digits, half to even; `above` or `below` say that the
+    /// exact value lies a little beyond or short of `value` (a remainder left out).
+    fileprivate static func rounded(negative: Bool, _ value: Wide, exponent: Int, above: Bool = false, below: Bool = false) -> Decimal28 {
+        let digits = value.digitCount
+        guard digits > 28 else { return Decimal28(negative: negative, coefficient: value.lo, exponent: exponent) }
+        let drop = digits - 28
+        precondition(drop <= 38)
+        let (quotient, remainder) = power(drop).dividingFullWidth((high: value.hi, low: value.lo))
+        let half = 5 * power(drop - 1)
+        var kept = quotient
+        let up = remainder > half || (remainder == half && (above || (!below && kept % 2 == 1)))
+        var shift = drop
+        if up {
+            kept += 1
+            if kept == power(28) {
+                kept = power(27)
+                shift += 1
+            }
+        }
+        return Decimal28(negative: negative, coefficient: kept, exponent: exponent + shift)
+    }
+
+    // MARK: - Powers of ten and digit counts
+
+    private static let powers: [UInt128] = (0...38).map { (0..<$0).reduce(UInt128(1)) { value, _ in value * 10 } }
+
+    fileprivate static func power(_ n: Int) -> UInt128 { powers[n] }
+
+    fileprivate static func digitCount(_ value: UInt128) -> Int {
+        guard value != 0 else { return 1 }
+        let bits = 128 - value.leadingZeroBitCount
+        // 10^(e−1) ≤ value < 10^(e+1) for e = ⌊bits·log10 2⌋.
+        let estimate = (bits * 1233) >> 12
+        return value >= powers[estimate] ? estimate + 1 : estimate
+    }
+}
+
+/// An exact decimal constant of up to 38 digits for `Decimal28` arithmetic, such as Decide's
+/// `Decimal(0.4)`: the double's full binary value, cut to 38 digits (`inexact` if cut).
+struct WideDecimal: Sendable {
+    let negative: Bool
+    let coefficient: UInt128
+    let exponent: Int
+    let inexact: Bool
+
+    /// The exact value of a double in (0, 1), cut after 38 significant digits.
+    init(exactly value: Double) {
+        precondition(value > 0 && value < 1)
+        // value = m / 2^k exactly; its decimal digits are those of m·5^k, k places after the point.
+        let k = -value.exponent + 52
+        let m = UInt128(value.significandBitPattern | (1 << 52))
+        var digits: [UInt8] = []
+        var number = [UInt32](repeating: 0, count: 8)
+        // number = m · 5^k in base 2^32 limbs, then its decimal digits.
+        number[0] = UInt32(truncatingIfNeeded: m)
+        number[1] = UInt32(truncatingIfNeeded: m >> 32)
+        for _ in 0..<k {
+            var carry: UInt64 = 0
+            for index in number.indices {
+                let product = UInt64(number[index]) * 5 + carry
+                number[index] = UInt32(truncatingIfNeeded: product)
+                carry = product >> 32
+            }
+        }
+        while number.contains(where: { $0 != 0 }) {
+            var remainder: UInt64 = 0
+            for index in number.indices.reversed() {
+                let current = (remainder << 32) | UInt64(number[index])
+                number[index] = UInt32(current / 10)
+                remainder = current % 10
+            }
+            digits.append(UInt8(remainder))
+        }
+        digits.reverse()
+        let kept = digits.prefix(38)
+        negative = false
+        coefficient = kept.reduce(UInt128(0)) { $0 * 10 + UInt128($1) }
+        exponent = -k + (digits.count - kept.count)
+        inexact = digits.dropFirst(38).contains { $0 != 0 }
+    }
+}
+
+/// An unsigned 256-bit integer, enough for a product of two 28-digit coefficients or a
+/// 28-digit one aligned against another.
+struct Wide: Comparable, Sendable {
+    var hi: UInt128
+    var lo: UInt128
+
+    static let zero = Wide(hi: 0, lo: 0)
+
+    static func < (a: Wide, b: Wide) -> Bool { (a.hi, a.lo) < (b.hi, b.lo) }
+
+    func plus(_ other: Wide) -> Wide {
+        let (low, carry) = lo.addingReportingOverflow(other.lo)
+        return Wide(hi: hi &+ other.hi &+ (carry ? 1 : 0), lo: low)
+    }
+
+    func minus(_ other: Wide) -> Wide {
+        let (low, borrow) = lo.subtractingReportingOverflow(other.lo)
+        return Wide(hi: hi &- other.hi &- (borrow ? 1 : 0), lo: low)
+    }
+
+    func times(_ factor: UInt128) -> Wide {
+        let low = lo.multipliedFullWidth(by: factor)
+        return Wide(hi: low.high &+ hi &* factor, lo: low.low)
+    }
+
+    /// Times 10^n.
+    func shifted(_ n: Int) -> Wide {
+        var result = self
+        var left = n
+        while left > 0 {
+            let step = min(left, 38)
+            result = result.times(Decimal28.power(step))
+            left -= step
+        }
+        return result
+    }
+
+    var digitCount: Int {
+        guard hi != 0 else { return Decimal28.digitCount(lo) }
+        var count = 39
+        var bound = Wide(hi: 0, lo: Decimal28.power(38)).times(10)
+        while !(self < bound) {
+            count += 1
+            bound = bound.times(10)
+        }
+        return count
+    }
+}
