@@ -58,12 +58,33 @@ struct DecideRound {
     let table: ExchangeTable
     let numbers: DecideNumbers
     let positions: [Number]
+    /// Per cell x·s·c at the round's start, its place in its issue's stances, and per issue the
+    /// running sums of those terms in file order (sums that Decide starts every outcome with).
+    private let terms: [Number]
+    private let place: [Int]
+    private let partialSums: [[Number]]
     private(set) var candidates: [Candidate] = []
 
     init(table: ExchangeTable, numbers: DecideNumbers, positions: [Number]) {
         self.table = table
         self.numbers = numbers
         self.positions = positions
+        var terms = [Number](repeating: .zero, count: positions.count)
+        var place = [Int](repeating: 0, count: positions.count)
+        var partialSums: [[Number]] = []
+        for (issue, actors) in table.stancesOnIssue.enumerated() {
+            var sums = [Number.zero]
+            for (index, actor) in actors.enumerated() {
+                let cell = table.cell(actor, issue)
+                terms[cell] = positions[cell] * numbers.salience[cell] * numbers.power[cell]
+                place[cell] = index
+                sums.append(sums[index] + terms[cell])
+            }
+            partialSums.append(sums)
+        }
+        self.terms = terms
+        self.place = place
+        self.partialSums = partialSums
     }
 
     /// Builds the round's possible trades in Decide's order: for each pair of issues in file
@@ -162,32 +183,33 @@ struct DecideRound {
     private func adjustedOutcome(_ e: Candidate, _ x: Side, at position: Number) -> Number {
         let issue = x.supply
         guard !numbers.denominators[issue].isZero else { return .zero }
-        var numerator = Number.zero
-        for actor in table.stancesOnIssue[issue] {
-            let cell = table.cell(actor, issue)
-            var value = positions[cell]
-            if actor == x.actor {
-                value = position
-            } else if let update = e.updates.last(where: { $0.issue == issue && $0.actor == actor }) {
-                value = update.position
-            }
-            numerator = numerator + value * numbers.salience[cell] * numbers.power[cell]
-        }
-        return numerator / numbers.denominators[issue]
+        return numerator(e, issue, overriding: x.actor, with: position, updatesWin: false) / numbers.denominators[issue]
     }
 
     /// How far x must move from its supply position for the outcome to reach `target`
     /// (Decide's `adjusted_nbs_by_position`, where known updates override x's own position).
     private func moveToOutcome(_ e: Candidate, _ x: Side, _ target: Number) -> Number {
         let issue = x.supply
-        var numerator = Number.zero
-        for actor in table.stancesOnIssue[issue] {
-            let cell = table.cell(actor, issue)
-            var value = actor == x.actor ? x.supplyPosition : positions[cell]
-            if let update = e.updates.last(where: { $0.issue == issue && $0.actor == actor }) { value = update.position }
-            numerator = numerator + value * numbers.salience[cell] * numbers.power[cell]
-        }
+        let numerator = numerator(e, issue, overriding: x.actor, with: x.supplyPosition, updatesWin: true)
         return (target * numbers.denominators[issue] - numerator) / (s(x.actor, issue) * c(x.actor, issue))
+    }
+
+    /// Σ x·s·c over an issue's stances in file order, with `actor` at `position` and the trade's
+    /// known updates applied (over `actor` too when `updatesWin`). Terms before the first
+    /// changed stance are the round's running sum.
+    private func numerator(_ e: Candidate, _ issue: Int, overriding actor: Int, with position: Number, updatesWin: Bool) -> Number {
+        let actors = table.stancesOnIssue[issue]
+        var first = place[table.cell(actor, issue)]
+        for update in e.updates where update.issue == issue { first = min(first, place[table.cell(update.actor, issue)]) }
+        var sum = partialSums[issue][first]
+        for other in actors[first...] {
+            let cell = table.cell(other, issue)
+            var value: Number?
+            if other == actor { value = position }
+            if updatesWin || other != actor, let update = e.updates.last(where: { $0.issue == issue && $0.actor == other }) { value = update.position }
+            sum = sum + (value.map { $0 * numbers.salience[cell] * numbers.power[cell] } ?? terms[cell])
+        }
+        return sum
     }
 
     /// Decide's `recalculate` after trade `done`: a trade whose actor moved on the same issue

@@ -163,7 +163,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         guard digits > 28 else { return Decimal28(negative: negative, coefficient: value.lo, exponent: exponent) }
         let drop = digits - 28
         precondition(drop <= 38)
-        let (quotient, remainder) = power(drop).dividingFullWidth((high: value.hi, low: value.lo))
+        let (quotient, remainder) = value.dividedByPowerOfTen(drop)
         let half = 5 * power(drop - 1)
         var kept = quotient
         let up = remainder > half || (remainder == half && (above || (!below && kept % 2 == 1)))
@@ -180,16 +180,58 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
 
     // MARK: - Powers of ten and digit counts
 
-    private static let powers: [UInt128] = (0...38).map { (0..<$0).reduce(UInt128(1)) { value, _ in value * 10 } }
-
-    fileprivate static func power(_ n: Int) -> UInt128 { powers[n] }
+    /// 10^n for n in 0…38 (a switch, so that no global has to be initialised on each use).
+    fileprivate static func power(_ n: Int) -> UInt128 {
+        switch n {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10000
+        case 5: 100000
+        case 6: 1000000
+        case 7: 10000000
+        case 8: 100000000
+        case 9: 1000000000
+        case 10: 10000000000
+        case 11: 100000000000
+        case 12: 1000000000000
+        case 13: 10000000000000
+        case 14: 100000000000000
+        case 15: 1000000000000000
+        case 16: 10000000000000000
+        case 17: 100000000000000000
+        case 18: 1000000000000000000
+        case 19: 10000000000000000000
+        case 20: 100000000000000000000
+        case 21: 1000000000000000000000
+        case 22: 10000000000000000000000
+        case 23: 100000000000000000000000
+        case 24: 1000000000000000000000000
+        case 25: 10000000000000000000000000
+        case 26: 100000000000000000000000000
+        case 27: 1000000000000000000000000000
+        case 28: 10000000000000000000000000000
+        case 29: 100000000000000000000000000000
+        case 30: 1000000000000000000000000000000
+        case 31: 10000000000000000000000000000000
+        case 32: 100000000000000000000000000000000
+        case 33: 1000000000000000000000000000000000
+        case 34: 10000000000000000000000000000000000
+        case 35: 100000000000000000000000000000000000
+        case 36: 1000000000000000000000000000000000000
+        case 37: 10000000000000000000000000000000000000
+        case 38: 100000000000000000000000000000000000000
+        default: preconditionFailure("10^\(n) does not fit")
+        }
+    }
 
     fileprivate static func digitCount(_ value: UInt128) -> Int {
         guard value != 0 else { return 1 }
         let bits = 128 - value.leadingZeroBitCount
         // 10^(e−1) ≤ value < 10^(e+1) for e = ⌊bits·log10 2⌋.
         let estimate = (bits * 1233) >> 12
-        return value >= powers[estimate] ? estimate + 1 : estimate
+        return value >= power(estimate) ? estimate + 1 : estimate
     }
 }
 
@@ -275,14 +317,34 @@ struct Wide: Comparable, Sendable {
         return result
     }
 
+    private static let powers: [Wide] = (0...77).map { Wide(hi: 0, lo: 1).shifted($0) }
+
+    /// self / 10^n and the remainder, for n in 1…38 and a quotient below 2^128, by 64-bit
+    /// long division (one or two passes of at most 10^19).
+    func dividedByPowerOfTen(_ n: Int) -> (quotient: UInt128, remainder: UInt128) {
+        var a = UInt64(truncatingIfNeeded: hi >> 64), b = UInt64(truncatingIfNeeded: hi)
+        var c = UInt64(truncatingIfNeeded: lo >> 64), d = UInt64(truncatingIfNeeded: lo)
+        func pass(_ divisor: UInt64) -> UInt64 {
+            var remainder: UInt64 = 0
+            (a, remainder) = divisor.dividingFullWidth((high: 0, low: a))
+            (b, remainder) = divisor.dividingFullWidth((high: remainder, low: b))
+            (c, remainder) = divisor.dividingFullWidth((high: remainder, low: c))
+            (d, remainder) = divisor.dividingFullWidth((high: remainder, low: d))
+            return remainder
+        }
+        let remainder: UInt128
+        if n <= 19 {
+            remainder = UInt128(pass(UInt64(Decimal28.power(n))))
+        } else {
+            let low = pass(UInt64(Decimal28.power(19)))
+            remainder = UInt128(pass(UInt64(Decimal28.power(n - 19)))) * Decimal28.power(19) + UInt128(low)
+        }
+        return (UInt128(c) << 64 | UInt128(d), remainder)
+    }
+
     var digitCount: Int {
         guard hi != 0 else { return Decimal28.digitCount(lo) }
-        var count = 39
-        var bound = Wide(hi: 0, lo: Decimal28.power(38)).times(10)
-        while !(self < bound) {
-            count += 1
-            bound = bound.times(10)
-        }
-        return count
+        let estimate = ((256 - hi.leadingZeroBitCount) * 1233) >> 12
+        return self < Self.powers[estimate] ? estimate : estimate + 1
     }
 }
