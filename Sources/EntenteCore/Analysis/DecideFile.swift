@@ -33,6 +33,7 @@ public enum DecideFile {
         var issues: [(id: String, name: String, line: Int, column: Int)] = []
         var scales: [(record: DecideRecords.Record, value: Double)] = []
         var rows: [DecideRecords.Record] = []
+        var stanceRecords = 0
         for record in lines.records {
             let fields = record.fields
             func field(_ position: Int, _ what: String) -> DecideRecords.Field? {
@@ -63,6 +64,7 @@ public enum DecideFile {
                 guard let number = number(value, "the scale value", within: -scaleLimit...scaleLimit, report: { report(record.line, $0, $1) }) else { continue }
                 scales.append((record, number))
             case "#D":
+                stanceRecords += 1
                 if fields.count < 6 {
                     report(record.line, fields[fields.count - 1].end, "missing \(["", "actor", "issue", "position", "salience", "power"][fields.count]); expected \(expected("#D"))")
                 } else {
@@ -107,7 +109,7 @@ public enum DecideFile {
         }
         if actors.isEmpty { report(lines.end.line, lines.end.column, "no actors; expected #A rows") }
         if issues.isEmpty { report(lines.end.line, lines.end.column, "no issues; expected #P rows") }
-        if rows.isEmpty { report(lines.end.line, lines.end.column, "no stances; expected #D rows (is the file cut short?)") }
+        if stanceRecords == 0 { report(lines.end.line, lines.end.column, "no stances; expected #D rows (is the file cut short?)") }
         if diagnostics.isEmpty {
             for (index, issue) in issues.enumerated() where !stances.contains(where: { $0.issue == index }) {
                 report(issue.line, issue.column, "issue '\(TerminalText.escaped(issue.id))' has no #D rows; every issue needs a stance")
