@@ -124,7 +124,7 @@ public enum DecideFile {
     /// A finite decimal number (`-12`, `0.5`, `1e3`) within `range`, or a located error.
     private static func number(_ field: DecideRecords.Field, _ what: String, within range: ClosedRange<Double>, of scale: String = "",
                                report: (Int, String) -> Void) -> Double? {
-        guard field.text.wholeMatch(of: /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?/) != nil, let value = Double(field.text), value.isFinite else {
+        guard isDecimal(field.text), let value = Double(field.text), value.isFinite else {
             report(field.column, "expected \(what) as a decimal number, found '\(TerminalText.escaped(field.text))'")
             return nil
         }
@@ -134,6 +134,29 @@ public enum DecideFile {
             return nil
         }
         return value
+    }
+
+    /// `[+-]digits[.digits][e[+-]digits]`, or with digits only after the point.
+    private static func isDecimal(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        let whole = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(whole.count)
+        var fraction = Substring()
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            fraction = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(fraction.count)
+        }
+        guard !whole.isEmpty || !fraction.isEmpty else { return false }
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            let power = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !power.isEmpty else { return false }
+            rest = rest.dropFirst(power.count)
+        }
+        return rest.isEmpty
     }
 
     private static func expected(_ tag: String) -> String {

@@ -63,6 +63,9 @@ struct DecideRound {
     private let terms: [Number]
     private let place: [Int]
     private let partialSums: [[Number]]
+    /// Doubles beside the decimals, to settle most of `check_nbs`'s comparisons cheaply.
+    private let roughPositions: [Double]
+    private let roughNumerators: [Double]
     private(set) var candidates: [Candidate] = []
 
     init(table: ExchangeTable, numbers: DecideNumbers, positions: [Number]) {
@@ -85,6 +88,8 @@ struct DecideRound {
         self.terms = terms
         self.place = place
         self.partialSums = partialSums
+        roughPositions = positions.map(\.double)
+        roughNumerators = partialSums.map { $0.last!.double }
     }
 
     /// Builds the round's possible trades in Decide's order: for each pair of issues in file
@@ -162,8 +167,9 @@ struct DecideRound {
     /// the other's move follows from equal gains.
     private func capAtDemander(_ e: inout Candidate, supplierIsI: Bool) {
         var x = supplierIsI ? e.i : e.j, other = supplierIsI ? e.j : e.i
-        let before = adjustedOutcome(e, x, at: x.supplyPosition), after = adjustedOutcome(e, x, at: x.y)
         let target = other.demandPosition
+        if outcomeStaysShortOfTarget(e, x, target.double) { return }
+        let before = adjustedOutcome(e, x, at: x.supplyPosition), after = adjustedOutcome(e, x, at: x.y)
         guard !((target >= before && target >= after) || (target <= before && target <= after)) else { return }
         let delta = moveToOutcome(e, x, target).magnitude
         let shiftSupply = (delta * s(x.actor, x.supply) * c(x.actor, x.supply)) / numbers.denominators[x.supply]
@@ -176,6 +182,24 @@ struct DecideRound {
         x.y = x.supplyPosition + x.move
         e.gain = (shiftDemand * s(other.actor, other.supply) - shiftSupply * s(other.actor, other.demand)).magnitude
         if supplierIsI { (e.i, e.j) = (x, other) } else { (e.j, e.i) = (x, other) }
+    }
+
+    /// Whether, in doubles and by a margin no rounding can cross, the target lies on one side
+    /// of both the outcome before x's move and after it (so `check_nbs` changes nothing).
+    private func outcomeStaysShortOfTarget(_ e: Candidate, _ x: Side, _ target: Double) -> Bool {
+        let issue = x.supply
+        let denominator = table.denominators[issue]
+        guard denominator > 0 else { return false }
+        var numerator = roughNumerators[issue]
+        for update in e.updates where update.issue == issue && update.actor != x.actor {
+            let cell = table.cell(update.actor, issue)
+            numerator += (update.position.double - roughPositions[cell]) * table.salience[cell] * table.power[cell]
+        }
+        let cell = table.cell(x.actor, issue), weight = table.salience[cell] * table.power[cell]
+        let before = (numerator + (x.supplyPosition.double - roughPositions[cell]) * weight) / denominator
+        let after = (numerator + (x.y.double - roughPositions[cell]) * weight) / denominator
+        let margin = 1e-9 * max(1, abs(target))
+        return (target - before > margin && target - after > margin) || (before - target > margin && after - target > margin)
     }
 
     /// The outcome on x's supply issue with the round's starting positions, the positions this

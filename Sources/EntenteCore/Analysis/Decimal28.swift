@@ -1,3 +1,5 @@
+import Foundation
+
 /// A decimal number that computes as Python's `decimal` module does in its default context:
 /// every result is the exact result rounded to 28 significant digits, half to even.
 ///
@@ -10,13 +12,16 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
     /// Below 10²⁸.
     let coefficient: UInt128
     let exponent: Int
+    /// Digits of the coefficient, kept so that sums and comparisons need not count them.
+    let digits: Int
 
     static let zero = Decimal28(negative: false, coefficient: 0, exponent: 0)
 
-    private init(negative: Bool, coefficient: UInt128, exponent: Int) {
+    private init(negative: Bool, coefficient: UInt128, exponent: Int, digits: Int? = nil) {
         self.negative = negative && coefficient != 0
         self.coefficient = coefficient
         self.exponent = exponent
+        self.digits = digits ?? Self.digitCount(coefficient)
     }
 
     init(_ value: Int) {
@@ -62,19 +67,23 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         self = Self.rounded(negative: negative, digits, exponent: exponent)
     }
 
+    /// The nearest double, or within a unit or two of the last place.
     var double: Double {
-        let magnitude = Double("\(coefficient)e\(exponent)") ?? 0
+        let scale = exponent.magnitude <= 22 ? Self.exactPowers[Int(exponent.magnitude)] : pow(10, Double(exponent.magnitude))
+        let magnitude = exponent >= 0 ? Double(coefficient) * scale : Double(coefficient) / scale
         return negative ? -magnitude : magnitude
     }
+
+    private static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
 
     var description: String { (negative ? "-" : "") + "\(coefficient)e\(exponent)" }
 
     var isZero: Bool { coefficient == 0 }
 
-    var magnitude: Decimal28 { Decimal28(negative: false, coefficient: coefficient, exponent: exponent) }
+    var magnitude: Decimal28 { Decimal28(negative: false, coefficient: coefficient, exponent: exponent, digits: digits) }
 
     static prefix func - (value: Decimal28) -> Decimal28 {
-        Decimal28(negative: !value.negative, coefficient: value.coefficient, exponent: value.exponent)
+        Decimal28(negative: !value.negative, coefficient: value.coefficient, exponent: value.exponent, digits: value.digits)
     }
 
     static func + (a: Decimal28, b: Decimal28) -> Decimal28 { sum(a, b) }
@@ -91,7 +100,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         guard !a.isZero else { return .zero }
         // Scale a so that the quotient has 29 or 30 digits, then round the quotient with the
         // remainder deciding ties.
-        let shift = 29 + digitCount(b.coefficient) - digitCount(a.coefficient)
+        let shift = 29 + b.digits - a.digits
         var numerator = Wide(hi: 0, lo: a.coefficient)
         if shift > 38 {
             numerator = numerator.times(power(shift - 38)).times(power(38))
@@ -146,7 +155,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The exponent of the leading digit.
-    private static func adjusted(_ value: Decimal28) -> Int { value.exponent + digitCount(value.coefficient) - 1 }
+    private static func adjusted(_ value: Decimal28) -> Int { value.exponent + value.digits - 1 }
 
     private static func magnitudeLess(_ a: Decimal28, _ b: Decimal28) -> Bool {
         if a.isZero || b.isZero { return a.isZero && !b.isZero }
@@ -160,7 +169,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
     /// exact value lies a little beyond or short of `value` (a remainder left out).
     fileprivate static func rounded(negative: Bool, _ value: Wide, exponent: Int, above: Bool = false, below: Bool = false) -> Decimal28 {
         let digits = value.digitCount
-        guard digits > 28 else { return Decimal28(negative: negative, coefficient: value.lo, exponent: exponent) }
+        guard digits > 28 else { return Decimal28(negative: negative, coefficient: value.lo, exponent: exponent, digits: digits) }
         let drop = digits - 28
         precondition(drop <= 38)
         let (quotient, remainder) = value.dividedByPowerOfTen(drop)
@@ -175,13 +184,19 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
                 shift += 1
             }
         }
-        return Decimal28(negative: negative, coefficient: kept, exponent: exponent + shift)
+        return Decimal28(negative: negative, coefficient: kept, exponent: exponent + shift, digits: 28)
     }
 
     // MARK: - Powers of ten and digit counts
 
-    /// 10^n for n in 0…38 (a switch, so that no global has to be initialised on each use).
+    /// 10^n for n in 0…38, from a table of 64-bit powers (no global to initialise on each use).
+    @inline(__always)
     fileprivate static func power(_ n: Int) -> UInt128 {
+        n <= 19 ? UInt128(power64(n)) : UInt128(power64(n - 19)) * UInt128(power64(19))
+    }
+
+    @inline(__always)
+    private static func power64(_ n: Int) -> UInt64 {
         switch n {
         case 0: 1
         case 1: 10
@@ -203,26 +218,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         case 17: 100000000000000000
         case 18: 1000000000000000000
         case 19: 10000000000000000000
-        case 20: 100000000000000000000
-        case 21: 1000000000000000000000
-        case 22: 10000000000000000000000
-        case 23: 100000000000000000000000
-        case 24: 1000000000000000000000000
-        case 25: 10000000000000000000000000
-        case 26: 100000000000000000000000000
-        case 27: 1000000000000000000000000000
-        case 28: 10000000000000000000000000000
-        case 29: 100000000000000000000000000000
-        case 30: 1000000000000000000000000000000
-        case 31: 10000000000000000000000000000000
-        case 32: 100000000000000000000000000000000
-        case 33: 1000000000000000000000000000000000
-        case 34: 10000000000000000000000000000000000
-        case 35: 100000000000000000000000000000000000
-        case 36: 1000000000000000000000000000000000000
-        case 37: 10000000000000000000000000000000000000
-        case 38: 100000000000000000000000000000000000000
-        default: preconditionFailure("10^\(n) does not fit")
+        default: preconditionFailure("10^\(n) does not fit in 64 bits")
         }
     }
 
