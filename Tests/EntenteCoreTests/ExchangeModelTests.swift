@@ -30,6 +30,16 @@ import Testing
         #expect(decide.rounds.count == 2 && decide.rounds[1].trades.isEmpty)
     }
 
+    @Test func aCancelledRunReturnsTheRoundsFinished() throws {
+        let data = try DecideFile.load(path: TestData.path("Data/exchange/open-internet.decide.txt"))
+        let flag = CancellationFlag()
+        flag.cancel()
+        for procedure in ExchangeProcedure.allCases {
+            let result = try ExchangeModel(data, procedure: procedure).run(rounds: 10, cancellation: flag)
+            #expect(!result.complete && result.rounds.isEmpty && result.final == result.initial)
+        }
+    }
+
     @Test func errorsNameTheirLineAndColumn() {
         let text = "#A\tA\n#P\tp\n#D\tA\tp\t50\t1.5\t1\n#D\tZ\tp\t50\t0.5\t1\n#D\tA\tp\tfifty\t0.5\t1\n#X\tstray\n"
         do {

@@ -69,12 +69,13 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
 
     /// The nearest double, or within a unit or two of the last place.
     var double: Double {
-        let scale = exponent.magnitude <= 22 ? Self.exactPowers[Int(exponent.magnitude)] : pow(10, Double(exponent.magnitude))
-        let magnitude = exponent >= 0 ? Double(coefficient) * scale : Double(coefficient) / scale
+        let value = Double(UInt64(truncatingIfNeeded: coefficient >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: coefficient))
+        let scale = exponent.magnitude < 64 ? Self.doublePowers[Int(exponent.magnitude)] : pow(10, Double(exponent.magnitude))
+        let magnitude = exponent >= 0 ? value * scale : value / scale
         return negative ? -magnitude : magnitude
     }
 
-    private static let exactPowers: [Double] = (0...22).map { pow(10, Double($0)) }
+    private static let doublePowers: [Double] = (0..<64).map { pow(10, Double($0)) }
 
     var description: String { (negative ? "-" : "") + "\(coefficient)e\(exponent)" }
 
