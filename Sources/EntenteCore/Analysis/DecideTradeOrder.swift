@@ -6,11 +6,14 @@
 struct DecideTradeOrder {
     /// Per trade, its gains with the pick from which each held, oldest first.
     private var history: [[(since: Int, gain: Decimal28)]]
+    /// Each trade's gain now, as a double: most comparisons are settled by it.
+    private var rough: [Double]
     private var tree: [Int]
     private let leaves: Int
 
     init(gains: [Decimal28]) {
         history = gains.map { [(0, $0)] }
+        rough = gains.map(\.double)
         var size = 1
         while size < max(1, gains.count) { size *= 2 }
         leaves = size
@@ -31,6 +34,7 @@ struct DecideTradeOrder {
     /// The trade's gain from pick `pick` on.
     mutating func update(_ index: Int, gain: Decimal28, pick: Int) {
         history[index].append((pick, gain))
+        rough[index] = gain.double
         climb(from: leaves + index)
     }
 
@@ -51,6 +55,8 @@ struct DecideTradeOrder {
     /// Whether a comes before b in Decide's list: higher gain now, or on a tie higher gain at
     /// the latest pick where they differed, or else built first.
     private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let (ra, rb) = (rough[a], rough[b])
+        if abs(ra - rb) > 1e-12 * max(abs(ra), abs(rb)) { return ra > rb }
         var ia = history[a].count - 1, ib = history[b].count - 1
         while true {
             let ga = history[a][ia].gain, gb = history[b][ib].gain

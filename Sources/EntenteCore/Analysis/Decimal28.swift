@@ -8,20 +8,23 @@ import Foundation
 /// same arithmetic so that it makes the same choices. Operands have at most 28 digits, except
 /// `WideDecimal` constants (Decide's `Decimal(0.4)`), which are exact to 38 digits.
 struct Decimal28: Comparable, Sendable, CustomStringConvertible {
-    let negative: Bool
     /// Below 10²⁸.
     let coefficient: UInt128
-    let exponent: Int
+    private let storedExponent: Int32
     /// Digits of the coefficient, kept so that sums and comparisons need not count them.
-    let digits: Int
+    private let storedDigits: Int8
+    let negative: Bool
+
+    var exponent: Int { Int(storedExponent) }
+    var digits: Int { Int(storedDigits) }
 
     static let zero = Decimal28(negative: false, coefficient: 0, exponent: 0)
 
     private init(negative: Bool, coefficient: UInt128, exponent: Int, digits: Int? = nil) {
         self.negative = negative && coefficient != 0
         self.coefficient = coefficient
-        self.exponent = exponent
-        self.digits = digits ?? Self.digitCount(coefficient)
+        storedExponent = Int32(exponent)
+        storedDigits = Int8(digits ?? Self.digitCount(coefficient))
     }
 
     init(_ value: Int) {
@@ -176,7 +179,7 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         let (quotient, remainder) = value.dividedByPowerOfTen(drop)
         let half = 5 * power(drop - 1)
         var kept = quotient
-        let up = remainder > half || (remainder == half && (above || (!below && kept % 2 == 1)))
+        let up = remainder > half || (remainder == half && (above || (!below && kept & 1 == 1)))
         var shift = drop
         if up {
             kept += 1
