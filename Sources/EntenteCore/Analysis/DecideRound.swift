@@ -88,8 +88,8 @@ struct DecideRound {
         self.terms = terms
         self.place = place
         self.partialSums = partialSums
-        roughPositions = positions.map(\.double)
-        roughNumerators = partialSums.map { $0.last!.double }
+        roughPositions = positions.map(\.roughDouble)
+        roughNumerators = partialSums.map { $0.last!.roughDouble }
     }
 
     /// Builds the round's possible trades in Decide's order: for each pair of issues in file
@@ -168,7 +168,7 @@ struct DecideRound {
     private func capAtDemander(_ e: inout Candidate, supplierIsI: Bool) {
         var x = supplierIsI ? e.i : e.j, other = supplierIsI ? e.j : e.i
         let target = other.demandPosition
-        if outcomeStaysShortOfTarget(e, x, target.double) { return }
+        if outcomeStaysShortOfTarget(e, x, target.roughDouble) { return }
         let before = adjustedOutcome(e, x, at: x.supplyPosition), after = adjustedOutcome(e, x, at: x.y)
         guard !((target >= before && target >= after) || (target <= before && target <= after)) else { return }
         let delta = moveToOutcome(e, x, target).magnitude
@@ -193,11 +193,11 @@ struct DecideRound {
         var numerator = roughNumerators[issue]
         for update in e.updates where update.issue == issue && update.actor != x.actor {
             let cell = table.cell(update.actor, issue)
-            numerator += (update.position.double - roughPositions[cell]) * table.salience[cell] * table.power[cell]
+            numerator += (update.position.roughDouble - roughPositions[cell]) * table.salience[cell] * table.power[cell]
         }
         let cell = table.cell(x.actor, issue), weight = table.salience[cell] * table.power[cell]
-        let before = (numerator + (x.supplyPosition.double - roughPositions[cell]) * weight) / denominator
-        let after = (numerator + (x.y.double - roughPositions[cell]) * weight) / denominator
+        let before = (numerator + (x.supplyPosition.roughDouble - roughPositions[cell]) * weight) / denominator
+        let after = (numerator + (x.y.roughDouble - roughPositions[cell]) * weight) / denominator
         let margin = 1e-9 * max(1, abs(target))
         return (target - before > margin && target - after > margin) || (before - target > margin && after - target > margin)
     }

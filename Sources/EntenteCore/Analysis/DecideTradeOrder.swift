@@ -13,7 +13,7 @@ struct DecideTradeOrder {
 
     init(gains: [Decimal28]) {
         history = gains.map { [(0, $0)] }
-        rough = gains.map(\.double)
+        rough = gains.map(\.roughDouble)
         var size = 1
         while size < max(1, gains.count) { size *= 2 }
         leaves = size
@@ -34,7 +34,7 @@ struct DecideTradeOrder {
     /// The trade's gain from pick `pick` on.
     mutating func update(_ index: Int, gain: Decimal28, pick: Int) {
         history[index].append((pick, gain))
-        rough[index] = gain.double
+        rough[index] = gain.roughDouble
         climb(from: leaves + index)
     }
 

@@ -70,8 +70,14 @@ struct Decimal28: Comparable, Sendable, CustomStringConvertible {
         self = Self.rounded(negative: negative, digits, exponent: exponent)
     }
 
-    /// The nearest double, or within a unit or two of the last place.
+    /// The nearest double (read from the decimal's digits).
     var double: Double {
+        let magnitude = Double("\(coefficient)e\(exponent)") ?? 0
+        return negative ? -magnitude : magnitude
+    }
+
+    /// A double within a few units of the last place, quickly: for comparisons with a margin.
+    var roughDouble: Double {
         let value = Double(UInt64(truncatingIfNeeded: coefficient >> 64)) * 0x1p64 + Double(UInt64(truncatingIfNeeded: coefficient))
         let scale = exponent.magnitude < 64 ? Self.doublePowers[Int(exponent.magnitude)] : pow(10, Double(exponent.magnitude))
         let magnitude = exponent >= 0 ? value * scale : value / scale
