@@ -13,28 +13,25 @@ struct ExchangeCommand: ParsableCommand {
             --procedure published. Formulas: docs/model.md, "The exchange model".
             """)
 
-    static let roundLimit = 1000
-    static let secondsLimit = 86_400.0
+    static let rounds = 1...1000
 
     @Argument(help: "A Decide exchange-model file (tab-, semicolon- or comma-separated, fields optionally quoted).")
     var file: String
 
-    @Option(help: "Rounds of trading, at most (1 to \(roundLimit)).")
+    @Option(help: "Rounds of trading, at most (1 to 1000).")
     var rounds = 10
 
     @Option(help: "How a round is played: decide (as the Decide tool) or published (as the model is published).")
     var procedure: ExchangeProcedure = .decide
 
-    @Option(help: ArgumentHelp("Stop after this many seconds (above 0, at most \(Int(secondsLimit))) with the rounds finished.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Stop after this many seconds with the rounds finished.", valueName: "seconds"))
     var timeLimit: Double?
 
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...Self.roundLimit).contains(rounds) else { throw ValidationError("--rounds must be 1 to \(Self.roundLimit)") }
-        if let timeLimit, !(timeLimit > 0 && timeLimit <= Self.secondsLimit) {
-            throw ValidationError("--time-limit must be above 0 and at most \(Int(Self.secondsLimit)) seconds")
-        }
+        try FlagRange.check(rounds, "--rounds", Self.rounds)
+        try FlagRange.check(timeLimit, "--time-limit", Limits.seconds)
     }
 
     func run() throws {
