@@ -24,6 +24,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "The shipped scenario, for the last case.")
     var scenario = "Data/open-internet.yaml"
 
+    @Option(help: "A Decide file for the exchange-model case (Decide's cop21.csv, say).")
+    var exchange = "Data/exchange/open-internet.decide.txt"
+
     @Flag(help: "Print one JSON document instead of a table.")
     var json = false
 
@@ -32,7 +35,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         var results: [BenchResult] = []
-        for benchCase in BenchCase.suite(quick: quick, shipped: scenario) {
+        for benchCase in BenchCase.suite(quick: quick, shipped: scenario, decideFile: exchange) {
             if !json { FileHandle.standardError.write(Data("running \(benchCase.name)…\n".utf8)) }
             results.append(try (0..<max(1, repeats)).map { _ in try benchCase.run() }.min { $0.seconds < $1.seconds }!)
         }
@@ -73,6 +76,8 @@ struct BenchCase {
         case analysis(Analysis)
         /// The workbench at 120×40: the first frame, and one key's update and frame.
         case workbench(WorkbenchStep, path: String)
+        /// Ten rounds of the exchange model (Decide's procedure) on a Decide file's text.
+        case exchange(() throws -> String)
     }
 
     enum WorkbenchStep {
@@ -99,10 +104,24 @@ struct BenchCase {
     }
 
     let name: String
-    let scenario: () throws -> Scenario
+    /// The scenario the case runs on; none for the exchange-model cases, which read Decide files.
+    let scenario: (() throws -> Scenario)?
     let kind: Kind
 
-    static func suite(quick: Bool, shipped: String) -> [BenchCase] {
+    /// A seeded Decide file: positions in steps of 10, saliences 0.3–1, powers 0.05–1.
+    static func syntheticDecideFile(actors: Int, issues: Int) -> String {
+        var random = SplitMix64(seed: 1)
+        var lines = (0..<actors).map { "#A\ta\($0)\tactor \($0)" } + (0..<issues).map { "#P\ti\($0)\tissue \($0)" }
+        for actor in 0..<actors {
+            let power = Double(Int.random(in: 1...20, using: &random)) / 20
+            for issue in 0..<issues {
+                lines.append("#D\ta\(actor)\ti\(issue)\t\(Int.random(in: 0...10, using: &random) * 10)\t\(Double(Int.random(in: 6...20, using: &random)) / 20)\t\(power)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func suite(quick: Bool, shipped: String, decideFile: String) -> [BenchCase] {
         func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, poor: Bool = false) -> () -> Scenario {
             { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: 1, poorStatusQuo: poor).generate() }
         }
@@ -142,10 +161,18 @@ struct BenchCase {
                       kind: .cancellation(after: 0.5)),
             BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
                       kind: .search(request(.auto))),
+            BenchCase(name: "exchange model: \(decideFile), 10 rounds", scenario: nil,
+                      kind: .exchange { try String(contentsOfFile: decideFile, encoding: .utf8) }),
+            BenchCase(name: "exchange model: 15 actors × 13 issues, 10 rounds", scenario: nil,
+                      kind: .exchange { syntheticDecideFile(actors: 15, issues: 13) }),
+            BenchCase(name: "exchange model: 2 actors × \(quick ? 100 : 400) issues, 10 rounds", scenario: nil,
+                      kind: .exchange { syntheticDecideFile(actors: 2, issues: quick ? 100 : 400) }),
         ]
     }
 
     func run() throws -> BenchResult {
+        if case .exchange(let text) = kind { return try exchange(text()) }
+        guard let scenario else { preconditionFailure("\(name) needs a scenario") }
         let loaded = try scenario()
         if case .cancellation(let after) = kind { return try cancellation(loaded, after: after) }
         let started = DispatchTime.now().uptimeNanoseconds
@@ -159,7 +186,7 @@ struct BenchCase {
             proven = result.proven
             notes = "\(result.strategy.rawValue), space \(Figures.count(result.spaceSize))"
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
-        case .cancellation:
+        case .cancellation, .exchange:
             preconditionFailure("handled above")
         case .analysis(let analysis):
             var best = SearchRequest()
@@ -252,6 +279,18 @@ extension BenchCase {
         }
         return BenchResult(name: name, packages: 0, seconds: seconds, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
                            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: true, notes: notes)
+    }
+
+    /// Times the exchange model's ten rounds on a Decide file's text (reading it is not timed).
+    private func exchange(_ text: String) throws -> BenchResult {
+        let data = try DecideFile.parse(text, file: name)
+        let started = DispatchTime.now().uptimeNanoseconds
+        let result = try ExchangeModel(data).run(rounds: 10)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let trades = result.rounds.reduce(0) { $0 + $1.trades.count }
+        return BenchResult(name: name, packages: 0, seconds: seconds, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
+                           peakMegabytes: MachineInfo.peakResidentMegabytes, proven: result.complete,
+                           notes: "\(data.actors.count) actors, \(data.issues.count) issues, \(trades) trades in \(result.rounds.count) rounds")
     }
 
     /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after

@@ -10,24 +10,40 @@ enum SearchRunner {
         showProgress: Bool,
         _ body: (CancellationFlag, (@Sendable (SearchProgress) -> Void)?) throws(SearchRequestError) -> Result
     ) throws -> Result {
+        try cancellingOnInterrupt { cancellation in
+            let draw: @Sendable (SearchProgress) -> Void = { ProgressLine.draw($0) }
+            let progress = showProgress ? draw : nil
+            do {
+                let result = try body(cancellation, progress)
+                if showProgress { ProgressLine.clear() }
+                return result
+            } catch {
+                throw ValidationError(String(describing: error))
+            }
+        }
+    }
+
+    /// Runs `body` with a flag that Ctrl-C, or the end of `seconds` when given, sets instead
+    /// of ending the process.
+    static func cancellingOnInterrupt<Result>(after seconds: Double? = nil, _ body: (CancellationFlag) throws -> Result) throws -> Result {
         let cancellation = CancellationFlag()
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler { cancellation.cancel() }
         source.resume()
+        let timer = seconds.map { seconds in
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + seconds)
+            timer.setEventHandler { cancellation.cancel() }
+            timer.resume()
+            return timer
+        }
         defer {
+            timer?.cancel()
             source.cancel()
             signal(SIGINT, SIG_DFL)
         }
-        let draw: @Sendable (SearchProgress) -> Void = { ProgressLine.draw($0) }
-        let progress = showProgress ? draw : nil
-        do {
-            let result = try body(cancellation, progress)
-            if showProgress { ProgressLine.clear() }
-            return result
-        } catch {
-            throw ValidationError(error.description)
-        }
+        return try body(cancellation)
     }
 }
 

@@ -230,6 +230,48 @@ import Testing
         #expect(try entente("exchange", "Tests/Fixtures/broken.yaml").status == 65)
     }
 
+    @Test func exchangeReadsDecideDialectsAndKeepsFlagsInRange() throws {
+        let quoted = try entente("exchange", "Tests/Fixtures/decide/tab-quoted-crlf.txt", "--json")
+        #expect(quoted.status == 0)
+        #expect(try json(quoted)["complete"] as? Bool == true)
+        #expect(try entente("exchange", "Tests/Fixtures/decide/semicolon.csv", "--procedure", "published").stdout.contains("published procedure"))
+        for flags in [["--rounds", "0"], ["--rounds", "99999999999"], ["--rounds", "1001"], ["--time-limit", "nan"], ["--time-limit", "0"],
+                      ["--time-limit", "1e300"], ["--procedure", "other"]] {
+            let run = try entente(arguments: ["exchange", "Tests/Fixtures/decide/tab.txt"] + flags)
+            #expect(run.status == 64, "\(flags)")
+            #expect(run.stderr.contains(flags[0]), "\(flags): \(run.stderr)")
+        }
+    }
+
+    @Test func exchangeRejectsBadDecideFilesWhereTheProblemIs() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("entente-decide-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let cases = [("#A\tA\n#P\tp\n#M\tp\tinf\n#D\tA\tp\t5\t0.5\t1\n", ":3:6: error"), ("#A\tA\n#P\tp\n#D\tA\tp\t5\t0.5\t1e308\n", ":3:14: error"),
+                     ("#A\tA\n#P\tp\n#M\tp\t0\n", ":3:7: error: no stances"), ("'#A'\t'A\r\n", ":1:6: error: unterminated quote")]
+        for (index, (text, location)) in cases.enumerated() {
+            let file = directory.appendingPathComponent("case\(index).txt")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let run = try entente("exchange", file.path, "--json")
+            #expect(run.status == 65, "\(text.debugDescription)")
+            #expect(run.stderr.contains(location), "\(run.stderr)")
+            #expect(run.stdout.isEmpty)
+        }
+        // 400 issues and 2 actors: 79,800 pairs of issues; --time-limit stops it with the rounds finished.
+        var lines = ["#A\ta", "#A\tb"]
+        for issue in 0..<400 {
+            lines.append("#P\ti\(issue)")
+            lines.append("#D\ta\ti\(issue)\t\((issue * 37) % 101)\t\(0.2 + Double(issue % 7) / 10)\t1")
+            lines.append("#D\tb\ti\(issue)\t\((issue * 53) % 101)\t\(0.9 - Double(issue % 5) / 10)\t0.5")
+        }
+        let wide = directory.appendingPathComponent("wide.txt")
+        try lines.joined(separator: "\n").write(to: wide, atomically: true, encoding: .utf8)
+        let run = try entente("exchange", wide.path, "--json", "--time-limit", "1")
+        #expect(run.status == 0)
+        let document = try json(run)
+        #expect(document["complete"] is Bool && document["issues"] is [[String: Any]])
+    }
+
     @Test func briefBestPackageForADelegation() throws {
         let run = try entente("brief", "Data/training/alliance-accession.yaml", "--package", "best", "--for", "kenya", "--date", "2026-11-27")
         #expect(run.status == 0)

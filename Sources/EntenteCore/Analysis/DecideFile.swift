@@ -1,43 +1,17 @@
 import Foundation
 
-/// An exchange-model data set: actors with a position, salience and power on issues
-/// measured on their own scales. Read from the `#A/#P/#M/#D` files of the Decide
-/// exchange-model tool, so analysts can bring data they already have.
-public struct ExchangeData: Sendable, Equatable {
-    public struct Issue: Sendable, Equatable {
-        public let id: String
-        public let name: String
-        /// The issue's own scale, from its `#M` rows (0…100 when it has none).
-        public let low: Double
-        public let high: Double
-
-        /// A position on the issue's scale as 0…100.
-        public func toModel(_ value: Double) -> Double { high > low ? (value - low) / (high - low) * 100 : 0 }
-
-        /// A 0…100 position back on the issue's scale.
-        public func toScale(_ value: Double) -> Double { low + value / 100 * (high - low) }
-    }
-
-    /// One actor's stance on one issue, position on 0…100.
-    public struct Stance: Sendable, Equatable {
-        public let actor: Int
-        public let issue: Int
-        public let position: Double
-        public let salience: Double
-        public let power: Double
-    }
-
-    public let title: String
-    public let actors: [String]
-    public let issues: [Issue]
-    public let stances: [Stance]
-}
-
-/// Reads Decide files: one record a line, fields separated by tabs (or semicolons),
-/// the first field a tag: `#A id name` an actor, `#P id name` an issue, `#M issue value
-/// label` a point on the issue's scale, `#D actor issue position salience power` a stance;
-/// `#O` gives the title, `#/` lines and untagged lines are comments.
+/// Reads Decide files, every dialect Decide's own reader accepts (see `DecideRecords`): the
+/// first field a tag, `#A id name` an actor, `#P id name` an issue, `#M issue value label` a
+/// point on the issue's scale, `#D actor issue position salience power` a stance, `#O` the
+/// title, `#/` a comment; fields past those are ignored, as Decide ignores them. Rows may come
+/// in any order. Ranges (docs/cli.md): scale values within ±10⁹, positions on their issue's
+/// scale, salience 0…1, power 0…100; every issue needs a stance.
 public enum DecideFile {
+    /// Largest magnitude of a `#M` scale value.
+    public static let scaleLimit = 1e9
+    /// Largest power (Decide's own bound).
+    public static let powerLimit = 100.0
+
     public static func load(path: String) throws(ScenarioLoadError) -> ExchangeData {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: "no such file")
@@ -49,116 +23,144 @@ public enum DecideFile {
     }
 
     public static func parse(_ text: String, file: String) throws(ScenarioLoadError) -> ExchangeData {
-        var diagnostics: [Diagnostic] = []
-        var title = ""
-        var actors: [String] = []
-        var issues: [(id: String, name: String)] = []
-        var scales: [String: [Double]] = [:]
-        var rows: [(line: Int, fields: [(text: String, column: Int)])] = []
+        let lines = DecideRecords(text)
+        var diagnostics = lines.problems.map { Diagnostic(SourceLocation(file: file, line: $0.line, column: $0.column), $0.message) }
         func report(_ line: Int, _ column: Int, _ message: String) {
             diagnostics.append(Diagnostic(SourceLocation(file: file, line: line, column: column), message))
         }
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let fields = split(line)
-            guard let tag = fields.first?.text, tag.hasPrefix("#") else { continue }
-            let number = index + 1
-            func field(_ position: Int, _ what: String) -> String? {
-                if position < fields.count, !fields[position].text.isEmpty { return fields[position].text }
-                report(number, (fields.last?.column ?? 1) + (fields.last?.text.count ?? 0), "missing \(what); expected \(expected(tag))")
+        var title: String?
+        var actors: [String] = []
+        var issues: [(id: String, name: String, line: Int, column: Int)] = []
+        var scales: [(record: DecideRecords.Record, value: Double)] = []
+        var rows: [DecideRecords.Record] = []
+        var stanceRecords = 0
+        for record in lines.records {
+            let fields = record.fields
+            func field(_ position: Int, _ what: String) -> DecideRecords.Field? {
+                if position < fields.count, !fields[position].text.isEmpty { return fields[position] }
+                let column = position < fields.count ? fields[position].column : fields[fields.count - 1].end
+                report(record.line, column, "missing \(what); expected \(expected(record.tag))")
                 return nil
             }
-            switch tag.uppercased() {
-            case "#O": title = fields.dropFirst().map(\.text).first { !$0.isEmpty } ?? ""
+            switch record.tag {
+            case "#O": if title == nil { title = fields.dropFirst().first { !$0.text.isEmpty }?.text }
             case "#A":
                 guard let id = field(1, "actor id") else { continue }
-                if actors.contains(id) { report(number, fields[1].column, "duplicate actor '\(TerminalText.escaped(id))'") } else { actors.append(id) }
+                if actors.contains(id.text) {
+                    report(record.line, id.column, "duplicate actor '\(TerminalText.escaped(id.text))'")
+                } else {
+                    actors.append(id.text)
+                }
             case "#P":
                 guard let id = field(1, "issue id") else { continue }
-                if issues.contains(where: { $0.id == id }) {
-                    report(number, fields[1].column, "duplicate issue '\(TerminalText.escaped(id))'")
+                if issues.contains(where: { $0.id == id.text }) {
+                    report(record.line, id.column, "duplicate issue '\(TerminalText.escaped(id.text))'")
                 } else {
-                    issues.append((id, fields.count > 2 && !fields[2].text.isEmpty ? fields[2].text : id))
+                    let name = fields.count > 2 && !fields[2].text.isEmpty ? fields[2].text : id.text
+                    issues.append((id.text, name, record.line, id.column))
                 }
             case "#M":
-                guard let id = field(1, "issue id"), let value = field(2, "scale value") else { continue }
-                guard issues.contains(where: { $0.id == id }) else {
-                    report(number, fields[1].column, "unknown issue '\(TerminalText.escaped(id))'; declare it with #P first")
-                    continue
+                guard field(1, "issue id") != nil, let value = field(2, "scale value") else { continue }
+                guard let number = number(value, "the scale value", within: -scaleLimit...scaleLimit, report: { report(record.line, $0, $1) }) else { continue }
+                scales.append((record, number))
+            case "#D":
+                stanceRecords += 1
+                if fields.count < 6 {
+                    report(record.line, fields[fields.count - 1].end, "missing \(["", "actor", "issue", "position", "salience", "power"][fields.count]); expected \(expected("#D"))")
+                } else {
+                    rows.append(record)
                 }
-                guard let number = Double(value) else {
-                    report(number, fields[2].column, "expected the scale value as a number, found '\(TerminalText.escaped(value))'")
-                    continue
-                }
-                scales[id, default: []].append(number)
-            case "#D": rows.append((number, fields))
             case "#/": continue
-            default: report(number, 1, "unknown record '\(TerminalText.escaped(tag))'; expected #A, #P, #M, #D, #O or #/")
+            default:
+                report(record.line, fields[0].column, "unknown record '\(TerminalText.escaped(fields[0].text))'; expected #A, #P, #M, #D, #O or #/")
             }
         }
-        let issueList = issues.map { issue in
-            let scale = scales[issue.id] ?? [0, 100]
-            return ExchangeData.Issue(id: issue.id, name: issue.name, low: scale.min()!, high: scale.max()!)
+        var bounds = [(low: Double, high: Double)?](repeating: nil, count: issues.count)
+        for (record, value) in scales {
+            guard let issue = issues.firstIndex(where: { $0.id == record.fields[1].text }) else {
+                report(record.line, record.fields[1].column, "unknown issue '\(TerminalText.escaped(record.fields[1].text))'; declare it with #P")
+                continue
+            }
+            bounds[issue] = (min(bounds[issue]?.low ?? value, value), max(bounds[issue]?.high ?? value, value))
+        }
+        let issueList = issues.enumerated().map { index, issue in
+            ExchangeData.Issue(id: issue.id, name: issue.name, low: bounds[index]?.low ?? 0, high: bounds[index]?.high ?? 100)
         }
         var stances: [ExchangeData.Stance] = []
-        for (line, fields) in rows {
-            guard fields.count >= 6 else {
-                report(line, (fields.last?.column ?? 1) + (fields.last?.text.count ?? 0), "expected #D actor issue position salience power")
+        var seen = Set<Int>()
+        for record in rows {
+            let fields = record.fields
+            let actor = actors.firstIndex(of: fields[1].text)
+            if actor == nil { report(record.line, fields[1].column, "unknown actor '\(TerminalText.escaped(fields[1].text))'; declare it with #A") }
+            let issue = issueList.firstIndex { $0.id == fields[2].text }
+            if issue == nil { report(record.line, fields[2].column, "unknown issue '\(TerminalText.escaped(fields[2].text))'; declare it with #P") }
+            let at = { (column: Int, message: String) in report(record.line, column, message) }
+            let scale = issue.map { issueList[$0] }
+            let position = number(fields[3], "the position", within: scale.map { $0.low...$0.high } ?? -scaleLimit...scaleLimit,
+                                  of: scale.map { " (the scale of '\(TerminalText.escaped($0.id))')" } ?? "", report: at)
+            let salience = number(fields[4], "the salience", within: 0...1, report: at)
+            let power = number(fields[5], "the power", within: 0...powerLimit, report: at)
+            guard let actor, let issue, let position, let salience, let power else { continue }
+            guard seen.insert(actor * issueList.count + issue).inserted else {
+                report(record.line, fields[1].column, "a second stance of '\(TerminalText.escaped(actors[actor]))' on '\(TerminalText.escaped(issueList[issue].id))'")
                 continue
             }
-            guard let actor = actors.firstIndex(of: fields[1].text) else {
-                report(line, fields[1].column, "unknown actor '\(TerminalText.escaped(fields[1].text))'; declare it with #A")
-                continue
-            }
-            guard let issue = issueList.firstIndex(where: { $0.id == fields[2].text }) else {
-                report(line, fields[2].column, "unknown issue '\(TerminalText.escaped(fields[2].text))'; declare it with #P")
-                continue
-            }
-            var numbers: [Double] = []
-            for (position, what) in [(3, "position"), (4, "salience"), (5, "power")] {
-                if let value = Double(fields[position].text), value.isFinite {
-                    numbers.append(value)
-                } else {
-                    report(line, fields[position].column, "expected \(what) as a number, found '\(TerminalText.escaped(fields[position].text))'")
-                }
-            }
-            guard numbers.count == 3 else { continue }
-            let scale = issueList[issue]
-            if numbers[0] < scale.low || numbers[0] > scale.high {
-                report(line, fields[3].column, "position \(fields[3].text) is outside the scale of '\(scale.id)' (\(scale.low) to \(scale.high))")
-            } else if !(0...1).contains(numbers[1]) {
-                report(line, fields[4].column, "salience \(fields[4].text) is out of range; expected 0 to 1")
-            } else if numbers[2] < 0 {
-                report(line, fields[5].column, "power \(fields[5].text) is out of range; expected at least 0")
-            } else if stances.contains(where: { $0.actor == actor && $0.issue == issue }) {
-                report(line, fields[1].column, "a second stance of '\(actors[actor])' on '\(scale.id)'")
-            } else {
-                stances.append(ExchangeData.Stance(actor: actor, issue: issue, position: scale.toModel(numbers[0]),
-                                                   salience: numbers[1], power: numbers[2]))
+            stances.append(ExchangeData.Stance(actor: actor, issue: issue, value: position, position: issueList[issue].toModel(position), salience: salience, power: power))
+        }
+        if actors.isEmpty { report(lines.end.line, lines.end.column, "no actors; expected #A rows") }
+        if issues.isEmpty { report(lines.end.line, lines.end.column, "no issues; expected #P rows") }
+        if stanceRecords == 0 { report(lines.end.line, lines.end.column, "no stances; expected #D rows (is the file cut short?)") }
+        if diagnostics.isEmpty {
+            for (index, issue) in issues.enumerated() where !stances.contains(where: { $0.issue == index }) {
+                report(issue.line, issue.column, "issue '\(TerminalText.escaped(issue.id))' has no #D rows; every issue needs a stance")
             }
         }
-        if actors.isEmpty { report(1, 1, "no actors; expected #A rows") }
-        if issues.isEmpty { report(1, 1, "no issues; expected #P rows") }
         guard diagnostics.isEmpty else {
             throw .invalid(diagnostics.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) })
         }
-        return ExchangeData(title: title, actors: actors, issues: issueList, stances: stances)
+        return ExchangeData(title: title ?? "", actors: actors, issues: issueList, stances: stances)
     }
 
-    /// Fields with their 1-based columns; tabs separate, or semicolons when a line has no tab.
-    private static func split(_ line: Substring) -> [(text: String, column: Int)] {
-        let separator: Character = line.contains("\t") ? "\t" : ";"
-        var result: [(String, Int)] = []
-        var column = 1
-        for part in line.split(separator: separator, omittingEmptySubsequences: false) {
-            result.append((part.trimmingCharacters(in: .whitespaces), column))
-            column += part.count + 1
+    /// A finite decimal number (`-12`, `0.5`, `1e3`) within `range`, or a located error.
+    private static func number(_ field: DecideRecords.Field, _ what: String, within range: ClosedRange<Double>, of scale: String = "",
+                               report: (Int, String) -> Void) -> Double? {
+        guard isDecimal(field.text), let value = Double(field.text), value.isFinite else {
+            report(field.column, "expected \(what) as a decimal number, found '\(TerminalText.escaped(field.text))'")
+            return nil
         }
-        return result
+        guard range.contains(value) else {
+            let bounds = String(format: "%g to %g", range.lowerBound, range.upperBound)
+            report(field.column, "\(what) \(TerminalText.escaped(field.text)) is out of range; expected \(bounds)\(scale)")
+            return nil
+        }
+        return value
+    }
+
+    /// `[+-]digits[.digits][e[+-]digits]`, or with digits only after the point.
+    private static func isDecimal(_ text: String) -> Bool {
+        var rest = Substring(text)
+        if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+        let whole = rest.prefix { $0.isASCII && $0.isNumber }
+        rest = rest.dropFirst(whole.count)
+        var fraction = Substring()
+        if rest.first == "." {
+            rest = rest.dropFirst()
+            fraction = rest.prefix { $0.isASCII && $0.isNumber }
+            rest = rest.dropFirst(fraction.count)
+        }
+        guard !whole.isEmpty || !fraction.isEmpty else { return false }
+        if rest.first == "e" || rest.first == "E" {
+            rest = rest.dropFirst()
+            if rest.first == "+" || rest.first == "-" { rest = rest.dropFirst() }
+            let power = rest.prefix { $0.isASCII && $0.isNumber }
+            guard !power.isEmpty else { return false }
+            rest = rest.dropFirst(power.count)
+        }
+        return rest.isEmpty
     }
 
     private static func expected(_ tag: String) -> String {
-        switch tag.uppercased() {
+        switch tag {
         case "#A": "#A id name"
         case "#P": "#P id name"
         case "#M": "#M issue value label"

@@ -5,152 +5,167 @@
 /// (not a Nash bargaining solution, whatever other tools call it). Two actors on opposite
 /// sides of the outcome on two issues, whose saliences for them differ in ratio, can trade:
 /// each moves toward the other on the issue it cares less about. Within a round trades are
-/// made best first until none is left; between rounds actors keep part of their new
-/// positions. Formulas, and how ties are broken: docs/model.md, "The exchange model".
+/// made best first; between rounds actors keep part of their new positions. By default the
+/// rounds are played as the Decide tool plays them, so figures agree with Decide's;
+/// `.published` follows the model as published. Formulas: docs/model.md, "The exchange model".
 public struct ExchangeModel: Sendable {
     public let data: ExchangeData
+    public let procedure: ExchangeProcedure
+    /// The most possible trades a round may weigh (they are held in memory at once).
+    public static let possibleTradesLimit = 2_000_000.0
 
-    public init(_ data: ExchangeData) { self.data = data }
-
-    /// Runs `rounds` rounds (stopping early when a round makes no trade).
-    public func run(rounds: Int) -> ExchangeResult {
-        var positions = Positions(data)
-        let initial = positions.outcomes()
-        var history: [ExchangeRound] = []
-        for round in 1...max(1, rounds) {
-            let start = positions
-            var moved = Set<Key>()
-            var trades: [Trade] = []
-            while let trade = bestTrade(positions, excluding: moved) {
-                let before = positions.outcomes()
-                positions.values[Key(trade.suppliers[0], trade.issues[1])] = trade.newPositions[0]
-                positions.values[Key(trade.suppliers[1], trade.issues[0])] = trade.newPositions[1]
-                moved.insert(Key(trade.suppliers[0], trade.issues[1]))
-                moved.insert(Key(trade.suppliers[1], trade.issues[0]))
-                trades.append(trade.with(thirdParties: thirdPartyEffects(of: trade, before: before, after: positions.outcomes())))
-            }
-            history.append(ExchangeRound(round: round, outcomes: positions.outcomes(), trades: trades))
-            if trades.isEmpty { break }
-            positions = start.carryingOver(positions, moved: moved, data: data)
-        }
-        return ExchangeResult(initial: initial, final: history.last?.outcomes ?? initial, rounds: history)
+    public init(_ data: ExchangeData, procedure: ExchangeProcedure = .decide) {
+        self.data = data
+        self.procedure = procedure
     }
 
-    /// The trade with the highest gain among actors and issues not yet moved this round;
-    /// ties go to the lowest actor indices, then issue indices.
-    private func bestTrade(_ positions: Positions, excluding moved: Set<Key>) -> Trade? {
-        let outcomes = positions.outcomes()
-        var best: Trade?
-        for i in data.actors.indices {
-            for j in data.actors.indices where j > i {
-                for p in data.issues.indices {
-                    for q in data.issues.indices where q > p {
-                        guard let trade = trade(i, j, p, q, positions, outcomes, moved), trade.gain > 1e-10 else { continue }
-                        if best == nil || trade.gain > best!.gain { best = trade }
+    /// Runs `rounds` rounds (stopping early when a round makes no trade, or when `cancellation`
+    /// is set: then `complete` is false and the rounds finished so far are returned).
+    public func run(rounds: Int, cancellation: CancellationFlag? = nil,
+                    progress: ((ExchangeProgress) -> Void)? = nil) throws(ExchangeSizeError) -> ExchangeResult {
+        let table = ExchangeTable(data)
+        if procedure == .decide {
+            let bound = table.possibleTradesBound
+            if bound > Self.possibleTradesLimit { throw ExchangeSizeError(possibleTrades: bound, limit: Self.possibleTradesLimit) }
+        }
+        let playRound: () -> PlayedRound?
+        let initial: [Double]
+        switch procedure {
+        case .decide:
+            let numbers = DecideNumbers(data, table: table)
+            var positions = numbers.initialPositions
+            initial = (0..<table.issueCount).map { numbers.outcome($0, positions).double }
+            playRound = {
+                guard let played = Self.playDecide(table, numbers, positions, cancellation) else { return nil }
+                positions = played.next
+                return PlayedRound(trades: played.trades, outcomes: (0..<table.issueCount).map { numbers.outcome($0, played.voting).double })
+            }
+        case .published:
+            var positions = table.initialPositions
+            initial = table.outcomes(positions)
+            playRound = {
+                guard let played = Self.playPublished(table, positions, cancellation) else { return nil }
+                positions = played.next
+                return PlayedRound(trades: played.trades, outcomes: table.outcomes(played.voting))
+            }
+        }
+        var history: [ExchangeRound] = []
+        var complete = true
+        for round in 1...max(1, rounds) {
+            progress?(ExchangeProgress(round: round, rounds: rounds))
+            guard let played = playRound() else {
+                complete = false
+                break
+            }
+            history.append(ExchangeRound(round: round, outcomes: played.outcomes, trades: played.trades))
+            if played.trades.isEmpty { break }
+        }
+        return ExchangeResult(initial: initial, final: history.last?.outcomes ?? initial, rounds: history, complete: complete)
+    }
+
+    /// A round's trades and the outcomes (0…100) of the positions actors then vote.
+    struct PlayedRound {
+        var trades: [Trade]
+        var outcomes: [Double]
+    }
+
+    /// A round's trades, the positions actors vote and those the next round starts from.
+    struct Positions<Number> {
+        var trades: [Trade]
+        var voting: [Number]
+        var next: [Number]
+    }
+
+    /// Decide's round: trades built once from the round's starting outcomes, taken by gain;
+    /// after each, only the trades that share a mover or a demand with it are recomputed.
+    static func playDecide(_ table: ExchangeTable, _ numbers: DecideNumbers, _ positions: [Decimal28],
+                           _ cancellation: CancellationFlag?) -> Positions<Decimal28>? {
+        var round = DecideRound(table: table, numbers: numbers, positions: positions)
+        round.buildCandidates()
+        var candidates = round.candidates
+        var bySupply = [[Int]](repeating: [], count: table.actorCount * table.issueCount)
+        var byDemand = bySupply
+        for (index, candidate) in candidates.enumerated() {
+            for side in [candidate.i, candidate.j] {
+                bySupply[table.cell(side.actor, side.supply)].append(index)
+                byDemand[table.cell(side.actor, side.demand)].append(index)
+            }
+        }
+        var order = DecideTradeOrder(gains: candidates.map(\.gain))
+        var live = [Bool](repeating: true, count: candidates.count)
+        var seen = [Int](repeating: -1, count: candidates.count)
+        var voting = positions, next = positions
+        let start = positions.map(\.double)
+        var votingDoubles = start
+        var trades: [Trade] = []
+        var pick = 0
+        while let best = order.first {
+            if pick % 64 == 0, cancellation?.isCancelled == true { return nil }
+            pick += 1
+            let done = candidates[best]
+            order.remove(best)
+            live[best] = false
+            let issues = [done.i.demand, done.i.supply]
+            var before = [Double](repeating: 0, count: table.issueCount), after = before
+            for issue in issues { before[issue] = table.outcome(issue, votingDoubles) }
+            for side in [done.i, done.j] {
+                let cell = table.cell(side.actor, side.supply)
+                voting[cell] = side.y
+                votingDoubles[cell] = side.y.double
+                next[cell] = DecideNumbers.carriedOver(start: side.start, traded: side.y, salience: numbers.salience[cell])
+            }
+            for issue in issues { after[issue] = table.outcome(issue, votingDoubles) }
+            trades.append(Trade(
+                actors: [done.i.actor, done.j.actor], issues: issues, gain: done.gain.double, newPositions: [done.i.y.double, done.j.y.double],
+                thirdParties: table.thirdParties(of: [done.i.actor, done.j.actor], issues: issues, before: before, after: after, positions: start)))
+            let touched = [bySupply[table.cell(done.i.actor, done.i.supply)], bySupply[table.cell(done.j.actor, done.j.supply)],
+                           byDemand[table.cell(done.i.actor, done.i.demand)], byDemand[table.cell(done.j.actor, done.j.demand)]]
+            for list in touched {
+                for index in list where live[index] && seen[index] != pick {
+                    seen[index] = pick
+                    guard round.recalculate(&candidates[index], after: done) else { continue }
+                    if candidates[index].valid {
+                        order.update(index, gain: candidates[index].gain, pick: pick)
+                    } else {
+                        order.remove(index)
+                        live[index] = false
                     }
                 }
             }
         }
-        return best
+        return Positions(trades: trades, voting: voting, next: next)
     }
 
-    /// The equal-gain trade between actors i and j on issues p and q, if there is one.
-    private func trade(_ i: Int, _ j: Int, _ p: Int, _ q: Int, _ positions: Positions, _ outcomes: [Double], _ moved: Set<Key>) -> Trade? {
-        guard let ip = positions.stance(i, p), let iq = positions.stance(i, q),
-              let jp = positions.stance(j, p), let jq = positions.stance(j, q),
-              ip.salience > 0, iq.salience > 0, jp.salience > 0, jq.salience > 0
-        else { return nil }
-        // Opposite sides of the outcome on both issues.
-        guard (ip.position - outcomes[p]) * (jp.position - outcomes[p]) < 0,
-              (iq.position - outcomes[q]) * (jq.position - outcomes[q]) < 0 else { return nil }
-        // The demander of p cares relatively more about p; it supplies q, the other supplies p.
-        let ratioI = ip.salience / iq.salience, ratioJ = jp.salience / jq.salience
-        guard ratioI != ratioJ else { return nil }
-        let (a, b) = ratioI > ratioJ ? (i, j) : (j, i)
-        let ap = positions.stance(a, p)!, aq = positions.stance(a, q)!, bp = positions.stance(b, p)!, bq = positions.stance(b, q)!
-        guard !moved.contains(Key(a, q)), !moved.contains(Key(b, p)) else { return nil }
-        // b moves on p toward a, a moves on q toward b. An actor's weight in an outcome is
-        // c·s over the issue's Σ c·s; each outcome may move until the mover reaches the
-        // other's position or the outcome reaches the demander's.
-        let weightBP = bp.power * bp.salience / positions.denominators[p]
-        let weightAQ = aq.power * aq.salience / positions.denominators[q]
-        guard weightBP > 0, weightAQ > 0 else { return nil }
-        let capP = min(abs(ap.position - bp.position) * weightBP, abs(ap.position - outcomes[p]))
-        let capQ = min(abs(bq.position - aq.position) * weightAQ, abs(bq.position - outcomes[q]))
-        // Equal gains: s_ap·dp − s_aq·dq = s_bq·dq − s_bp·dp, so dq = dp·(s_ap + s_bp)/(s_aq + s_bq).
-        let rate = (ap.salience + bp.salience) / (aq.salience + bq.salience)
-        let dp = min(capP, capQ / rate)
-        let dq = dp * rate
-        let gain = ap.salience * dp - aq.salience * dq
-        let towardA = ap.position > bp.position ? 1.0 : -1.0
-        let towardB = bq.position > aq.position ? 1.0 : -1.0
-        return Trade(
-            actors: [a, b], issues: [p, q], suppliers: [a, b], gain: gain,
-            newPositions: [aq.position + towardB * dq / weightAQ, bp.position + towardA * dp / weightBP],
-            thirdParties: ThirdPartyEffect(gains: 0, losses: 0))
+    /// The position a traded actor starts the next round from: it keeps a share
+    /// 0.4·(1 − s) + 0.1 of its move.
+    static func carriedOver(start: Double, traded: Double, salience: Double) -> Double {
+        (1 - salience) * 0.4 * traded + 0.1 * traded + (1 - (1 - salience) * 0.4 - 0.1) * start
     }
+}
 
-    /// For every actor outside the trade, Σ s·(|old outcome − x| − |new outcome − x|) over
-    /// the two issues: positive for those the trade brings closer to their positions.
-    private func thirdPartyEffects(of trade: Trade, before: [Double], after: [Double]) -> ThirdPartyEffect {
-        var gains = 0.0, losses = 0.0
-        for stance in data.stances where !trade.actors.contains(stance.actor) && trade.issues.contains(stance.issue) {
-            let effect = stance.salience * (abs(before[stance.issue] - stance.position) - abs(after[stance.issue] - stance.position))
-            if effect > 0 { gains += effect } else { losses -= effect }
-        }
-        return ThirdPartyEffect(gains: gains, losses: losses)
-    }
+/// How the exchange model plays a round (docs/model.md, "The exchange model").
+public enum ExchangeProcedure: String, Sendable, CaseIterable {
+    /// As the Decide tool (decide-exchange-model 2025.3.1) plays it; the default.
+    case decide
+    /// As the model is published: every remaining trade recomputed against the current
+    /// outcomes after each trade, and an actor moves on an issue at most once a round.
+    case published
+}
 
-    struct Key: Hashable {
-        let actor: Int
-        let issue: Int
-        init(_ actor: Int, _ issue: Int) {
-            self.actor = actor
-            self.issue = issue
-        }
-    }
+/// Progress of a run: the round being played.
+public struct ExchangeProgress: Sendable, Equatable {
+    public let round: Int
+    public let rounds: Int
+}
 
-    /// Current positions on 0…100, with saliences and powers fixed.
-    struct Positions {
-        var values: [Key: Double]
-        let stances: [Key: ExchangeData.Stance]
-        let denominators: [Double]
-        let issueCount: Int
+/// A data set too large for Decide's procedure to hold its possible trades in memory.
+public struct ExchangeSizeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let possibleTrades: Double
+    public let limit: Double
 
-        init(_ data: ExchangeData) {
-            stances = Dictionary(uniqueKeysWithValues: data.stances.map { (Key($0.actor, $0.issue), $0) })
-            values = stances.mapValues(\.position)
-            issueCount = data.issues.count
-            denominators = data.issues.indices.map { issue in
-                data.stances.filter { $0.issue == issue }.reduce(0) { $0 + $1.power * $1.salience }
-            }
-        }
-
-        func stance(_ actor: Int, _ issue: Int) -> (position: Double, salience: Double, power: Double)? {
-            guard let stance = stances[Key(actor, issue)] else { return nil }
-            return (values[Key(actor, issue)]!, stance.salience, stance.power)
-        }
-
-        /// Σ c·s·x / Σ c·s on every issue, actors in order so sums are reproducible.
-        func outcomes() -> [Double] {
-            var numerators = [Double](repeating: 0, count: issueCount)
-            for key in stances.keys.sorted(by: { ($0.issue, $0.actor) < ($1.issue, $1.actor) }) {
-                let stance = stances[key]!
-                numerators[key.issue] += stance.power * stance.salience * values[key]!
-            }
-            return (0..<issueCount).map { denominators[$0] > 0 ? numerators[$0] / denominators[$0] : 50 }
-        }
-
-        /// The positions the next round starts from: an actor keeps a share
-        /// w = 0.4·(1 − s) + 0.1 of the position it traded to, the rest of where it started.
-        func carryingOver(_ traded: Positions, moved: Set<Key>, data: ExchangeData) -> Positions {
-            var next = self
-            for key in moved {
-                let share = 0.4 * (1 - stances[key]!.salience) + 0.1
-                next.values[key] = share * traded.values[key]! + (1 - share) * values[key]!
-            }
-            return next
-        }
+    public var description: String {
+        "the exchange model could weigh up to \(Figures.count(possibleTrades)) possible trades in a round, more than "
+            + "\(Figures.count(limit)); leave out actors or issues"
     }
 }
 
@@ -159,16 +174,11 @@ public struct ExchangeModel: Sendable {
 public struct Trade: Sendable, Equatable {
     public let actors: [Int]
     public let issues: [Int]
-    let suppliers: [Int]
     /// Each side's expected gain (they are equal).
     public let gain: Double
     /// actors[0]'s new position on issues[1], actors[1]'s on issues[0] (0…100).
     public let newPositions: [Double]
     public let thirdParties: ThirdPartyEffect
-
-    func with(thirdParties: ThirdPartyEffect) -> Trade {
-        Trade(actors: actors, issues: issues, suppliers: suppliers, gain: gain, newPositions: newPositions, thirdParties: thirdParties)
-    }
 }
 
 /// What a trade does to everyone else, summed.
@@ -184,9 +194,11 @@ public struct ExchangeRound: Sendable, Equatable {
     public let trades: [Trade]
 }
 
-/// The outcome of an exchange-model run, outcomes on 0…100.
+/// The outcome of an exchange-model run, outcomes on 0…100. `complete` is false when the
+/// run was stopped before its last round; `rounds` then holds the rounds finished.
 public struct ExchangeResult: Sendable, Equatable {
     public let initial: [Double]
     public let final: [Double]
     public let rounds: [ExchangeRound]
+    public let complete: Bool
 }
