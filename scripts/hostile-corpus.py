@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the hostile-input corpus under Tests/Fixtures/hostile/ and its expected outcomes.
 
-Each case is a small valid scenario with one thing broken (a number out of range, a
+Each case is a small valid scenario (or Decide file) with one thing broken (a number out of range, a
 field of the wrong shape, a reference to nothing, a YAML trap) or with hostile text in
 it (escape sequences, C1 controls, bidirectional overrides). The expected outcome of each
 case is derived here from where the mutation was made, independently of Entente: exit 65
@@ -271,9 +271,69 @@ for key, value in hostile_texts.items():
 mutate("error-quotes-escape", "kind: state", "kind: \"\\e[31mred\"", token="\"")
 mutate("error-quotes-bidi", "lever: supply-chains", "lever: \"\\u202Esimes\"", token="\"")
 
+# 6. Decide files (the exchange model's input): dialects that must load, and broken ones.
+DECIDE = "\n".join([
+    "#A\tus\tUnited States",
+    "#A\teu\tEuropean Union",
+    "#A\tcn\tChina",
+    "#P\tchips\tChip supply",
+    "#M\tchips\t0\tonshore",
+    "#M\tchips\t100\topen",
+    "#P\tcables\tCable security",
+    "#D\tus\tchips\t40\t0.8\t1.0",
+    "#D\teu\tchips\t70\t0.3\t0.8",
+    "#D\tcn\tchips\t10\t0.9\t1.0",
+    "#D\tus\tcables\t60\t0.2\t1.0",
+    "#D\teu\tcables\t20\t0.9\t0.8",
+    "#D\tcn\tcables\t90\t0.4\t1.0",
+]) + "\n"
+decide_cases = []  # (name, text or bytes, exit, where)
+
+
+def decide_mutate(name, old, new, token=None, code=65):
+    index = DECIDE.index(old)
+    text = DECIDE[:index] + new + DECIDE[index + len(old):]
+    where = "-" if code == 0 else None
+    if code == 65 and token is not None:
+        position = text.index(token, index)
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        where = f"{line}:{column}"
+    decide_cases.append((name, text, code, where))
+
+
+decide_cases.append(("decide-base", DECIDE, 0, "-"))
+decide_cases.append(("decide-crlf", DECIDE.replace("\n", "\r\n"), 0, "-"))
+decide_cases.append(("decide-quoted", "\n".join("\t".join(f"'{f}'" for f in l.split("\t")) for l in DECIDE.strip().split("\n")) + "\n", 0, "-"))
+decide_cases.append(("decide-semicolon", DECIDE.replace("\t", ";"), 0, "-"))
+decide_cases.append(("decide-comma-double-quoted", "\n".join(",".join(f'"{f}"' for f in l.split("\t")) for l in DECIDE.strip().split("\n")) + "\n", 0, "-"))
+decide_cases.append(("decide-extra-fields", DECIDE.replace("\n", "\t\t\n"), 0, "-"))
+for number, value in enumerate(["inf", "nan", "1e308", "-inf", "1e10", "0x10", "abc", "''"]):
+    decide_mutate(f"decide-scale-{number}", "#M\tchips\t100", f"#M\tchips\t{value}", token=value)
+for number, value in enumerate(["nan", "inf", "1e308", "-0.5", "1.5"]):
+    decide_mutate(f"decide-salience-{number}", "\t40\t0.8\t", f"\t40\t{value}\t", token=value)
+for number, value in enumerate(["nan", "101", "-1", "1e308"]):
+    decide_mutate(f"decide-power-{number}", "\t0.8\t1.0", f"\t0.8\t{value}", token=value)
+for number, value in enumerate(["nan", "150", "-5", "x"]):
+    decide_mutate(f"decide-position-{number}", "\t40\t0.8", f"\t{value}\t0.8", token=value)
+decide_mutate("decide-unknown-actor", "#D\tus\tchips", "#D\tmars\tchips", token="mars")
+decide_mutate("decide-unknown-issue", "#D\tus\tchips", "#D\tus\tmoon", token="moon")
+decide_mutate("decide-unknown-record", "#P\tcables", "#X\tcables", token="#X")
+decide_mutate("decide-missing-fields", "#D\tus\tchips\t40\t0.8\t1.0", "#D\tus\tchips", token=None)
+decide_mutate("decide-duplicate-actor", "#A\teu", "#A\tus", token=None)
+decide_mutate("decide-escape-name", "United States", "United \x1b[2JStates", code=0)
+decide_mutate("decide-bidi-name", "United States", "United \u202eStates", code=0)
+decide_cases.append(("decide-cut-before-stances", DECIDE[: DECIDE.index("#D")], 65, None))
+decide_cases.append(("decide-empty", "", 65, None))
+decide_cases.append(("decide-only-actors", "#A\tus\tUS\n", 65, None))
+decide_cases.append(("decide-binary", bytes((i * 31 + 7) % 256 for i in range(2048)), 65, None))
+decide_cases.append(("decide-latin1", DECIDE.replace("China", "Chine \u00e9").encode("latin-1"), 0, "-"))  # read as Latin-1, as Decide's own samples may be
+many = "".join(f"#P\ti{i}\tIssue {i}\n#D\tus\ti{i}\t{i % 100}\t0.5\t1\n#D\teu\ti{i}\t{(i * 7) % 100}\t0.5\t1\n" for i in range(400))
+decide_cases.append(("decide-400-issues-2-actors", "#A\tus\tUS\n#A\teu\tEU\n" + many, 0, "-"))
+
 os.makedirs(OUT, exist_ok=True)
 for name in os.listdir(OUT):
-    if name.endswith(".yaml") or name == "expected.tsv":
+    if name.endswith(".yaml") or name.endswith(".decide.txt") or name == "expected.tsv":
         os.remove(os.path.join(OUT, name))
 rows = ["# file\texit\tfirst diagnostic (line:column; * = any location; - = none). Written by scripts/hostile-corpus.py"]
 for name, content, code, where in cases:
@@ -282,6 +342,11 @@ for name, content, code, where in cases:
     with open(path, "wb") as handle:
         handle.write(data)
     rows.append(f"{name}.yaml\t{code}\t{where if where is not None else '*'}")
+for name, content, code, where in decide_cases:
+    data = content if isinstance(content, bytes) else content.encode()
+    with open(os.path.join(OUT, name + ".decide.txt"), "wb") as handle:
+        handle.write(data)
+    rows.append(f"{name}.decide.txt\t{code}\t{where if where is not None else '*'}")
 with open(os.path.join(OUT, "expected.tsv"), "w") as handle:
     handle.write("\n".join(rows) + "\n")
-print(f"{len(cases)} files in {OUT}")
+print(f"{len(cases)} scenario files and {len(decide_cases)} Decide files in {OUT}")

@@ -5,9 +5,9 @@ import Testing
 /// by scripts/hostile-corpus.py with each file's expected outcome in expected.tsv).
 ///
 /// No run may crash (a signal, or an exit of 128 or more), print a raw control byte on
-/// either stream, or take over 5 s; `validate` must give the expected exit code and the
-/// expected line and column for the first diagnostic; every other command must agree with
-/// `validate` on whether the file loads.
+/// either stream, or take over 5 s; `validate` (`exchange` for a Decide file) must give
+/// the expected exit code and the expected line and column for the first diagnostic;
+/// every other command must agree with it on whether the file loads.
 @Suite struct HostileCorpusTests {
     struct Case {
         let file: String
@@ -26,9 +26,15 @@ import Testing
         }
     }
 
-    /// Every command that reads a scenario, as a user would type it on this file.
+    /// Every command that reads a scenario, as a user would type it on this file. The first
+    /// is the one whose exit code and first diagnostic the corpus records: `validate` for
+    /// a scenario, `exchange` for a Decide file.
     static func commands(for file: String) -> [[String]] {
-        [
+        if file.hasSuffix(".decide.txt") {
+            return [["exchange", file, "--rounds", "3", "--time-limit", "2"], ["exchange", file, "--json", "--procedure", "published", "--time-limit", "2"],
+                    ["validate", file], ["search", file]]
+        }
+        return [
             ["validate", file],
             ["show", file, "--stances"],
             ["search", file, "--top", "3", "--objective", "nash"],
@@ -84,7 +90,8 @@ final class Failures: @unchecked Sendable {
         if let raw = BinaryRunner.firstRawControl(in: run.stdout) { add("\(command): raw U+\(String(raw, radix: 16)) on stdout") }
         if let raw = BinaryRunner.firstRawControl(in: run.stderr) { add("\(command): raw U+\(String(raw, radix: 16)) on stderr") }
         let verb = arguments.count > 1 ? arguments[0] : "tui"
-        if verb == "validate" {
+        let decide = entry.file.hasSuffix(".decide.txt")
+        if arguments == HostileCorpusTests.commands(for: entry.file)[0] {
             if run.status != entry.exit { add("\(command): exit \(run.status), expected \(entry.exit)") }
             if entry.location != "*" && entry.location != "-" {
                 let first = run.stderrText.split(separator: "\n").first.map(String.init) ?? ""
@@ -92,8 +99,10 @@ final class Failures: @unchecked Sendable {
                     add("\(command): first diagnostic '\(first.prefix(120))', expected at \(entry.location)")
                 }
             }
-        } else if entry.exit == 65 && verb != "exchange" && run.status != 65 {
+        } else if (decide ? verb == "exchange" : verb != "exchange") && entry.exit == 65 && run.status != 65 {
             add("\(command): exit \(run.status) on a file that does not load, expected 65")
+        } else if decide && verb != "exchange" && run.status != 65 {
+            add("\(command): exit \(run.status) on a Decide file, which is no scenario; expected 65")
         }
     }
 }

@@ -95,9 +95,12 @@ struct DecideRound {
     /// Builds the round's possible trades in Decide's order: for each pair of issues in file
     /// order, actors right of both outcomes with those left of both, then left-right with
     /// right-left; "left" includes standing on the outcome.
-    mutating func buildCandidates() {
+    /// False when `cancellation` stopped it (checked once per issue: a file of hundreds of
+    /// issues spends most of a round here).
+    mutating func buildCandidates(cancellation: CancellationFlag? = nil) -> Bool {
         let outcomes = (0..<table.issueCount).map { numbers.outcome($0, positions) }
         for p in 0..<table.issueCount {
+            if cancellation?.isCancelled == true { return false }
             for q in (p + 1)..<max(p + 1, table.issueCount) {
                 var groups: [[Int]] = [[], [], [], []]
                 for actor in 0..<table.actorCount where table.present[table.cell(actor, p)] && table.present[table.cell(actor, q)] {
@@ -111,6 +114,7 @@ struct DecideRound {
                 }
             }
         }
+        return true
     }
 
     /// Decide's `AbstractExchange`: the actor whose salience ratio s_p/s_q is higher (the first

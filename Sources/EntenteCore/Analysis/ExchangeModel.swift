@@ -81,7 +81,7 @@ public struct ExchangeModel: Sendable {
     static func playDecide(_ table: ExchangeTable, _ numbers: DecideNumbers, _ positions: [Decimal28],
                            _ cancellation: CancellationFlag?) -> Positions<Decimal28>? {
         var round = DecideRound(table: table, numbers: numbers, positions: positions)
-        round.buildCandidates()
+        guard round.buildCandidates(cancellation: cancellation) else { return nil }
         var candidates = round.candidates
         var bySupply = [[Int]](repeating: [], count: table.actorCount * table.issueCount)
         var byDemand = bySupply
