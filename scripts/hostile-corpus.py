@@ -83,20 +83,26 @@ def locate(text, line_fragment, token, occurrence=1):
     raise ValueError(f"no line with {line_fragment!r}")
 
 
-def mutate(name, old, new, token=None, code=65, occurrence=1):
-    """The base with its `occurrence`th `old` replaced by `new`; a broken file's first
-    diagnostic is expected at `token`, searched from the place of the change (None: at the
-    place the caller then sets, or anywhere)."""
+def changed(base, old, new, token=None, code=65, occurrence=1):
+    """`base` with its `occurrence`th `old` replaced by `new`, and where a broken file's first
+    diagnostic is expected: at `token`, searched from the place of the change (None: at the
+    place the caller then sets, or anywhere; "-" for a file that loads)."""
     index = -1
     for _ in range(occurrence):
-        index = BASE.index(old, index + 1)
-    text = BASE[:index] + new + BASE[index + len(old):]
+        index = base.index(old, index + 1)
+    text = base[:index] + new + base[index + len(old):]
     where = "-" if code == 0 else None
     if code == 65 and token is not None:
         position = text.index(token, index)
         line = text.count("\n", 0, position) + 1
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         where = f"{line}:{column}"
+    return text, where
+
+
+def mutate(name, old, new, token=None, code=65, occurrence=1):
+    """A scenario case: the base scenario with one change."""
+    text, where = changed(BASE, old, new, token, code, occurrence)
     add(name, text, code, where)
 
 
@@ -291,14 +297,8 @@ decide_cases = []  # (name, text or bytes, exit, where)
 
 
 def decide_mutate(name, old, new, token=None, code=65):
-    index = DECIDE.index(old)
-    text = DECIDE[:index] + new + DECIDE[index + len(old):]
-    where = "-" if code == 0 else None
-    if code == 65 and token is not None:
-        position = text.index(token, index)
-        line = text.count("\n", 0, position) + 1
-        column = position - (text.rfind("\n", 0, position) + 1) + 1
-        where = f"{line}:{column}"
+    """A Decide case: the base Decide file with one change."""
+    text, where = changed(DECIDE, old, new, token, code)
     decide_cases.append((name, text, code, where))
 
 

@@ -3,19 +3,9 @@ import Testing
 
 /// Runs the built `entente` binary as a user would and checks its output and exit codes.
 @Suite struct CLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var root: URL { BinaryRunner.root }
 
-    /// The `entente` binary beside this test bundle.
-    static var binary: URL {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        var directory = bundle
-        while directory.path != "/" {
-            let candidate = directory.appendingPathComponent("entente")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory.deleteLastPathComponent()
-        }
-        return root.appendingPathComponent(".build/debug/entente")
-    }
+    static var binary: URL { BinaryRunner.binary }
 
     struct Run {
         let status: Int32
