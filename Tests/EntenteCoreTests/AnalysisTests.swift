@@ -93,8 +93,8 @@ import Testing
         // market only India.
         let points = LeverMap.points(scenario)
         #expect(points == [
-            LeverMap.Point(issue: 0, option: 1, prospects: 1, impact: 1),
-            LeverMap.Point(issue: 1, option: 1, prospects: 5.0 / 6, impact: 1),
+            LeverMap.Point(issue: 0, option: 1, prospects: 1, opennessChange: 1),
+            LeverMap.Point(issue: 1, option: 1, prospects: 5.0 / 6, opennessChange: 1),
         ])
     }
 

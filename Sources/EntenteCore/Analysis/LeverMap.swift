@@ -1,17 +1,17 @@
 /// The report's Figure 3 for a scenario: each issue placed by its prospects for cooperation
-/// against its impact on the open internet.
+/// against its openness change (how much more open its best option is than the status quo).
 ///
 /// For an issue, its best option is the one whose adopters-by-gain hold the largest share of
 /// capability: the actors that value the option above the status quo (and have no red line
-/// on it), on that issue alone. Prospects are that share; impact is the option's openness
-/// minus the status quo's. Ties go to the earlier option.
+/// on it), on that issue alone. Prospects are that share; the openness change is the option's
+/// openness minus the status quo's. Ties go to the earlier option.
 public enum LeverMap {
     public struct Point: Sendable, Equatable {
-        public init(issue: Int, option: Int, prospects: Double, impact: Double) {
+        public init(issue: Int, option: Int, prospects: Double, opennessChange: Double) {
             self.issue = issue
             self.option = option
             self.prospects = prospects
-            self.impact = impact
+            self.opennessChange = opennessChange
         }
 
         public let issue: Int
@@ -19,7 +19,7 @@ public enum LeverMap {
         /// Share of all capability that gains from the option (0...1).
         public let prospects: Double
         /// Openness of the option minus that of the status quo.
-        public let impact: Double
+        public let opennessChange: Double
     }
 
     public static func points(_ scenario: Scenario) -> [Point] {
@@ -36,7 +36,7 @@ public enum LeverMap {
                 if share > best.share { best = (o, share) }
             }
             return Point(issue: index, option: best.option, prospects: max(0, best.share),
-                         impact: issue.options[best.option].openness - statusQuo.openness)
+                         opennessChange: issue.options[best.option].openness - statusQuo.openness)
         }
     }
 }

@@ -18,7 +18,7 @@ public struct Brief: Sendable, Encodable, Equatable {
     public let stability: StabilityLine?
     public let robustness: RobustnessLine?
     public let bargaining: [BargainingLine]?
-    /// Open-internet impact of the package, and of the status quo it replaces.
+    /// Openness of the package (its options' own openness added up), and of the status quo it replaces.
     public let openness: Double
     public let statusQuoOpenness: Double
     public let annex: Annex

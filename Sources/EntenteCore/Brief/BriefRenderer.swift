@@ -39,12 +39,12 @@ struct BriefWriter {
         heading("The package")
         if brief.package.isEmpty { paragraph("Every issue stays at its status quo.") }
         for line in brief.package {
-            let openness = line.opennessChange == 0 ? "" : " Open-internet impact \(Figures.signed(line.opennessChange, 1))."
+            let openness = line.opennessChange == 0 ? "" : " Openness change against the status quo \(Figures.signed(line.opennessChange, 1))."
             bullet("\(line.issue): \(line.option), replacing \(line.replaces)."
                 + (line.description.isEmpty ? "" : " \(line.description)") + openness)
         }
         if !brief.unchanged.isEmpty { paragraph("Unchanged: \(brief.unchanged.joined(separator: "; ")).") }
-        paragraph("Open-internet impact of the whole package: \(Figures.signed(brief.openness, 1)), against \(Figures.signed(brief.statusQuoOpenness, 1)) for the status quo.")
+        paragraph("Openness of the whole package (its options' own openness added up): \(Figures.signed(brief.openness, 1)), against \(Figures.signed(brief.statusQuoOpenness, 1)) for the status quo.")
 
         heading("The coalition")
         let rules = brief.coalition.rules.map { "\($0.id) \($0.holds ? "holds" : "fails")" }.joined(separator: ", ")

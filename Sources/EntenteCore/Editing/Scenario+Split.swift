@@ -25,7 +25,7 @@ extension Scenario {
     /// has that option, otherwise its first option is its status quo.
     ///
     /// So the package in which every part takes option o gives every actor exactly the gain
-    /// (and the open-internet impact) that o gave on the broad issue.
+    /// (and the openness) that o gave on the broad issue.
     public func splitting(_ issueID: String, into parts: [IssuePart]) throws(ScenarioEditError) -> Scenario {
         let index = try requireIssue(issueID)
         let broad = issues[index]

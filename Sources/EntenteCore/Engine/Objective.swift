@@ -24,7 +24,7 @@ public enum Objective: String, Sendable, CaseIterable, Codable {
         case .minGain: "smallest member gain"
         case .nash: "Nash product of member gains (sum of logs)"
         case .novelty: "distance from every existing grouping"
-        case .openness: "open-internet impact of the package"
+        case .openness: "openness of the package (its options' openness added up)"
         }
     }
 }

@@ -58,7 +58,7 @@ public struct Keymap: Sendable {
         Binding([.character("r")], .prompt(.rename), "rename the issue", on: .issues),
         Binding([.character("a")], .prompt(.addOption), "add an option", on: .issues),
         Binding([.character("n")], .prompt(.renameOption), "rename the option", on: .issues),
-        Binding([.character("o")], .prompt(.openness), "set the option's open-internet effect", on: .issues),
+        Binding([.character("o")], .prompt(.openness), "set the option's own openness", on: .issues),
         Binding([.character("e")], .prompt(.describeOption), "describe the option", on: .issues),
         Binding([.character("d")], .dropSelectedOption, "drop the option (not the status quo)", on: .issues),
         Binding([.character("v")], .interestsOfSelectedIssue, "edit the actors' stances on this issue (Interests)", on: .issues),

@@ -40,7 +40,7 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .merge(let issue): "merged the parts back into \(scenario.issueIndex(issue).flatMap { scenario.issues[$0].parent } ?? issue)"
         case .renameIssue(let issue, let name): "\(issue) is now called \(name)"
         case .renameOption(let issue, let option, let name): "\(issue)=\(option) is now called \(name)"
-        case .openness(let issue, let option, let openness): "\(issue)=\(option): open-internet effect \(Figures.signed(openness, 1))"
+        case .openness(let issue, let option, let openness): "\(issue)=\(option): openness \(Figures.signed(openness, 1))"
         case .describeOption(let issue, let option, _): "\(issue)=\(option) has a new description"
         case .addOption(let issue, let option, _): "added \(option) to \(issue); everyone values it as the status quo until you set values"
         case .dropOption(let issue, let option): "dropped \(option) from \(issue)"

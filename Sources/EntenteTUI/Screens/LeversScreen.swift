@@ -2,7 +2,7 @@ import EntenteCore
 
 /// Levers: the report's Figure 3 as a scatter plot. Each issue sits by its prospects for
 /// cooperation (left to right: the share of capability that gains from its best option)
-/// and its open-internet impact (bottom to top); the list below names the options.
+/// and its openness change against the status quo (bottom to top); the list below names the options.
 enum LeversScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
         guard state.viewer == nil else {
@@ -21,9 +21,9 @@ enum LeversScreen {
         let plotHeight = max(4, height - listRows - 4)
         let left = 8
         let plotWidth = max(10, grid.width - left - 3)
-        let lowest = min(0, points.map(\.impact).min()!), highest = max(0, points.map(\.impact).max()!)
+        let lowest = min(0, points.map(\.opennessChange).min()!), highest = max(0, points.map(\.opennessChange).max()!)
         let span = max(1e-9, highest - lowest)
-        grid.put("Prospects for cooperation (→ share of capability that gains) against open-internet impact (↑)",
+        grid.put("Prospects for cooperation (→ share of capability that gains) against openness change (↑)",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: grid.width - 2)
         let (vertical, horizontal, corner) = unicode ? ("│", "─", "└") : ("|", "-", "+")
         for row in 0..<plotHeight { grid.put(vertical, x: left - 1, y: plotTop + row, style: Style(role: .muted)) }
@@ -36,7 +36,7 @@ enum LeversScreen {
         for point in points {
             let label = String(TerminalText.escaped(scenario.issues[point.issue].id).prefix(12))
             var x = left + Int((point.prospects * Double(plotWidth - 1)).rounded())
-            var y = plotTop + Int(((highest - point.impact) / span * Double(plotHeight - 1)).rounded())
+            var y = plotTop + Int(((highest - point.opennessChange) / span * Double(plotHeight - 1)).rounded())
             x = min(x, left + plotWidth - DisplayWidth.of(label) - 2)
             // Move down, then up, until the label's row segment is free.
             for shift in [0, 1, -1, 2, -2, 3, -3] {
@@ -49,14 +49,14 @@ enum LeversScreen {
                     break
                 }
             }
-            let style = Style(bold: true, role: point.impact > 0 ? .good : point.impact < 0 ? .bad : nil)
+            let style = Style(bold: true, role: point.opennessChange > 0 ? .good : point.opennessChange < 0 ? .bad : nil)
             grid.put((unicode ? "●" : "*") + label, x: x, y: y, style: style)
         }
         let listTop = plotTop + plotHeight + 2
         for (offset, point) in points.sorted(by: { $0.prospects > $1.prospects }).prefix(listRows).enumerated() {
             let issue = scenario.issues[point.issue]
             grid.put("\(DisplayWidth.pad(TerminalText.escaped(issue.id), to: 22)) \(Figures.percent(point.prospects)) gain from "
-                + "\(TerminalText.escaped(issue.options[point.option].name)), impact \(Figures.signed(point.impact, 1))",
+                + "\(TerminalText.escaped(issue.options[point.option].name)), openness change \(Figures.signed(point.opennessChange, 1))",
                      x: 1, y: listTop + offset, limit: grid.width - 2)
         }
     }
