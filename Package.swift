@@ -14,9 +14,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        .target(name: "CScanKernel"),
         .target(
             name: "EntenteCore",
             dependencies: [
+                "CScanKernel",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ]

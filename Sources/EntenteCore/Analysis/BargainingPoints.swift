@@ -29,7 +29,7 @@ public struct BargainingAnalysis: Sendable {
             let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: nil)
             let stop = StopCondition(cancellation: cancellation, budget: budget, counter: counter)
             let scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)
-            let workers = scan.run { BargainingWorker(group: group, actorCount: compiled.actorCount, solution: solution) }
+            let workers = scan.run { BargainingWorker(group: group, actorCount: compiled.actorCount, issueCount: compiled.issueCount, solution: solution) }
             if stop.stopped.isCancelled { complete = false }
             return workers.dropFirst().reduce(into: workers[0]) { $0.merge($1) }
         }
@@ -121,7 +121,8 @@ struct BargainingWorker: ScanWorker, Sendable {
     }
 
     let group: [Int]
-    let groupWords: [UInt64]
+    /// Packages whose coalition holds the whole group: the individually rational ones.
+    let filter: WalkFilter
     let solution: Solution
     private(set) var count = 0
     private(set) var ideals: [Int32]
@@ -130,16 +131,14 @@ struct BargainingWorker: ScanWorker, Sendable {
     private(set) var utilitarian = BestPackages()
     private(set) var kalaiSmorodinsky = BestPackages()
 
-    init(group: [Int], actorCount: Int, solution: Solution) {
+    init(group: [Int], actorCount: Int, issueCount: Int, solution: Solution) {
         self.group = group
-        groupWords = ActorSet(capacity: actorCount, members: group).words
+        filter = WalkFilter(group: ActorSet(capacity: actorCount, members: group).words, issueCount: issueCount)
         self.solution = solution
         ideals = Array(repeating: Int32.min, count: group.count)
     }
 
     mutating func visit(_ state: ScanState) {
-        _ = state.updateCoalition()
-        for w in 0..<groupWords.count where groupWords[w] & ~state.coalition[w] != 0 { return }
         count += 1
         switch solution {
         case .nashEgalitarianUtilitarian:

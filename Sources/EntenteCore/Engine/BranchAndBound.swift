@@ -77,7 +77,7 @@ final class BranchWorker: @unchecked Sendable {
     private func promising(_ state: ScanState, depth: Int) -> Bool {
         let possibleCount = possibleMembers(state, depth: depth)
         if possibleCount == 0 { return false }
-        let filter = top.filter
+        let filter = top.conditions
         let measures = filter.measures
         if filter.hasConditions {
             for w in 0..<filter.include.count where filter.include[w] & ~possible[w] != 0 { return false }
@@ -97,12 +97,10 @@ final class BranchWorker: @unchecked Sendable {
     /// Fills `possible` with the actors whose best reachable gain exceeds their margin and
     /// whom no fixed issue red-lines; returns how many there are.
     private func possibleMembers(_ state: ScanState, depth: Int) -> Int {
-        let base = bounds.baseRedLined
-        let gains = state.gainLanes
-        let slack = bounds.slack(at: depth)
-        _ = ActorLanes.above(
-            { gains[$0] &+ slack[$0] }, margins: tables.margins, chunks: tables.chunkCount,
-            excluding: { base[$0] }, into: possible)
+        let slack = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
+        _ = bounds.baseRedLined.withUnsafeBufferPointer { base in
+            state.kernel.reachable(tables.kernelTables, state.gains, slack, base.baseAddress!, possible)
+        }
         var count = 0
         for d in 0..<depth {
             let issue = bounds.order[d]
@@ -117,7 +115,7 @@ final class BranchWorker: @unchecked Sendable {
 
     /// The best rank key any package below could reach (see `CoalitionMeasures.rankKey`).
     private func objectiveBound(_ state: ScanState, depth: Int, possibleCount: Int) -> Double {
-        let measures = top.filter.measures
+        let measures = top.conditions.measures
         let slack = UnsafeMutableRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
         func best(_ a: Int) -> Int32 { state.gains[a] &+ slack[a] }
         switch top.objective {

@@ -1,13 +1,14 @@
 /// The conditions a ranked search puts on a coalition: not empty, the must-include actors
-/// in, the must-exclude actors out, enough members (cheap, checked before scoring) and the
-/// scenario's rules (checked only for packages whose score could enter the ranking).
+/// in, the must-exclude actors out, enough members (cheap, checked by the walk's kernel
+/// before scoring) and the scenario's rules (checked only for packages whose score could
+/// enter the ranking).
 struct CoalitionFilter: Sendable {
     let measures: CoalitionMeasures
     let include: [UInt64]
     let exclude: [UInt64]
     let minMembers: Int
     let applyRules: Bool
-    /// False when there is no include, exclude or size condition, so `admits` can be skipped.
+    /// False when there is no include, exclude or size condition.
     let hasConditions: Bool
 
     init(measures: CoalitionMeasures, include: [UInt64], exclude: [UInt64], minMembers: Int, applyRules: Bool) {
@@ -17,16 +18,6 @@ struct CoalitionFilter: Sendable {
         self.minMembers = minMembers
         self.applyRules = applyRules
         hasConditions = include.contains { $0 != 0 } || exclude.contains { $0 != 0 } || minMembers > 1
-    }
-
-    /// The cheap conditions, for a coalition `updateCoalition` has already found non-empty.
-    @inline(__always)
-    func admits(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
-        guard hasConditions else { return true }
-        for w in 0..<include.count {
-            if include[w] & ~coalition[w] != 0 || exclude[w] & coalition[w] != 0 { return false }
-        }
-        return minMembers <= 1 || measures.memberCount(coalition) >= minMembers
     }
 
     /// The scenario's rules, unless the request switched them off.

@@ -1,58 +1,54 @@
+import CScanKernel
+
 /// Visits every combination of options of a list of issues, one issue changing by one
 /// option per step: Knuth's loopless reflected mixed-radix Gray code (TAOCP 7.2.1.1,
-/// Algorithm H).
+/// Algorithm H), run by the scanning kernel, which shows the worker only the packages
+/// that pass the worker's filter.
 ///
 /// The walk starts from the state's current package, where every walked issue must be at
-/// option 0. Its scratch arrays are allocated once and reused for every walk.
-struct GrayWalk {
+/// option 0. Its scratch buffers are allocated once and reused for every walk; one walk
+/// belongs to one worker thread.
+final class GrayWalk: @unchecked Sendable {
     let issues: [Int]
-    let radices: [Int]
-    private var digits: [Int]
-    private var direction: [Int]
-    private var focus: [Int]
+    private let kernelWalk: UnsafeMutablePointer<EntenteWalk>
+    private let scratch: UnsafeMutablePointer<Int>
 
     /// Packages visited between two progress reports and checks of the cancellation flag.
     static let flushInterval = 1 << 14
 
     init(issues: [Int], radices: [Int]) {
         self.issues = issues
-        self.radices = radices
-        digits = Array(repeating: 0, count: issues.count)
-        direction = Array(repeating: 1, count: issues.count)
-        focus = Array(0...issues.count)
+        let k = issues.count
+        scratch = .allocate(capacity: 5 * k + 1)
+        scratch.initialize(from: issues, count: k)
+        (scratch + k).initialize(from: radices, count: k)
+        (scratch + 2 * k).initialize(repeating: 0, count: 3 * k + 1)
+        kernelWalk = .allocate(capacity: 1)
+        kernelWalk.initialize(to: EntenteWalk(
+            issues: scratch, radices: scratch + k, count: k,
+            digits: scratch + 2 * k, direction: scratch + 3 * k, focus: scratch + 4 * k, started: false))
     }
 
-    /// Packages one walk visits.
-    var size: Double { radices.reduce(1.0) { $0 * Double($1) } }
+    deinit {
+        scratch.deallocate()
+        kernelWalk.deallocate()
+    }
 
-    /// Walks every combination, showing each package to `worker`. Returns false when it
-    /// stopped early because the search was cancelled or its budget ran out.
-    mutating func walk<Worker: ScanWorker>(
+    /// Walks every combination, showing the packages that pass `worker.filter` to
+    /// `worker`. Returns false when it stopped early because the search was cancelled or
+    /// its budget ran out.
+    func walk<Worker: ScanWorker>(
         _ state: ScanState, worker: inout Worker, progress: ProgressCounter, stop: StopCondition
     ) -> Bool {
-        let k = issues.count
-        for j in 0..<k {
-            digits[j] = 0
-            direction[j] = 1
-            focus[j] = j
-        }
-        focus[k] = k
-        var pending = 1
-        worker.visit(state)
+        entente_walk_start(kernelWalk)
+        let walk = state.kernel.walk
+        let tables = state.tables.kernelTables
+        var pending = 0
         while true {
-            let j = focus[0]
-            focus[0] = 0
-            if j == k { break }
-            digits[j] += direction[j]
-            state.step(issue: issues[j], to: digits[j])
-            worker.visit(state)
-            if digits[j] == 0 || digits[j] == radices[j] - 1 {
-                direction[j] = -direction[j]
-                focus[j] = focus[j + 1]
-                focus[j + 1] = j + 1
-            }
-            pending += 1
-            if pending == Self.flushInterval {
+            let status = walk(tables, state.kernelPackage, kernelWalk, worker.filter.raw, Self.flushInterval - pending, &pending)
+            if status == EntenteWalkFound { worker.visit(state) }
+            if status == EntenteWalkFinished { break }
+            if pending >= Self.flushInterval {
                 progress.add(UInt64(pending))
                 pending = 0
                 if stop.check() { return false }

@@ -17,17 +17,19 @@ public struct PackageSearch: Sendable {
 
     public init(_ scenario: Scenario) { self.scenario = scenario }
 
-    /// Runs the search on all cores. `progress` is called a few times a second from worker
-    /// threads; `cancellation` stops the scan early, and the result says so.
+    /// Runs the search on all cores (or `workers` threads). `progress` is called a few times
+    /// a second from worker threads; `cancellation` stops the scan early, and the result
+    /// says so. `kernel` changes the speed, never the result.
     public func run(
         _ request: SearchRequest,
         cancellation: CancellationFlag? = nil,
         progress: (@Sendable (SearchProgress) -> Void)? = nil,
-        workers: Int? = nil
+        workers: Int? = nil,
+        kernel: ScanKernel = .best
     ) throws(SearchRequestError) -> SearchResult {
         let resolved = try ResolvedRequest(request, scenario: scenario)
         let compiled = CompiledScenario(scenario, margin: request.margin)
-        let tables = ScanTables(compiled)
+        let tables = ScanTables(compiled, kernel: kernel)
         let space = compiled.spaceSize(of: resolved.free)
         let strategy = request.strategy.resolved(spaceSize: space)
         let counter = ProgressCounter(total: space, visitsResolve: strategy == .exhaustive, report: progress)
@@ -49,14 +51,14 @@ public struct PackageSearch: Sendable {
             let shared = SharedThreshold()
             heaps = scan.forEachChunk(order: order) {
                 BranchWorker(
-                    top: TopKWorker(filter: filter, objective: objective, k: k, shared: shared),
+                    top: TopKWorker(conditions: filter, objective: objective, k: k, shared: shared),
                     bounds: bounds, tables: tables, shared: shared, stop: stop)
             } explore: { state, worker, depth in
                 worker.explore(state, depth: depth)
                 worker.flush()
             }.map(\.top.heap)
         case .exhaustive, .auto:
-            heaps = scan.run { TopKWorker(filter: filter, objective: objective, k: k) }.map(\.heap)
+            heaps = scan.run { TopKWorker(conditions: filter, objective: objective, k: k) }.map(\.heap)
         }
         counter.finish()
         let best = heaps.flatMap(\.unordered).sorted(by: >).prefix(k)

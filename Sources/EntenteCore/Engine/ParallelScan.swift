@@ -2,8 +2,11 @@ import Foundation
 import Dispatch
 import Synchronization
 
-/// What a scan does with each package it visits; one instance per worker thread.
+/// What a scan does with the packages it visits; one instance per worker thread.
 protocol ScanWorker {
+    /// The packages the walk shows to `visit`.
+    var filter: WalkFilter { get }
+    /// Sees a package that passed `filter`, with its coalition computed.
     mutating func visit(_ state: ScanState)
 }
 

@@ -22,10 +22,11 @@ public struct ParetoSearch: Sendable {
         let scan = ParallelScan(tables: ScanTables(compiled), base: resolved.base, free: resolved.free, stop: stop)
         let free = resolved.free
         let actorCount = scenario.actors.count
-        let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount) }
+        let issueCount = scenario.issues.count
+        let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount) }
         counter.finish()
 
-        var all = ParetoCandidates(group: group, free: free, actorCount: actorCount)
+        var all = ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount)
         for worker in workers { all.append(worker) }
         let front = Skyline.undominated(all.gains, dimensions: group.count)
             .sorted { all.package($0, base: resolved.base) < all.package($1, base: resolved.base) }
@@ -66,23 +67,22 @@ struct ParetoCandidates: ScanWorker, Sendable {
     private(set) var gains: [Int32] = []
     /// Packages in which every actor of the group would be a member, dropped or kept.
     private(set) var qualifying = 0
-    private let groupWords: [UInt64]
+    /// Packages whose coalition holds the whole group.
+    let filter: WalkFilter
     private var elite: [Int32] = []
     private var eliteSums: [Int64] = []
 
     static let eliteSize = 8
 
-    init(group: [Int], free: [Int], actorCount: Int) {
+    init(group: [Int], free: [Int], actorCount: Int, issueCount: Int) {
         self.group = group
         self.free = free
-        groupWords = ActorSet(capacity: actorCount, members: group).words
+        filter = WalkFilter(group: ActorSet(capacity: actorCount, members: group).words, issueCount: issueCount)
     }
 
     var count: Int { group.isEmpty ? 0 : gains.count / group.count }
 
     mutating func visit(_ state: ScanState) {
-        _ = state.updateCoalition()
-        for w in 0..<groupWords.count where groupWords[w] & ~state.coalition[w] != 0 { return }
         qualifying += 1
         let dimensions = group.count
         var sum: Int64 = 0

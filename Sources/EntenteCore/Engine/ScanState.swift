@@ -1,9 +1,14 @@
+import CScanKernel
+
 /// One worker's current package with its gains, red lines, openness and coalition, kept up
-/// to date incrementally as single issues change.
+/// to date incrementally by the scanning kernel as single issues change.
 ///
 /// All buffers are allocated once when the worker starts; moving an issue allocates nothing.
 final class ScanState {
     let tables: ScanTables
+    /// The kernel's view of this package; its pointers are the buffers below.
+    let kernelPackage: UnsafeMutablePointer<EntentePackage>
+    let kernel: EntenteScanKernel
     let choices: UnsafeMutablePointer<Int>
     /// Gains in fixed point, eight actors per vector, padding lanes zero.
     let gainLanes: UnsafeMutablePointer<Lanes>
@@ -13,13 +18,15 @@ final class ScanState {
     let redLineHits: UnsafeMutablePointer<Int32>
     /// Actors with at least one red line in the current package.
     let redLined: UnsafeMutablePointer<UInt64>
-    /// Actors who gain more than their margin and hit no red line (after `updateCoalition`).
+    /// Actors who gain more than their margin and hit no red line (after `updateCoalition`,
+    /// and for every package a walk shows its worker).
     let coalition: UnsafeMutablePointer<UInt64>
-    private(set) var opennessUnits: Int64 = 0
+    var opennessUnits: Int64 { kernelPackage.pointee.opennessUnits }
     let issueCount: Int
 
     init(_ tables: ScanTables) {
         self.tables = tables
+        kernel = tables.kernel.functions
         issueCount = tables.compiled.issueCount
         choices = .allocate(capacity: max(1, issueCount))
         gainLanes = .allocate(capacity: tables.chunkCount)
@@ -27,6 +34,10 @@ final class ScanState {
         redLineHits = .allocate(capacity: max(1, tables.actorCount))
         redLined = .allocate(capacity: tables.wordCount)
         coalition = .allocate(capacity: tables.wordCount)
+        kernelPackage = .allocate(capacity: 1)
+        kernelPackage.initialize(to: EntentePackage(
+            gains: gains, redLineHits: redLineHits, redLined: redLined, coalition: coalition,
+            choices: choices, opennessUnits: 0))
     }
 
     deinit {
@@ -35,6 +46,7 @@ final class ScanState {
         redLineHits.deallocate()
         redLined.deallocate()
         coalition.deallocate()
+        kernelPackage.deallocate()
     }
 
     /// Sets every issue from scratch.
@@ -43,45 +55,32 @@ final class ScanState {
         gainLanes.update(repeating: Lanes(repeating: 0), count: chunks)
         redLineHits.update(repeating: 0, count: tables.actorCount)
         redLined.update(repeating: 0, count: tables.wordCount)
-        opennessUnits = 0
+        var openness: Int64 = 0
         for issue in 0..<issueCount {
             choices[issue] = package[issue]
             let flat = tables.optionOffset[issue] + package[issue]
             let row = tables.gainRows + flat * chunks
             for c in 0..<chunks { gainLanes[c] &+= row[c] }
-            opennessUnits &+= tables.openness[flat]
-            if tables.hasRedLine[flat] { applyRedLines(flat: flat, sign: 1) }
+            openness &+= tables.openness[flat]
+            if tables.hasRedLine[flat] { countRedLines(flat: flat) }
         }
+        kernelPackage.pointee.opennessUnits = openness
     }
 
     /// Moves one issue to a neighbouring option (one up or one down), as Gray order does.
     @inline(__always)
     func step(issue: Int, to option: Int) {
-        let offset = tables.optionOffset[issue]
-        let from = choices[issue]
-        let chunks = tables.chunkCount
-        if option > from {
-            let row = tables.stepRows + (offset + from) * chunks
-            for c in 0..<chunks { gainLanes[c] &+= row[c] }
-        } else {
-            let row = tables.stepRows + (offset + option) * chunks
-            for c in 0..<chunks { gainLanes[c] &-= row[c] }
-        }
-        opennessUnits &+= tables.openness[offset + option] &- tables.openness[offset + from]
-        if tables.hasRedLine[offset + from] { applyRedLines(flat: offset + from, sign: -1) }
-        if tables.hasRedLine[offset + option] { applyRedLines(flat: offset + option, sign: 1) }
-        choices[issue] = option
+        kernel.step(tables.kernelTables, kernelPackage, issue, option)
     }
 
-    private func applyRedLines(flat: Int, sign: Int32) {
+    private func countRedLines(flat: Int) {
         let words = tables.wordCount
         for w in 0..<words {
             var bits = tables.redLineRows[flat * words + w]
             while bits != 0 {
                 let a = w << 6 | bits.trailingZeroBitCount
-                redLineHits[a] += sign
-                let bit: UInt64 = 1 << UInt64(a & 63)
-                if redLineHits[a] > 0 { redLined[w] |= bit } else { redLined[w] &= ~bit }
+                redLineHits[a] += 1
+                redLined[w] |= 1 << UInt64(a & 63)
                 bits &= bits - 1
             }
         }
@@ -89,13 +88,8 @@ final class ScanState {
 
     /// Recomputes the coalition: actors whose gain exceeds their margin and who hit no red line.
     /// Returns false when the coalition is empty.
-    @inline(__always)
     func updateCoalition() -> Bool {
-        let redLined = self.redLined
-        let gains = gainLanes
-        return ActorLanes.above(
-            { gains[$0] }, margins: tables.margins, chunks: tables.chunkCount,
-            excluding: { redLined[$0] }, into: coalition) != 0
+        kernel.coalition(tables.kernelTables, kernelPackage)
     }
 
     /// The current package's choices as an array (allocates; for results only).

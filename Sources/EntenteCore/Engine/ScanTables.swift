@@ -1,5 +1,7 @@
+import CScanKernel
+
 /// The compiled tables copied into raw, vector-aligned buffers once per search, so that the
-/// scanning loop reads them without bounds checks, reference counting or allocation.
+/// scanning kernel reads them without bounds checks, reference counting or allocation.
 ///
 /// Shared read-only by all workers of a search; freed with the last reference.
 final class ScanTables: @unchecked Sendable {
@@ -23,9 +25,14 @@ final class ScanTables: @unchecked Sendable {
     let groupingWords: UnsafeMutableBufferPointer<UInt64>
     let groupingSizes: UnsafeMutableBufferPointer<Int>
     let groupingCount: Int
+    /// The kernel's view of these tables.
+    let kernelTables: UnsafeMutablePointer<EntenteTables>
+    /// The instruction set the scans of these tables run on.
+    let kernel: ScanKernel
 
-    init(_ compiled: CompiledScenario) {
+    init(_ compiled: CompiledScenario, kernel: ScanKernel = .best) {
         self.compiled = compiled
+        self.kernel = kernel
         actorCount = compiled.actorCount
         wordCount = compiled.wordCount
         chunkCount = compiled.chunkCount
@@ -36,8 +43,9 @@ final class ScanTables: @unchecked Sendable {
         hasRedLine = Self.copy(compiled.hasRedLine)
         openness = Self.copy(compiled.openness)
         optionOffset = Self.copy(compiled.optionOffset)
-        byteCount = (compiled.actorCount + 7) / 8
-        var table = [Int64](repeating: 0, count: max(1, byteCount) * 256)
+        // One byte per eight-lane vector, so that the kernel's loops share one count.
+        byteCount = compiled.chunkCount
+        var table = [Int64](repeating: 0, count: byteCount * 256)
         for byte in 0..<byteCount {
             for value in 1..<256 {
                 var sum: Int64 = 0
@@ -51,6 +59,14 @@ final class ScanTables: @unchecked Sendable {
         groupingWords = Self.copy(compiled.groupings.flatMap(\.words))
         groupingSizes = Self.copy(compiled.groupings.map(\.count))
         groupingCount = compiled.groupings.count
+        kernelTables = .allocate(capacity: 1)
+        kernelTables.initialize(to: EntenteTables(
+            stepRows: UnsafeRawPointer(stepRows).assumingMemoryBound(to: Int32.self),
+            margins: UnsafeRawPointer(margins).assumingMemoryBound(to: Int32.self),
+            redLineRows: redLineRows.baseAddress!, hasRedLine: hasRedLine.baseAddress!,
+            openness: openness.baseAddress!, capabilityTable: capabilityTable.baseAddress!,
+            optionOffset: optionOffset.baseAddress!, chunkCount: chunkCount, wordCount: wordCount,
+            issueCount: compiled.issueCount))
     }
 
     deinit {
@@ -64,6 +80,7 @@ final class ScanTables: @unchecked Sendable {
         capabilityTable.deallocate()
         groupingWords.deallocate()
         groupingSizes.deallocate()
+        kernelTables.deallocate()
     }
 
     private static func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
