@@ -33,25 +33,39 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of each case; the fastest is reported (the machine's neighbours add noise).")
     var repeats = 3
 
+    @Option(help: ArgumentHelp("The C probe the scan cases are compared with (or ENTENTE_PROBE); compiled with gcc when gcc is there.", valueName: "file.c"))
+    var probe = ProcessInfo.processInfo.environment["ENTENTE_PROBE"] ?? BenchProbe.defaultSource
+
     func run() throws {
+        let probe = BenchProbe(source: probe)
+        defer { probe.remove() }
+        if case .failure(let reason) = probe.executable {
+            FileHandle.standardError.write(Data("no probe ratios: \(reason)\n".utf8))
+        }
         var results: [BenchResult] = []
         for benchCase in BenchCase.suite(quick: quick, shipped: scenario, decideFile: exchange) {
             if !json { FileHandle.standardError.write(Data("running \(benchCase.name)…\n".utf8)) }
-            results.append(try (0..<max(1, repeats)).map { _ in try benchCase.run() }.min { $0.seconds < $1.seconds }!)
+            var result = try (0..<max(1, repeats)).map { _ in try benchCase.run() }.min { $0.seconds < $1.seconds }!
+            if let shape = benchCase.probe, let seconds = probe.seconds(actors: shape.actors, issues: shape.issues, options: shape.options, repeats: repeats) {
+                result.probeSeconds = seconds
+                result.probeRatio = seconds / result.seconds
+            }
+            results.append(result)
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(BenchReport(machine: MachineInfo.current.description, cases: results)), as: UTF8.self))
+            print(String(decoding: try encoder.encode(BenchReport(machine: "\(MachineInfo.current.description), load \(MachineInfo.loadAverage)", cases: results)), as: UTF8.self))
         } else {
-            print("machine: \(MachineInfo.current.description); fastest of \(max(1, repeats)) runs per case")
+            print("machine: \(MachineInfo.current.description), load \(MachineInfo.loadAverage); fastest of \(max(1, repeats)) runs per case; scan kernel \(ScanKernel.best.rawValue)")
             var table = TextTable(
-                header: ["case", "packages", "packages/s", "actor-evals/s", "seconds", "peak MB", "proven", "notes"],
-                rightAligned: [1, 2, 3, 4, 5])
+                header: ["case", "packages", "packages/s", "actor-evals/s", "seconds", "probe s", "vs probe", "peak MB", "proven", "notes"],
+                rightAligned: [1, 2, 3, 4, 5, 6, 7])
             for result in results {
                 table.append([
                     result.name, Figures.count(result.packages), String(format: "%.3g", result.packagesPerSecond),
                     String(format: "%.3g", result.actorEvaluationsPerSecond), Figures.fixed(result.seconds, 3),
+                    result.probeSeconds.map { Figures.fixed($0, 3) } ?? "", result.probeRatio.map { Figures.fixed($0, 2) } ?? "",
                     Figures.fixed(result.peakMegabytes, 1), result.proven ? "yes" : "no", result.notes,
                 ])
             }
@@ -63,7 +77,10 @@ struct BenchCommand: ParsableCommand {
 /// One case of the benchmark suite: a scenario and the search to run on it.
 struct BenchCase {
     enum Kind {
-        case search(SearchRequest)
+        case search(SearchRequest, kernel: ScanKernel = .best)
+        /// `entente search FILE --objective capability --top 10 --json` as a process of its
+        /// own: start, loading, search and output, as a user runs it.
+        case process(SearchRequest)
         case pareto(actors: Int)
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
@@ -107,6 +124,8 @@ struct BenchCase {
     /// The scenario the case runs on; none for the exchange-model cases, which read Decide files.
     let scenario: (() throws -> Scenario)?
     let kind: Kind
+    /// The probe run this case is compared with: the same numbers of actors, issues and options.
+    var probe: (actors: Int, issues: Int, options: Int)?
 
     /// A seeded Decide file: positions in steps of 10, saliences 0.3–1, powers 0.05–1.
     static func syntheticDecideFile(actors: Int, issues: Int) -> String {
@@ -122,8 +141,8 @@ struct BenchCase {
     }
 
     static func suite(quick: Bool, shipped: String, decideFile: String) -> [BenchCase] {
-        func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, poor: Bool = false) -> () -> Scenario {
-            { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: 1, poorStatusQuo: poor).generate() }
+        func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, seed: UInt64 = 1, poor: Bool = false) -> () -> Scenario {
+            { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poor).generate() }
         }
         func request(_ strategy: SearchStrategy, seconds: Double? = nil) -> SearchRequest {
             var request = SearchRequest()
@@ -134,15 +153,22 @@ struct BenchCase {
             return request
         }
         let scale = quick
-            ? (issues: 10, paretoIssues: 8, bnbIssues: 16, wideIssues: 6)
-            : (issues: 12, paretoIssues: 10, bnbIssues: 24, wideIssues: 8)
+            ? (issues: 10, paretoIssues: 8, bnbIssues: 16, wideIssues: 6, anytimeIssues: 20)
+            : (issues: 12, paretoIssues: 10, bnbIssues: 24, wideIssues: 8, anytimeIssues: 40)
+        let scanShape = (actors: 32, issues: scale.issues, options: 4)
         return [
             BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
-                      kind: .search(request(.exhaustive))),
+                      kind: .search(request(.exhaustive)), probe: scanShape),
+            BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4, portable kernel", scenario: generated(32, scale.issues, 4),
+                      kind: .search(request(.exhaustive), kernel: .portable), probe: scanShape),
+            BenchCase(name: "entente search process, 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
+                      kind: .process(request(.auto)), probe: scanShape),
             BenchCase(name: "pareto 8 actors, \(scale.paretoIssues)×4, poor status quo",
-                      scenario: generated(8, scale.paretoIssues, 4, blocs: 2, poor: true), kind: .pareto(actors: 8)),
+                      scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .pareto(actors: 8)),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
                       kind: .search(request(.branchAndBound, seconds: 30))),
+            BenchCase(name: "anytime 300 actors, \(scale.anytimeIssues)×6, stopped at 1 s", scenario: generated(300, scale.anytimeIssues, 6),
+                      kind: .search(request(.branchAndBound, seconds: 1))),
             BenchCase(name: "200 actors, \(scale.wideIssues)×4", scenario: generated(200, scale.wideIssues, 4, blocs: 8),
                       kind: .search(request(.auto))),
             BenchCase(name: "analyse shipped: bargaining", scenario: { try ScenarioLoader.load(path: shipped) }, kind: .analysis(.bargaining)),
@@ -180,12 +206,15 @@ struct BenchCase {
         let proven: Bool
         let notes: String
         switch kind {
-        case .search(let request):
-            let result = try PackageSearch(loaded).run(request)
+        case .search(let request, let kernel):
+            let result = try PackageSearch(loaded).run(request, kernel: kernel)
             packages = Double(result.explored)
             proven = result.proven
             notes = "\(result.strategy.rawValue), space \(Figures.count(result.spaceSize))"
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
+                + (result.packages.first.map { ", best \(request.objective.rawValue) \(Figures.fixed($0.objective(request.objective), 3)) with \($0.coalition.count) members" } ?? ", nothing found")
+        case .process(let request):
+            return try process(loaded, request: request)
         case .cancellation, .exchange:
             preconditionFailure("handled above")
         case .analysis(let analysis):
@@ -293,6 +322,22 @@ extension BenchCase {
                            notes: "\(data.actors.count) actors, \(data.issues.count) issues, \(trades) trades in \(result.rounds.count) rounds")
     }
 
+    /// Writes the scenario to a file and times `entente search` on it as a process of its
+    /// own, this very executable; the search alone is timed again for the packages figure.
+    private func process(_ scenario: Scenario, request: SearchRequest) throws -> BenchResult {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("entente-bench-\(getpid()).yaml").path
+        try ScenarioWriter.yaml(scenario).write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try BenchProbe.run("/proc/self/exe", [
+            "search", file, "--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"])
+        let packages = scenario.issues.reduce(1.0) { $0 * Double($1.options.count) }
+        return BenchResult(
+            name: name, packages: packages, seconds: run.seconds, packagesPerSecond: packages / run.seconds,
+            actorEvaluationsPerSecond: packages * Double(scenario.actors.count) / run.seconds,
+            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: run.status == 0,
+            notes: "seconds = the whole process: start, load, search, JSON" + (run.status == 0 ? "" : ", exit status \(run.status)"))
+    }
+
     /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after
     /// `after` seconds and measures how long it takes to return.
     private func cancellation(_ scenario: Scenario, after: Double) throws -> BenchResult {
@@ -333,6 +378,11 @@ struct BenchResult: Encodable {
     let peakMegabytes: Double
     let proven: Bool
     let notes: String
+    /// The probe's wall time on the same numbers of actors, issues and options, as a whole
+    /// process on one core, measured in the same run.
+    var probeSeconds: Double?
+    /// Probe seconds / this case's seconds: above 1, Entente is the faster.
+    var probeRatio: Double?
 }
 
 /// `entente bench --json`.
@@ -354,6 +404,12 @@ struct MachineInfo: CustomStringConvertible {
     }
 
     var description: String { "\(cores) cores, \(cpu)" }
+
+    /// The 1, 5 and 15-minute load averages, which say how busy the neighbours kept the machine.
+    static var loadAverage: String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
 
     /// The process's peak resident set so far: `VmHWM` from /proc/self/status, which
     /// belongs to this program's address space. (getrusage's figure survives `exec`, so

@@ -17,10 +17,15 @@ final class BoundTables: @unchecked Sendable {
     let subtreeSize: [Double]
     /// Red lines of the issues that are not free (off the table or fixed): they always apply.
     let baseRedLined: [UInt64]
+    /// Per depth: the issue fixed there, its option count and its first flat option.
+    let depthIssue: UnsafeMutablePointer<Int>
+    let depthOptions: UnsafeMutablePointer<Int>
+    let depthOffset: UnsafeMutablePointer<Int>
     private let chunkCount: Int
 
-    /// Leaf walks of about this many packages balance pruning against walking speed.
-    static let leafSize = 1024.0
+    /// Leaf walks of at most this many packages: a node's bound costs about as much as
+    /// walking a few packages, and prunes far more of them.
+    static let leafSize = 16.0
 
     /// The free issues, the most influential first.
     static func influenceOrder(_ compiled: CompiledScenario, free: [Int]) -> [Int] {
@@ -84,9 +89,20 @@ final class BoundTables: @unchecked Sendable {
             for w in 0..<compiled.wordCount { red[w] |= compiled.redLineRows[flat * compiled.wordCount + w] }
         }
         baseRedLined = red
+        depthIssue = .allocate(capacity: max(1, order.count))
+        depthIssue.initialize(from: order, count: order.count)
+        depthOptions = .allocate(capacity: max(1, order.count))
+        depthOptions.initialize(from: order.map { compiled.optionCounts[$0] }, count: order.count)
+        depthOffset = .allocate(capacity: max(1, order.count))
+        depthOffset.initialize(from: order.map { compiled.optionOffset[$0] }, count: order.count)
     }
 
-    deinit { slack.deallocate() }
+    deinit {
+        slack.deallocate()
+        depthIssue.deallocate()
+        depthOptions.deallocate()
+        depthOffset.deallocate()
+    }
 
     func slack(at depth: Int) -> UnsafeMutablePointer<Lanes> { slack + depth * chunkCount }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// Depth-first branch and bound over the issues in `BoundTables.order`, for spaces too
@@ -9,9 +8,12 @@ import Foundation
 /// or when the best objective they could reach cannot enter the top K. The last issues are
 /// walked exhaustively in Gray order. With a budget it stops early and says how much of
 /// the space it had ruled out.
+///
+/// Before the proof, one worker dives greedily from the root to a leaf (`dive`), so that a
+/// good incumbent exists within milliseconds, whatever the size of the space.
 final class BranchWorker: @unchecked Sendable {
     var top: TopKWorker
-    private var walk: GrayWalk
+    private let walk: GrayWalk
     let bounds: BoundTables
     let tables: ScanTables
     let shared: SharedThreshold
@@ -21,6 +23,10 @@ final class BranchWorker: @unchecked Sendable {
     /// Packages visited or ruled out by this worker, not yet reported.
     private var pendingResolved = 0.0
     private let possible: UnsafeMutablePointer<UInt64>
+    /// Words `depth * wordCount ..< (depth + 1) * wordCount`: actors red-lined by the issues
+    /// that are not free and by the options fixed above `depth`.
+    private let redLinedAbove: UnsafeMutablePointer<UInt64>
+    private let wordCount: Int
 
     init(top: TopKWorker, bounds: BoundTables, tables: ScanTables, shared: SharedThreshold,
          stop: StopCondition) {
@@ -31,17 +37,77 @@ final class BranchWorker: @unchecked Sendable {
         self.stop = stop
         let leaves = Array(bounds.order[bounds.leafDepth...])
         walk = GrayWalk(issues: leaves, radices: leaves.map { tables.compiled.optionCounts[$0] })
-        possible = .allocate(capacity: tables.wordCount)
+        wordCount = tables.wordCount
+        possible = .allocate(capacity: wordCount)
+        redLinedAbove = .allocate(capacity: (bounds.order.count + 1) * wordCount)
     }
 
-    deinit { possible.deallocate() }
+    deinit {
+        possible.deallocate()
+        redLinedAbove.deallocate()
+    }
+
+    /// Explores the subtree of a chunk: the package whose issues order[..<depth] are fixed
+    /// and whose other free issues are at option 0.
+    func explore(chunk state: ScanState, depth: Int) {
+        for w in 0..<wordCount { redLinedAbove[w] = bounds.baseRedLined[w] }
+        for d in 0..<depth { fix(depth: d, option: state.choices[bounds.depthIssue[d]]) }
+        explore(state, depth: depth)
+    }
+
+    /// Follows one path from the root, at every depth the option whose subtree has the best
+    /// bound (the first such option on ties), down to the last issue above the leaves, and
+    /// explores that node's subtree: a few leaves, enough to fill the top K with good
+    /// packages and publish a threshold. Leaves the state as it found it (every free issue
+    /// at option 0). A diver has a stop condition of its own, so that its visits are not
+    /// counted as the proof's.
+    func dive(_ state: ScanState) {
+        for w in 0..<wordCount { redLinedAbove[w] = bounds.baseRedLined[w] }
+        let target = max(0, bounds.leafDepth - 1)
+        var depth = 0
+        while depth < target {
+            let issue = bounds.depthIssue[depth]
+            var best = -Double.infinity
+            var choice = -1
+            for option in 0..<bounds.depthOptions[depth] {
+                if option > 0 { state.step(issue: issue, to: option) }
+                fix(depth: depth, option: option)
+                if let bound = bound(state, depth: depth + 1), bound > best {
+                    best = bound
+                    choice = option
+                }
+            }
+            while state.choices[issue] > max(0, choice) { state.step(issue: issue, to: state.choices[issue] - 1) }
+            if choice < 0 { break }
+            fix(depth: depth, option: choice)
+            depth += 1
+        }
+        if depth == target { explore(state, depth: depth) }
+        for d in 0..<depth {
+            let issue = bounds.depthIssue[d]
+            while state.choices[issue] > 0 { state.step(issue: issue, to: state.choices[issue] - 1) }
+        }
+    }
+
+    /// Records the red lines of option `option` of the issue fixed at `depth`.
+    @inline(__always)
+    private func fix(depth: Int, option: Int) {
+        let above = redLinedAbove + depth * wordCount
+        let below = above + wordCount
+        let flat = bounds.depthOffset[depth] + option
+        if tables.hasRedLine[flat] {
+            for w in 0..<wordCount { below[w] = above[w] | tables.redLineRows[flat * wordCount + w] }
+        } else {
+            for w in 0..<wordCount { below[w] = above[w] }
+        }
+    }
 
     /// Explores the subtree below the node at `depth`, where issues order[depth...] are at
     /// option 0; leaves them there again.
-    func explore(_ state: ScanState, depth: Int) {
+    private func explore(_ state: ScanState, depth: Int) {
         nodes &+= 1
         if nodes & 255 == 0 ? stop.check() : stop.stopped.isCancelled { return }
-        guard promising(state, depth: depth) else {
+        guard bound(state, depth: depth) != nil else {
             resolve(bounds.subtreeSize[depth])
             return
         }
@@ -52,10 +118,10 @@ final class BranchWorker: @unchecked Sendable {
             walk.rewind(state)
             return
         }
-        let issue = bounds.order[depth]
-        let options = tables.compiled.optionCounts[issue]
-        for option in 0..<options {
+        let issue = bounds.depthIssue[depth]
+        for option in 0..<bounds.depthOptions[depth] {
             if option > 0 { state.step(issue: issue, to: option) }
+            fix(depth: depth, option: option)
             explore(state, depth: depth + 1)
             if stop.stopped.isCancelled { break }
         }
@@ -73,50 +139,43 @@ final class BranchWorker: @unchecked Sendable {
         if pendingResolved >= 1_048_576 { flush() }
     }
 
-    /// Whether the subtree may hold a package that enters the top K.
-    private func promising(_ state: ScanState, depth: Int) -> Bool {
+    /// The best rank key a package of the subtree at `depth` could reach, or nil when no
+    /// package there can enter the top K.
+    private func bound(_ state: ScanState, depth: Int) -> Double? {
         let possibleCount = possibleMembers(state, depth: depth)
-        if possibleCount == 0 { return false }
+        if possibleCount == 0 { return nil }
         let filter = top.conditions
         let measures = filter.measures
         if filter.hasConditions {
-            for w in 0..<filter.include.count where filter.include[w] & ~possible[w] != 0 { return false }
-            if filter.minMembers > possibleCount { return false }
+            for w in 0..<wordCount where filter.include[w] & ~possible[w] != 0 { return nil }
+            if filter.minMembers > possibleCount { return nil }
         }
-        if filter.applyRules && !measures.allRulesHold(possible) { return false }
+        if filter.applyRules && !measures.allRulesHold(possible) { return nil }
         let bound = objectiveBound(state, depth: depth, possibleCount: possibleCount)
-        if bound < top.threshold || bound < shared.value { return false }
+        if bound < top.threshold || bound < shared.value { return nil }
         if top.heap.count == top.k, let worst = top.heap.min, bound == worst.score, !state.precedes(worst.choices) {
             // Every package below comes after the worst kept one in package order (the
             // unfixed issues sit at option 0, the subtree's first package), so a tie loses.
-            return false
+            return nil
         }
-        return true
+        return bound
     }
 
     /// Fills `possible` with the actors whose best reachable gain exceeds their margin and
     /// whom no fixed issue red-lines; returns how many there are.
+    @inline(__always)
     private func possibleMembers(_ state: ScanState, depth: Int) -> Int {
         let slack = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
-        _ = bounds.baseRedLined.withUnsafeBufferPointer { base in
-            state.kernel.reachable(tables.kernelTables, state.gains, slack, base.baseAddress!, possible)
-        }
+        _ = state.kernel.reachable(tables.kernelTables, state.gains, slack, redLinedAbove + depth * wordCount, possible)
         var count = 0
-        for d in 0..<depth {
-            let issue = bounds.order[d]
-            let flat = tables.compiled.optionOffset[issue] + state.choices[issue]
-            if tables.hasRedLine[flat] {
-                for w in 0..<tables.wordCount { possible[w] &= ~tables.redLineRows[flat * tables.wordCount + w] }
-            }
-        }
-        for w in 0..<tables.wordCount { count += possible[w].nonzeroBitCount }
+        for w in 0..<wordCount { count += possible[w].nonzeroBitCount }
         return count
     }
 
     /// The best rank key any package below could reach (see `CoalitionMeasures.rankKey`).
     private func objectiveBound(_ state: ScanState, depth: Int, possibleCount: Int) -> Double {
         let measures = top.conditions.measures
-        let slack = UnsafeMutableRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
+        let slack = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
         func best(_ a: Int) -> Int32 { state.gains[a] &+ slack[a] }
         switch top.objective {
         case .capability:

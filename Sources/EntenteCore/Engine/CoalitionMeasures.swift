@@ -47,8 +47,21 @@ struct CoalitionMeasures {
         }
     }
 
+    /// Whether every rule holds, from the rules folded together in `ScanTables` (one test
+    /// per kind: a coalition meets every share and size rule when it meets the largest).
     func allRulesHold(_ coalition: UnsafeMutablePointer<UInt64>) -> Bool {
-        tables.compiled.rules.allSatisfy { ruleHolds($0, coalition) }
+        let words = tables.wordCount
+        for w in 0..<words where tables.ruleRequired[w] & ~coalition[w] != 0 { return false }
+        for rule in 0..<tables.ruleAnyCount {
+            var meets = false
+            for w in 0..<words where tables.ruleAnyOf[rule * words + w] & coalition[w] != 0 {
+                meets = true
+                break
+            }
+            if !meets { return false }
+        }
+        if tables.ruleMembers > 0 && memberCount(coalition) < tables.ruleMembers { return false }
+        return tables.ruleShare == -.infinity || capabilityShare(coalition) >= tables.ruleShare - 1e-9
     }
 
     /// A number that orders packages exactly as `score` does, cheaper where it can be: for

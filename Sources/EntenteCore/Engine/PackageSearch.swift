@@ -49,19 +49,32 @@ public struct PackageSearch: Sendable {
             let outer = scan.chunking(order.map { compiled.optionCounts[$0] }).outer
             let bounds = BoundTables(tables: tables, base: resolved.base, order: order, minimumLeafDepth: outer)
             let shared = SharedThreshold()
-            heaps = scan.forEachChunk(order: order) {
+            @Sendable func worker(_ stop: StopCondition) -> BranchWorker {
                 BranchWorker(
                     top: TopKWorker(conditions: filter, objective: objective, k: k, shared: shared),
                     bounds: bounds, tables: tables, shared: shared, stop: stop)
-            } explore: { state, worker, depth in
-                worker.explore(state, depth: depth)
+            }
+            // A greedy dive first, so that even a search stopped at once has good packages.
+            let diver = worker(StopCondition(
+                cancellation: cancellation, budget: stop.budget, counter: ProgressCounter(total: 0, report: nil)))
+            let diveState = ScanState(tables)
+            var root = resolved.base
+            for issue in order { root[issue] = 0 }
+            diveState.reset(to: root)
+            diver.dive(diveState)
+            heaps = [diver.top.heap] + scan.forEachChunk(order: order, { worker(stop) }) { state, worker, depth in
+                worker.explore(chunk: state, depth: depth)
                 worker.flush()
             }.map(\.top.heap)
         case .exhaustive, .auto:
             heaps = scan.run { TopKWorker(conditions: filter, objective: objective, k: k) }.map(\.heap)
         }
         counter.finish()
-        let best = heaps.flatMap(\.unordered).sorted(by: >).prefix(k)
+        // The dive's packages are found again by the proof: keep each package once.
+        var best: [RankedCandidate] = []
+        for candidate in heaps.flatMap(\.unordered).sorted(by: >) where best.count < k && best.last?.choices != candidate.choices {
+            best.append(candidate)
+        }
         let evaluator = PackageEvaluator(tables: tables)
         let complete = !stop.stopped.isCancelled
         return SearchResult(

@@ -23,6 +23,8 @@ public struct ParetoSearch: Sendable {
         let free = resolved.free
         let actorCount = scenario.actors.count
         let issueCount = scenario.issues.count
+        // Each worker compacts its packages to their skyline as they double, so memory
+        // follows the skyline, not the space; the skyline of them all is found on both cores.
         let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount) }
         counter.finish()
 
@@ -56,8 +58,9 @@ public struct ParetoResult: Sendable {
 /// would be a coalition member, with the group's gains.
 ///
 /// Memory stays small because a candidate that one of a few strong packages seen so far
-/// (the "elite": the highest gain sums) already dominates is dropped on sight; it can
-/// never be Pareto-optimal.
+/// (the "elite": the highest gain sums) already dominates is dropped on sight (it can
+/// never be Pareto-optimal), and because the candidates are reduced to their skyline
+/// whenever they have doubled.
 struct ParetoCandidates: ScanWorker, Sendable {
     let group: [Int]
     let free: [Int]
@@ -73,6 +76,9 @@ struct ParetoCandidates: ScanWorker, Sendable {
     private var eliteSums: [Int64] = []
 
     static let eliteSize = 8
+    /// Candidates kept before the first compaction.
+    static let compactionSize = 1 << 16
+    private var compactAt = Self.compactionSize
 
     init(group: [Int], free: [Int], actorCount: Int, issueCount: Int) {
         self.group = group
@@ -98,6 +104,7 @@ struct ParetoCandidates: ScanWorker, Sendable {
         for issue in free { choices.append(UInt8(state.choices[issue])) }
         for a in group { gains.append(state.gains[a]) }
         admitToElite(state, sum: sum)
+        if count >= compactAt { compact() }
     }
 
     /// Keeps the candidate among the elite if its gain sum is among the highest seen.
@@ -112,6 +119,17 @@ struct ParetoCandidates: ScanWorker, Sendable {
               eliteSums[weakest] < sum else { return }
         eliteSums[weakest] = sum
         for (d, a) in group.enumerated() { elite[weakest * dimensions + d] = state.gains[a] }
+    }
+
+    /// Drops the candidates that others among them dominate: the skyline of the skyline
+    /// and the packages still to come is the skyline of them all.
+    mutating func compact() {
+        let kept = Skyline.undominated(gains, dimensions: group.count)
+        let width = free.count
+        let dimensions = group.count
+        choices = kept.flatMap { choices[$0 * width ..< ($0 + 1) * width] }
+        gains = kept.flatMap { gains[$0 * dimensions ..< ($0 + 1) * dimensions] }
+        compactAt = max(Self.compactionSize, 2 * count)
     }
 
     mutating func append(_ other: ParetoCandidates) {

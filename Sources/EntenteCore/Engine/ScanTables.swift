@@ -25,6 +25,14 @@ final class ScanTables: @unchecked Sendable {
     let groupingWords: UnsafeMutableBufferPointer<UInt64>
     let groupingSizes: UnsafeMutableBufferPointer<Int>
     let groupingCount: Int
+    /// The scenario's rules folded into one test (`CoalitionMeasures.allRulesHold`): the
+    /// largest member count and capability share any rule asks for, the actors some rule
+    /// requires, and, `wordCount` words per rule, each include-any rule's candidates.
+    let ruleMembers: Int
+    let ruleShare: Double
+    let ruleRequired: UnsafeMutableBufferPointer<UInt64>
+    let ruleAnyOf: UnsafeMutableBufferPointer<UInt64>
+    let ruleAnyCount: Int
     /// The kernel's view of these tables.
     let kernelTables: UnsafeMutablePointer<EntenteTables>
     /// The instruction set the scans of these tables run on.
@@ -59,6 +67,23 @@ final class ScanTables: @unchecked Sendable {
         groupingWords = Self.copy(compiled.groupings.flatMap(\.words))
         groupingSizes = Self.copy(compiled.groupings.map(\.count))
         groupingCount = compiled.groupings.count
+        var members = 0
+        var share = -Double.infinity
+        var required = [UInt64](repeating: 0, count: compiled.wordCount)
+        var anyOf: [UInt64] = []
+        for rule in compiled.rules {
+            switch rule {
+            case .minMembers(let count): members = max(members, count)
+            case .capabilityShare(let atLeast): share = max(share, atLeast)
+            case .includeAll(let actors): for w in 0..<compiled.wordCount { required[w] |= actors.words[w] }
+            case .includeAny(let actors): anyOf += actors.words
+            }
+        }
+        ruleMembers = members
+        ruleShare = share
+        ruleRequired = Self.copy(required)
+        ruleAnyOf = Self.copy(anyOf)
+        ruleAnyCount = anyOf.count / compiled.wordCount
         kernelTables = .allocate(capacity: 1)
         kernelTables.initialize(to: EntenteTables(
             stepRows: UnsafeRawPointer(stepRows).assumingMemoryBound(to: Int32.self),
@@ -80,6 +105,8 @@ final class ScanTables: @unchecked Sendable {
         capabilityTable.deallocate()
         groupingWords.deallocate()
         groupingSizes.deallocate()
+        ruleRequired.deallocate()
+        ruleAnyOf.deallocate()
         kernelTables.deallocate()
     }
 

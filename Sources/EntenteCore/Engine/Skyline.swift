@@ -1,37 +1,150 @@
-/// Finds the undominated points of a set (the skyline) by sort-filter-skyline.
+import Dispatch
+import Synchronization
+
+/// Finds the undominated points of a set (the skyline): divide and conquer on two cores,
+/// sort-filter-skyline over a lattice of regions within each half.
 ///
-/// Points are sorted by the sum of their coordinates, largest first. A point that dominates
-/// another has a strictly larger sum, so it comes first; each point is then compared only
-/// with the skyline found so far. Coordinates are fixed-point integers, so sums and
-/// comparisons are exact.
+/// Within a half, points are sorted by the sum of their coordinates, largest first. A point
+/// that dominates another has a strictly larger sum, so it comes first; each point is then
+/// compared only with the skyline found so far. Coordinates are fixed-point integers, so
+/// sums and comparisons are exact. The two halves' skylines are then filtered against each
+/// other, again on both cores: a point of one half survives when no point of the other
+/// half's skyline dominates it.
 enum Skyline {
     /// Indices of the points of `flat` (`dimensions` coordinates each) that no other point
-    /// dominates. Equal points do not dominate each other and are all kept.
+    /// dominates, in increasing order. Equal points do not dominate each other and are all kept.
     static func undominated(_ flat: [Int32], dimensions: Int) -> [Int] {
         guard dimensions > 0 else { return [] }
-        let count = flat.count / dimensions
-        return flat.withUnsafeBufferPointer { points in
+        let points = Points(flat, dimensions: dimensions)
+        let count = points.count
+        guard count >= 4096 else { return Lattice(points).insertUndominated(Array(0..<count)).sorted() }
+        let halves = [Array(0..<count / 2), Array(count / 2..<count)]
+        let skylines = Mutex([[Int]](repeating: [], count: 2))
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let skyline = Lattice(points).insertUndominated(halves[half])
+            skylines.withLock { $0[half] = skyline }
+        }
+        let kept = Mutex([[Int]](repeating: [], count: 2))
+        let found = skylines.withLock { $0 }
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            let other = Lattice(points)
+            other.insert(found[1 - half])
+            let survivors = found[half].filter { !other.dominates($0) }
+            kept.withLock { $0[half] = survivors }
+        }
+        return kept.withLock { ($0[0] + $0[1]).sorted() }
+    }
+
+    /// The points padded to whole eight-lane vectors (padding lanes zero on every point, so
+    /// they never decide a comparison), with their sums.
+    final class Points: Sendable {
+        let count: Int
+        let vectors: Int
+        let lanes: [SIMD8<Int32>]
+        let sums: [Int64]
+        /// The median of each of the first eight coordinates, from a sample: the lattice's pivot.
+        let pivot: [Int32]
+
+        init(_ flat: [Int32], dimensions: Int) {
+            let count = flat.count / dimensions
+            let vectors = (dimensions + 7) / 8
+            var lanes = [SIMD8<Int32>](repeating: .zero, count: count * vectors)
             var sums = [Int64](repeating: 0, count: count)
             for p in 0..<count {
-                for d in 0..<dimensions { sums[p] += Int64(points[p * dimensions + d]) }
-            }
-            let order = (0..<count).sorted { sums[$0] != sums[$1] ? sums[$0] > sums[$1] : $0 < $1 }
-            var skyline: [Int] = []
-            for candidate in order {
-                let dominated = skyline.contains { member in
-                    sums[member] > sums[candidate]
-                        && dominates(points, member, candidate, dimensions)
+                for d in 0..<dimensions {
+                    let value = flat[p * dimensions + d]
+                    lanes[p * vectors + d / 8][d % 8] = value
+                    sums[p] += Int64(value)
                 }
-                if !dominated { skyline.append(candidate) }
             }
-            return skyline
+            let stride = max(1, count / 4096)
+            pivot = (0..<min(8, dimensions)).map { d in
+                let sample = Swift.stride(from: 0, to: count, by: stride).map { flat[$0 * dimensions + d] }.sorted()
+                return sample.isEmpty ? 0 : sample[sample.count / 2]
+            }
+            self.count = count
+            self.vectors = vectors
+            self.lanes = lanes
+            self.sums = sums
+        }
+
+        /// True when point a is at least as good as b everywhere and has the larger sum, so
+        /// is better somewhere.
+        @inline(__always)
+        func dominates(_ a: Int, _ b: Int) -> Bool {
+            guard sums[a] > sums[b] else { return false }
+            for v in 0..<vectors where any(lanes[a * vectors + v] .< lanes[b * vectors + v]) { return false }
+            return true
+        }
+
+        /// The lattice region of a point: bit d is set when it reaches the pivot in coordinate d.
+        @inline(__always)
+        func region(_ p: Int) -> Int {
+            var region = 0
+            for d in 0..<pivot.count where lanes[p * vectors + d / 8][d % 8] >= pivot[d] { region |= 1 << d }
+            return region
         }
     }
 
-    /// True when point a is at least as good as b everywhere (a strictly larger sum then
-    /// makes it better somewhere).
-    private static func dominates(_ points: UnsafeBufferPointer<Int32>, _ a: Int, _ b: Int, _ dimensions: Int) -> Bool {
-        for d in 0..<dimensions where points[a * dimensions + d] < points[b * dimensions + d] { return false }
-        return true
+    /// Points kept in regions of a lattice. A point that dominates another reaches the pivot
+    /// wherever the other does, so its region holds every bit of the other's: a point is
+    /// compared only with the members of its own region and the regions above it.
+    final class Lattice {
+        let points: Points
+        /// Each region's members as a list, in insertion order: `first[region]`, then
+        /// `next[member]`, ending at -1.
+        private var first: [Int]
+        private var last: [Int]
+        private var next: [Int]
+        private let full: Int
+
+        init(_ points: Points) {
+            self.points = points
+            full = (1 << points.pivot.count) - 1
+            first = Array(repeating: -1, count: full + 1)
+            last = first
+            next = Array(repeating: -1, count: points.count)
+        }
+
+        func insert(_ members: [Int]) {
+            for member in members { append(member, region: points.region(member)) }
+        }
+
+        /// Sort-filter-skyline: inserts, largest sum first, each of `candidates` that no
+        /// member dominates; returns them.
+        func insertUndominated(_ candidates: [Int]) -> [Int] {
+            let sums = points.sums
+            let order = candidates.sorted { sums[$0] != sums[$1] ? sums[$0] > sums[$1] : $0 < $1 }
+            var kept: [Int] = []
+            for candidate in order {
+                let region = points.region(candidate)
+                if !dominates(candidate, region: region) {
+                    append(candidate, region: region)
+                    kept.append(candidate)
+                }
+            }
+            return kept
+        }
+
+        /// True when a member dominates point `p`.
+        func dominates(_ p: Int) -> Bool { dominates(p, region: points.region(p)) }
+
+        private func dominates(_ p: Int, region: Int) -> Bool {
+            var above = region
+            while true {
+                var member = first[above]
+                while member >= 0 {
+                    if points.dominates(member, p) { return true }
+                    member = next[member]
+                }
+                if above == full { return false }
+                above = (above + 1) | region
+            }
+        }
+
+        private func append(_ member: Int, region: Int) {
+            if last[region] >= 0 { next[last[region]] = member } else { first[region] = member }
+            last[region] = member
+        }
     }
 }
