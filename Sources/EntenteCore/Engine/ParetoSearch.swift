@@ -31,11 +31,12 @@ public struct ParetoSearch: Sendable {
         var all = ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount)
         for worker in workers { all.append(worker) }
         let front = Skyline.undominated(all.gains, dimensions: group.count)
-            .sorted { all.package($0, base: resolved.base) < all.package($1, base: resolved.base) }
+            .map { all.package($0, base: resolved.base) }
+            .sorted()
         let evaluator = PackageEvaluator(tables: scan.tables)
         return ParetoResult(
             actors: group,
-            packages: front.map { evaluator.evaluate(all.package($0, base: resolved.base)) },
+            packages: front.map(evaluator.evaluate),
             candidates: all.qualifying,
             explored: counter.value,
             cancelled: cancellation?.isCancelled == true)

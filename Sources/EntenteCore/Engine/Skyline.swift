@@ -36,20 +36,22 @@ enum Skyline {
     }
 
     /// The points padded to whole eight-lane vectors (padding lanes zero on every point, so
-    /// they never decide a comparison), with their sums.
-    final class Points: Sendable {
+    /// they never decide a comparison), with their sums, in buffers read without checks.
+    final class Points: @unchecked Sendable {
         let count: Int
         let vectors: Int
-        let lanes: [SIMD8<Int32>]
-        let sums: [Int64]
+        let lanes: UnsafeMutablePointer<SIMD8<Int32>>
+        let sums: UnsafeMutablePointer<Int64>
         /// The median of each of the first eight coordinates, from a sample: the lattice's pivot.
         let pivot: [Int32]
 
         init(_ flat: [Int32], dimensions: Int) {
             let count = flat.count / dimensions
             let vectors = (dimensions + 7) / 8
-            var lanes = [SIMD8<Int32>](repeating: .zero, count: count * vectors)
-            var sums = [Int64](repeating: 0, count: count)
+            lanes = .allocate(capacity: max(1, count * vectors))
+            lanes.initialize(repeating: .zero, count: max(1, count * vectors))
+            sums = .allocate(capacity: max(1, count))
+            sums.initialize(repeating: 0, count: max(1, count))
             for p in 0..<count {
                 for d in 0..<dimensions {
                     let value = flat[p * dimensions + d]
@@ -64,8 +66,11 @@ enum Skyline {
             }
             self.count = count
             self.vectors = vectors
-            self.lanes = lanes
-            self.sums = sums
+        }
+
+        deinit {
+            lanes.deallocate()
+            sums.deallocate()
         }
 
         /// True when point a is at least as good as b everywhere and has the larger sum, so
@@ -93,17 +98,29 @@ enum Skyline {
         let points: Points
         /// Each region's members as a list, in insertion order: `first[region]`, then
         /// `next[member]`, ending at -1.
-        private var first: [Int]
-        private var last: [Int]
-        private var next: [Int]
+        private let first: UnsafeMutablePointer<Int>
+        private let last: UnsafeMutablePointer<Int>
+        private let next: UnsafeMutablePointer<Int>
         private let full: Int
+        /// The member that dominated the last dominated point: points that follow one another
+        /// in sum order are often dominated by the same member, so it is tried first.
+        private var lastDominator = -1
 
         init(_ points: Points) {
             self.points = points
             full = (1 << points.pivot.count) - 1
-            first = Array(repeating: -1, count: full + 1)
-            last = first
-            next = Array(repeating: -1, count: points.count)
+            first = .allocate(capacity: full + 1)
+            first.initialize(repeating: -1, count: full + 1)
+            last = .allocate(capacity: full + 1)
+            last.initialize(repeating: -1, count: full + 1)
+            next = .allocate(capacity: max(1, points.count))
+            next.initialize(repeating: -1, count: max(1, points.count))
+        }
+
+        deinit {
+            first.deallocate()
+            last.deallocate()
+            next.deallocate()
         }
 
         func insert(_ members: [Int]) {
@@ -129,16 +146,23 @@ enum Skyline {
         /// True when a member dominates point `p`.
         func dominates(_ p: Int) -> Bool { dominates(p, region: points.region(p)) }
 
+        /// Visits the regions above `region` from the top down: points in the highest
+        /// regions are the likeliest to dominate.
         private func dominates(_ p: Int, region: Int) -> Bool {
-            var above = region
+            if lastDominator >= 0 && points.dominates(lastDominator, p) { return true }
+            let free = full & ~region
+            var extra = free
             while true {
-                var member = first[above]
+                var member = first[region | extra]
                 while member >= 0 {
-                    if points.dominates(member, p) { return true }
+                    if points.dominates(member, p) {
+                        lastDominator = member
+                        return true
+                    }
                     member = next[member]
                 }
-                if above == full { return false }
-                above = (above + 1) | region
+                if extra == 0 { return false }
+                extra = (extra - 1) & free
             }
         }
 
