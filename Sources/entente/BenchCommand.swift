@@ -45,8 +45,18 @@ struct BenchCommand: ParsableCommand {
         var results: [BenchResult] = []
         for benchCase in BenchCase.suite(quick: quick, shipped: scenario, decideFile: exchange) {
             if !json { FileHandle.standardError.write(Data("running \(benchCase.name)…\n".utf8)) }
-            var result = try (0..<max(1, repeats)).map { _ in try benchCase.run() }.min { $0.seconds < $1.seconds }!
-            if let shape = benchCase.probe, let seconds = probe.seconds(actors: shape.actors, issues: shape.issues, options: shape.options, repeats: repeats) {
+            // The probe runs take turns with the case's, so that both see the same neighbours.
+            var runs: [BenchResult] = []
+            var probeRuns: [Double] = []
+            for _ in 0..<max(1, repeats) {
+                runs.append(try benchCase.run())
+                if let shape = benchCase.probe,
+                   let seconds = probe.seconds(actors: shape.actors, issues: shape.issues, options: shape.options) {
+                    probeRuns.append(seconds)
+                }
+            }
+            var result = runs.min { $0.seconds < $1.seconds }!
+            if let seconds = probeRuns.min() {
                 result.probeSeconds = seconds
                 result.probeRatio = seconds / result.seconds
             }

@@ -30,12 +30,11 @@ struct BenchProbe {
         }
     }
 
-    /// The fastest wall time of `repeats` whole runs of the probe.
-    func seconds(actors: Int, issues: Int, options: Int, repeats: Int) -> Double? {
-        guard case .success(let path) = executable, actors <= 64 else { return nil }
-        return (0..<max(1, repeats)).compactMap { _ in
-            try? Self.run(path, ["\(actors)", "\(issues)", "\(options)"]).seconds
-        }.min()
+    /// The wall time of one whole run of the probe, nil when there is no probe or it failed.
+    func seconds(actors: Int, issues: Int, options: Int) -> Double? {
+        guard case .success(let path) = executable, actors <= 64,
+              let run = try? Self.run(path, ["\(actors)", "\(issues)", "\(options)"]), run.status == 0 else { return nil }
+        return run.seconds
     }
 
     func remove() {
