@@ -56,7 +56,7 @@ struct BenchCommand: ParsableCommand {
                 }
             }
             var result = runs.min { $0.seconds < $1.seconds }!
-            if let seconds = probeRuns.min() {
+            if let seconds = probeRuns.min(), result.seconds > 0 {
                 result.probeSeconds = seconds
                 result.probeRatio = seconds / result.seconds
             }
@@ -338,9 +338,13 @@ extension BenchCase {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("entente-bench-\(getpid()).yaml").path
         try ScenarioWriter.yaml(scenario).write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let run = try BenchProbe.run("/proc/self/exe", [
-            "search", file, "--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"])
         let packages = scenario.issues.reduce(1.0) { $0 * Double($1.options.count) }
+        guard let run = try? BenchProbe.run("/proc/self/exe", [
+            "search", file, "--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"]) else {
+            return BenchResult(
+                name: name, packages: 0, seconds: 0, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
+                peakMegabytes: MachineInfo.peakResidentMegabytes, proven: false, notes: "could not start /proc/self/exe")
+        }
         return BenchResult(
             name: name, packages: packages, seconds: run.seconds, packagesPerSecond: packages / run.seconds,
             actorEvaluationsPerSecond: packages * Double(scenario.actors.count) / run.seconds,
