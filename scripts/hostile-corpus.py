@@ -325,6 +325,7 @@ decide_mutate("decide-escape-name", "United States", "United \x1b[2JStates", cod
 decide_mutate("decide-bidi-name", "United States", "United \u202eStates", code=0)
 decide_cases.append(("decide-cut-before-stances", DECIDE[: DECIDE.index("#D")], 65, None))
 decide_cases.append(("decide-empty", "", 65, None))
+decide_cases.append(("decide-unterminated-lone-tag", "'#A\n", 65, "1:1"))  # found by the fuzzer: a record without fields
 decide_cases.append(("decide-only-actors", "#A\tus\tUS\n", 65, None))
 decide_cases.append(("decide-binary", bytes((i * 31 + 7) % 256 for i in range(2048)), 65, None))
 decide_cases.append(("decide-latin1", DECIDE.replace("China", "Chine \u00e9").encode("latin-1"), 0, "-"))  # read as Latin-1, as Decide's own samples may be

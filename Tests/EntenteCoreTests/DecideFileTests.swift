@@ -52,6 +52,9 @@ import Testing
         #expect(messages("#A us United States\n").first == "1:3 expected a tab, semicolon or comma after the record's tag")
         #expect(messages("'#A'\t'us\n")[0] == "1:6 unterminated quote; expected a closing '")
         #expect(messages("'#A'\t'us'x\n")[0] == "1:10 expected a separator after the closing quote")
+        // Found by the fuzzer: a lone tag with an unterminated quote made a record without
+        // fields, and reading its tag trapped.
+        #expect(messages("'#A\n")[0] == "1:1 unterminated quote; expected a closing '")
         #expect(messages("#A\tA\n#P\tp\n#D\tA\tp\t50\t0.5\n") == ["3:14 missing power; expected #D actor issue position salience power"])
     }
 

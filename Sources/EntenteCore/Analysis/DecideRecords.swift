@@ -44,14 +44,21 @@ struct DecideRecords {
                 if line[afterTag...].contains(where: { $0 != " " }) {
                     problems.append((index + 1, afterTag + 1, "expected a tab, semicolon or comma after the record's tag"))
                 } else {
-                    records.append(Record(line: index + 1, fields: Self.split(line, by: "\t").fields))
+                    // A lone tag can still be broken (an unterminated quote): report it, never
+                    // keep a record without fields.
+                    let (fields, problem) = Self.split(line, by: "\t")
+                    if let problem {
+                        problems.append((index + 1, problem.column, problem.message))
+                    } else if !fields.isEmpty {
+                        records.append(Record(line: index + 1, fields: fields))
+                    }
                 }
                 continue
             }
             let (fields, problem) = Self.split(line, by: separator)
             if let problem {
                 problems.append((index + 1, problem.column, problem.message))
-            } else {
+            } else if !fields.isEmpty {
                 records.append(Record(line: index + 1, fields: fields))
             }
         }
