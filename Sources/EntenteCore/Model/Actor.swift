@@ -8,13 +8,19 @@ public struct Actor: Sendable, Equatable {
     public var capability: Double
     /// Stances by issue id. An issue with no stance has salience 0 for this actor.
     public var interests: [String: Interest]
+    /// Bonuses and penalties for options taken together (format 2); empty in format 1.
+    public var links: [Link]
 
-    public init(id: String, name: String, kind: ActorKind = .other, capability: Double, interests: [String: Interest] = [:]) {
+    public init(
+        id: String, name: String, kind: ActorKind = .other, capability: Double,
+        interests: [String: Interest] = [:], links: [Link] = []
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
         self.capability = capability
         self.interests = interests
+        self.links = links
     }
 
     /// The sum of this actor's saliences, the denominator of its utility. Summed in issue-id

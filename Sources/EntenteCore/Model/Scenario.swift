@@ -10,10 +10,12 @@ public struct Scenario: Sendable, Equatable {
     public var issues: [Issue]
     public var groupings: [Grouping]
     public var rules: [Rule]
+    /// The possible futures, as overlays on this scenario (format 2); empty in format 1.
+    public var futures: [Future]
 
     public init(
         title: String, source: String = "", actors: [Actor], issues: [Issue],
-        groupings: [Grouping] = [], rules: [Rule] = []
+        groupings: [Grouping] = [], rules: [Rule] = [], futures: [Future] = []
     ) {
         self.title = title
         self.source = source
@@ -21,6 +23,7 @@ public struct Scenario: Sendable, Equatable {
         self.issues = issues
         self.groupings = groupings
         self.rules = rules
+        self.futures = futures
     }
 
     /// The position of the actor with this id, if any.
@@ -28,6 +31,9 @@ public struct Scenario: Sendable, Equatable {
 
     /// The position of the issue with this id, if any.
     public func issueIndex(_ id: String) -> Int? { issues.firstIndex { $0.id == id } }
+
+    /// Whether the scenario needs format version 2 to be written: it has links or futures.
+    public var needsFormat2: Bool { !futures.isEmpty || actors.contains { !$0.links.isEmpty } }
 
     /// The package that leaves every issue at its status quo.
     public var statusQuo: Package { Package(choices: issues.map(\.statusQuoIndex)) }
