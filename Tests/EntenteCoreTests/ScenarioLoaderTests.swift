@@ -74,12 +74,12 @@ import Testing
     }
 
     @Test func unsupportedVersion() {
-        #expect(errors(replacing: "entente: 1", with: "entente: 2") == ["1:10 unsupported format version 2; expected entente: 1"])
+        #expect(errors(replacing: "entente: 1", with: "entente: 3") == ["1:10 unsupported format version 3; expected entente: 1 or entente: 2"])
     }
 
     @Test func unknownField() {
         #expect(errors(replacing: "title: T", with: "title: T\ncolour: red") == [
-            "3:1 unknown field 'colour' in the scenario; expected one of: entente, title, actors, issues, source, groupings, rules",
+            "3:1 unknown field 'colour' in the scenario; expected one of: entente, title, actors, issues, source, groupings, rules, futures",
         ])
     }
 

@@ -1,4 +1,5 @@
 import EntenteCore
+import Foundation
 import Testing
 
 /// Writing a scenario and reading it back gives the same scenario.
@@ -33,5 +34,44 @@ import Testing
         scenario.title = "Title: with {braces}, and a note # not a comment"
         scenario.actors[0].interests["cables"]!.note = "multi\nline \"note\""
         #expect(try roundTrip(scenario) == scenario)
+    }
+
+    @Test func versionTwoRoundTripsWithLinksAndFutures() throws {
+        for text in [FormatTwoLoaderTests.valid, FutureOverlayTests.text] {
+            let scenario = try ScenarioLoader.parse(text, file: "v2.yaml")
+            let written = ScenarioWriter.yaml(scenario)
+            #expect(written.hasPrefix("entente: 2\n"))
+            #expect(try roundTrip(scenario) == scenario)
+            #expect(ScenarioWriter.yaml(try roundTrip(scenario)) == written, "writing is stable")
+        }
+    }
+
+    @Test func aScenarioWithoutLinksOrFuturesStaysVersionOne() throws {
+        var scenario = try ScenarioLoader.parse(FormatTwoLoaderTests.valid, file: "v2.yaml")
+        scenario.futures = []
+        scenario.actors[0].links = []
+        #expect(ScenarioWriter.yaml(scenario).hasPrefix("entente: 1\n"))
+        #expect(try roundTrip(scenario) == scenario)
+    }
+
+    @Test func emptyEntriesAndAwkwardNotesSurvive() throws {
+        var scenario = try ScenarioLoader.parse(FutureOverlayTests.text, file: "v2.yaml")
+        scenario.futures[0].salience["b"] = [:]
+        scenario.futures[0].values["b"] = [:]
+        scenario.futures[0].links["a"] = []
+        scenario.futures[0].note = "note: with # and {braces}"
+        scenario.actors[1].links = [Link(when: [LinkCondition(issue: "y", options: ["n"]), LinkCondition(issue: "x", options: ["q", "p"])], points: 2.5, note: "line\nbreak")]
+        scenario.futures.append(Future(id: "calm", name: "yes"))
+        #expect(try roundTrip(scenario) == scenario)
+    }
+
+    @Test func journalRoundTripsVersionTwo() throws {
+        let scenario = try ScenarioLoader.parse(FutureOverlayTests.text, file: "v2.yaml")
+        let journal = Journal(scenario: scenario, base: nil)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-journal-v2-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/overlay.journal.yaml"
+        try journal.write(to: path, file: "overlay.yaml")
+        #expect(Journal.read(path)?.scenario == scenario)
     }
 }

@@ -25,6 +25,16 @@ public enum Limits {
     public static let issues: ClosedRange<Int> = 1...200
     /// Options of one issue.
     public static let options: ClosedRange<Int> = 1...255
+    /// A link's bonus (or, negative, penalty) in utility points.
+    public static let linkPoints: ClosedRange<Double> = -100...100
+    /// A future's factor on an actor's capability; the product stays within `capability`.
+    public static let capabilityFactor: ClosedRange<Double> = 0...1e9
+    /// A future's change to a raw salience; the result is floored at 0 and stays within `salience`.
+    public static let salienceDelta: ClosedRange<Double> = -1e6...1e6
+    /// A future's tilt towards the nationalist (positive) or internationalist end.
+    public static let tilt: ClosedRange<Double> = -100...100
+    /// A future's change to an actor's value for an option; the result is clamped to `value`.
+    public static let valueDelta: ClosedRange<Double> = -100...100
 }
 
 extension Double {

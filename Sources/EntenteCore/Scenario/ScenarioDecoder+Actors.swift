@@ -1,7 +1,7 @@
 import Yams
 
 extension ScenarioDecoder {
-    func decodeActors(_ node: Node, issues: [Issue]) -> [Actor] {
+    func decodeActors(_ node: Node, issues: [Issue], version: Int) -> [Actor] {
         guard let entries = fields.sequence(node, what: "actors") else { return [] }
         fields.checkCount(entries, of: node, what: "actors", in: Limits.actors)
         let issuesByID = Dictionary(issues.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -10,7 +10,7 @@ extension ScenarioDecoder {
         for entry in entries {
             guard let actor = fields.mapping(
                 entry, what: "an actor",
-                required: ["id", "name", "capability"], optional: ["kind", "interests"])
+                required: ["id", "name", "capability"], optional: ["kind", "interests", "links"])
             else { continue }
             guard let idNode = actor["id"], let id = fields.identifier(idNode, what: "actor id") else { continue }
             ids.append((id, idNode))
@@ -18,7 +18,11 @@ extension ScenarioDecoder {
             let kind = actor["kind"].flatMap { fields.choice($0, what: "actor kind", as: ActorKind.self) } ?? .other
             let capability = actor["capability"].flatMap { fields.number($0, what: "capability", in: Limits.capability) } ?? 0
             let interests = actor["interests"].map { decodeInterests($0, actor: id, issues: issuesByID) } ?? [:]
-            actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests))
+            var links: [Link] = []
+            if let node = actor["links"], requireVersion2(version, for: "links", at: actor.keys["links"]!) {
+                links = decodeLinks(node, owner: "'\(id)'", issues: issuesByID)
+            }
+            actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests, links: links))
         }
         fields.reportDuplicates(ids, what: "actor id")
         return actors

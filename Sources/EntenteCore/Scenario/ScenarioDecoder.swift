@@ -8,28 +8,50 @@ import Yams
 struct ScenarioDecoder {
     let fields: YAMLFields
 
-    static let formatVersion = 1
+    /// The format versions this decoder reads: 1, and 2, which adds links and futures.
+    static let formatVersions = 1...2
+
+    /// The version a scenario is written in: the oldest that can hold it.
+    static func formatVersion(for scenario: Scenario) -> Int { scenario.needsFormat2 ? 2 : 1 }
 
     func decode(_ root: Node) -> Scenario? {
         guard let top = fields.mapping(
             root, what: "the scenario",
             required: ["entente", "title", "actors", "issues"],
-            optional: ["source", "groupings", "rules"])
+            optional: ["source", "groupings", "rules", "futures"])
         else { return nil }
 
-        if let node = top["entente"], let version = fields.integer(node, what: "format version", atLeast: 1),
-           version != Self.formatVersion {
-            fields.report(node, "unsupported format version \(version); expected entente: \(Self.formatVersion)")
+        var version = Self.formatVersions.upperBound
+        if let node = top["entente"], let declared = fields.integer(node, what: "format version", atLeast: 1) {
+            if Self.formatVersions.contains(declared) {
+                version = declared
+            } else {
+                fields.report(node, "unsupported format version \(declared); expected entente: 1 or entente: 2")
+            }
         }
         let title = top["title"].flatMap { fields.string($0, what: "title") } ?? ""
         let source = top["source"].flatMap { fields.string($0, what: "source") } ?? ""
 
         let issues = top["issues"].map(decodeIssues) ?? []
-        let actors = top["actors"].map { decodeActors($0, issues: issues) } ?? []
+        let actors = top["actors"].map { decodeActors($0, issues: issues, version: version) } ?? []
         let groupings = top["groupings"].map { decodeGroupings($0, actors: actors) } ?? []
         let rules = top["rules"].map { decodeRules($0, actors: actors, groupings: groupings) } ?? []
+        var futures: [Future] = []
+        if let node = top["futures"] {
+            if requireVersion2(version, for: "futures", at: top.keys["futures"]!) {
+                let today = Scenario(title: title, actors: actors, issues: issues, groupings: groupings, rules: rules)
+                futures = decodeFutures(node, today: today)
+            }
+        }
 
-        return Scenario(title: title, source: source, actors: actors, issues: issues, groupings: groupings, rules: rules)
+        return Scenario(title: title, source: source, actors: actors, issues: issues, groupings: groupings, rules: rules, futures: futures)
+    }
+
+    /// Reports `what` at `node` unless the file declares version 2; true when it does.
+    func requireVersion2(_ version: Int, for what: String, at node: Node) -> Bool {
+        guard version < 2 else { return true }
+        fields.report(node, "\(what) need format version 2; declare 'entente: 2' at the top of the file")
+        return false
     }
 
     // MARK: Issues

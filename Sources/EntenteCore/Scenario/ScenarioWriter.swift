@@ -4,10 +4,12 @@ import Foundation
 /// and loading give back the same scenario.
 ///
 /// Text is written plain where YAML would read it back unchanged, and double-quoted with
-/// escapes otherwise. Stances follow the scenario's issue order, values its option order.
+/// escapes otherwise. Stances follow the scenario's issue order, values its option order, and a
+/// future's entries the scenario's actor, issue and option order. A scenario with links or
+/// futures is written as version 2, any other as version 1.
 public enum ScenarioWriter {
     public static func yaml(_ scenario: Scenario) -> String {
-        var lines = ["entente: \(ScenarioDecoder.formatVersion)", "title: \(text(scenario.title))"]
+        var lines = ["entente: \(ScenarioDecoder.formatVersion(for: scenario))", "title: \(text(scenario.title))"]
         if !scenario.source.isEmpty { lines.append("source: \(text(scenario.source))") }
         lines.append("")
         lines.append("issues:")
@@ -26,6 +28,11 @@ public enum ScenarioWriter {
             lines.append("")
             lines.append("rules:")
             for rule in scenario.rules { lines.append("  - " + self.rule(rule)) }
+        }
+        if !scenario.futures.isEmpty {
+            lines.append("")
+            lines.append("futures:")
+            for future in scenario.futures { lines += FutureWriter(scenario: scenario).lines(future) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -51,8 +58,7 @@ public enum ScenarioWriter {
             "    kind: \(actor.kind.rawValue)", "    capability: \(number(actor.capability))",
         ]
         let stances = issues.compactMap { issue in actor.interests[issue.id].map { (issue, $0) } }
-        guard !stances.isEmpty else { return lines }
-        lines.append("    interests:")
+        if !stances.isEmpty { lines.append("    interests:") }
         for (issue, interest) in stances {
             lines.append("      \(text(issue.id)):")
             lines.append("        salience: \(number(interest.salience))")
@@ -67,10 +73,22 @@ public enum ScenarioWriter {
             if let minGain = interest.minGain { lines.append("        minGain: \(number(minGain))") }
             if !interest.note.isEmpty { lines.append("        note: \(text(interest.note))") }
         }
+        if !actor.links.isEmpty {
+            lines.append("    links:")
+            for link in actor.links { lines.append("      - " + self.link(link)) }
+        }
         return lines
     }
 
-    private static func rule(_ rule: Rule) -> String {
+    /// A link on one line: `{ when: { a: [x], b: [y, z] }, points: 6, note: ... }`.
+    static func link(_ link: Link) -> String {
+        let when = link.when.map { "\(text($0.issue)): \(list($0.options))" }.joined(separator: ", ")
+        var fields = ["when: { \(when) }", "points: \(number(link.points))"]
+        if !link.note.isEmpty { fields.append("note: \(text(link.note))") }
+        return "{ " + fields.joined(separator: ", ") + " }"
+    }
+
+    static func rule(_ rule: Rule) -> String {
         let head = "{ id: \(text(rule.id)), kind: \(rule.kind.name), "
         switch rule.kind {
         case .capabilityShare(let share): return head + "atLeast: \(number(share)) }"
@@ -79,7 +97,7 @@ public enum ScenarioWriter {
         }
     }
 
-    private static func list(_ ids: [String]) -> String { "[" + ids.map(text).joined(separator: ", ") + "]" }
+    static func list(_ ids: [String]) -> String { "[" + ids.map(text).joined(separator: ", ") + "]" }
 
     /// The shortest decimal that reads back as the same Double; whole numbers without ".0".
     static func number(_ value: Double) -> String {
