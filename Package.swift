@@ -27,6 +27,12 @@ let package = Package(
             name: "EntenteTUI",
             dependencies: ["EntenteCore"]
         ),
+        // The workbench's runtime: runs the effects `update` asks for (searches, files,
+        // journals) off the main loop, with no terminal, so it can be tested on its own.
+        .target(
+            name: "EntenteWorkbench",
+            dependencies: ["EntenteCore", "EntenteTUI"]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalBackend",
@@ -37,6 +43,7 @@ let package = Package(
             dependencies: [
                 "EntenteCore",
                 "EntenteTUI",
+                "EntenteWorkbench",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -49,6 +56,10 @@ let package = Package(
             name: "EntenteTUITests",
             dependencies: ["EntenteTUI"],
             exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "EntenteWorkbenchTests",
+            dependencies: ["EntenteWorkbench"]
         ),
         .testTarget(
             name: "EndToEndTests",

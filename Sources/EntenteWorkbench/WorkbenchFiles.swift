@@ -26,15 +26,18 @@ final class WorkbenchFiles: Sendable {
 
     private let books = Mutex(Books())
     private let participant: String?
+    /// Where journals are kept (`$XDG_STATE_HOME/entente`, or a test's own folder).
+    private let journalFolder: String
     private let post: @Sendable (Action) -> Void
 
-    init(participant: String?, post: @escaping @Sendable (Action) -> Void) {
+    init(participant: String?, journalFolder: String, post: @escaping @Sendable (Action) -> Void) {
         self.participant = participant
+        self.journalFolder = journalFolder
         self.post = post
     }
 
     private func defaultJournal(_ file: String, slot: Int = 1) -> String {
-        Journal.path(for: file, participant: participant, slot: slot)
+        Journal.path(for: file, participant: participant, slot: slot, in: journalFolder)
     }
 
     private func journal(of file: String) -> String {
