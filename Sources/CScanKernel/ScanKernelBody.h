@@ -54,10 +54,46 @@ ENTENTE_INLINE uint64_t KERNEL(above_n)(const entente_lanes *values, const int32
     return any;
 }
 
+/// Adds `points` to actor `actor`'s gain. In registers the vector is picked by comparing
+/// every vector's index with the actor's (a constant index per vector once the loop is
+/// unrolled, so the gains stay in registers); in memory it is one add.
+ENTENTE_INLINE void KERNEL(add_points)(entente_lanes *gains, intptr_t actor, int32_t points, intptr_t chunks) {
+    if (chunks <= ENTENTE_REGISTER_CHUNKS) {
+        const entente_lanes lanes = {0, 1, 2, 3, 4, 5, 6, 7};
+        const entente_lanes add = (entente_lanes)(lanes == (uint32_t)(actor & 7)) & (uint32_t)points;
+        const intptr_t chunk = actor >> 3;
+        for (intptr_t c = 0; c < chunks; c++) gains[c] += c == chunk ? add : (entente_lanes){0};
+    } else {
+        ((uint32_t *)gains)[actor] += (uint32_t)points;
+    }
+}
+
+/// Keeps the links that name `issue` up to date as it moves from option `from` to `to`:
+/// only those links are touched, and a gain changes only when a link starts or stops holding.
+ENTENTE_INLINE void KERNEL(move_links)(const EntenteTables *t, EntentePackage *p, entente_lanes *gains, intptr_t issue,
+                                       intptr_t from, intptr_t to, intptr_t chunks) {
+    const intptr_t end = t->linkIssueStart[issue + 1];
+    for (intptr_t e = t->linkIssueStart[issue]; e < end; e++) {
+        const uint8_t *accepts = t->linkAccepts + t->linkEntryBase[e];
+        const int32_t change = (int32_t)accepts[from] - (int32_t)accepts[to];
+        if (change == 0) continue;
+        const intptr_t link = t->linkEntryLink[e];
+        const int32_t misses = p->linkMisses[link];
+        p->linkMisses[link] = misses + change;
+        if (misses == 0) {
+            KERNEL(add_points)(gains, t->linkOwner[link], -t->linkPoints[link], chunks);
+        } else if (misses + change == 0) {
+            KERNEL(add_points)(gains, t->linkOwner[link], t->linkPoints[link], chunks);
+        }
+    }
+}
+
 /// Moves `issue`, whose options start at flat option `offset`, from option `from` to the
-/// neighbouring option `to`. `redLines` is false when no option of the issue is a red line.
+/// neighbouring option `to`. `redLines` is false when no option of the issue is a red line,
+/// `links` when no link names it.
 ENTENTE_INLINE void KERNEL(move)(const EntenteTables *t, EntentePackage *p, KERNEL(gains) *g, intptr_t issue,
-                                 intptr_t offset, intptr_t from, intptr_t to, bool redLines, intptr_t chunks) {
+                                 intptr_t offset, intptr_t from, intptr_t to, bool redLines, bool links,
+                                 intptr_t chunks) {
     const bool up = to > from;
     const entente_lanes *row = (const entente_lanes *)(t->stepRows + (offset + (up ? from : to)) * chunks * 8);
     entente_lanes *gains = KERNEL(values)(g, p, chunks);
@@ -73,12 +109,14 @@ ENTENTE_INLINE void KERNEL(move)(const EntenteTables *t, EntentePackage *p, KERN
         if (t->hasRedLine[offset + from]) entente_apply_red_lines(t, p, offset + from, -1);
         if (t->hasRedLine[offset + to]) entente_apply_red_lines(t, p, offset + to, 1);
     }
+    if (links) KERNEL(move_links)(t, p, gains, issue, from, to, chunks);
     p->choices[issue] = to;
 }
 
+/// `links` is false in a scenario without links (a constant where the walk is specialised).
 ENTENTE_INLINE void KERNEL(step_n)(const EntenteTables *t, EntentePackage *p, KERNEL(gains) *g, intptr_t issue,
-                                   intptr_t option, intptr_t chunks) {
-    KERNEL(move)(t, p, g, issue, t->optionOffset[issue], p->choices[issue], option, true, chunks);
+                                   intptr_t option, bool links, intptr_t chunks) {
+    KERNEL(move)(t, p, g, issue, t->optionOffset[issue], p->choices[issue], option, true, links, chunks);
 }
 
 /// Whether the walk shows the package to its worker: computes the coalition, then applies
@@ -99,7 +137,7 @@ ENTENTE_INLINE bool KERNEL(shows)(const EntenteTables *t, EntentePackage *p, con
 /// writing choices changes none of them.
 ENTENTE_INLINE EntenteWalkStatus KERNEL(walk_n)(const EntenteTables *tables, EntentePackage *package, EntenteWalk *w,
                                                 const EntenteFilter *filter, intptr_t budget, intptr_t *visited,
-                                                EntenteScore score, intptr_t chunks) {
+                                                EntenteScore score, bool links, intptr_t chunks) {
     const EntenteTables t = *tables;
     const EntenteFilter f = *filter;
     EntentePackage p = *package;
@@ -132,6 +170,7 @@ ENTENTE_INLINE EntenteWalkStatus KERNEL(walk_n)(const EntenteTables *tables, Ent
         const intptr_t innerOffset = t.optionOffset[inner];
         bool innerRedLines = false;
         for (intptr_t o = 0; o < innerRadix; o++) innerRedLines |= t.hasRedLine[innerOffset + o];
+        const bool innerLinks = links && t.linkIssueStart[inner] != t.linkIssueStart[inner + 1];
         intptr_t digit = digits[0];
         intptr_t sweep = direction[0];
         for (;;) {
@@ -139,7 +178,7 @@ ENTENTE_INLINE EntenteWalkStatus KERNEL(walk_n)(const EntenteTables *tables, Ent
             intptr_t end = count + (sweep > 0 ? innerRadix - 1 - digit : digit);
             if (end > budget) end = budget;
             while (count < end) {
-                KERNEL(move)(&t, &p, &g, inner, innerOffset, digit, digit + sweep, innerRedLines, chunks);
+                KERNEL(move)(&t, &p, &g, inner, innerOffset, digit, digit + sweep, innerRedLines, innerLinks, chunks);
                 digit += sweep;
                 count++;
                 if (KERNEL(shows)(&t, &p, &f, score, &g, chunks)) {
@@ -157,7 +196,7 @@ ENTENTE_INLINE EntenteWalkStatus KERNEL(walk_n)(const EntenteTables *tables, Ent
             }
             intptr_t outer = digits[j] + direction[j];
             digits[j] = outer;
-            KERNEL(step_n)(&t, &p, &g, issues[j], outer, chunks);
+            KERNEL(step_n)(&t, &p, &g, issues[j], outer, links, chunks);
             if (outer == 0 || outer == radices[j] - 1) {
                 direction[j] = -direction[j];
                 focus[j] = focus[j + 1];
@@ -199,7 +238,7 @@ static void KERNEL(step)(const EntenteTables *t, EntentePackage *p, intptr_t iss
     KERNEL_SPECIALISED({
         KERNEL(gains) g;
         KERNEL(load_gains)(&g, p, n);
-        KERNEL(step_n)(t, p, &g, issue, option, n);
+        KERNEL(step_n)(t, p, &g, issue, option, t->linkCount > 0, n);
         KERNEL(store_gains)(&g, p, n);
     })
 }
@@ -221,12 +260,21 @@ static uint64_t KERNEL(reachable)(const EntenteTables *t, const int32_t *gains, 
 
 static EntenteWalkStatus KERNEL(walk)(const EntenteTables *t, EntentePackage *p, EntenteWalk *w,
                                       const EntenteFilter *f, intptr_t budget, intptr_t *visited) {
-    // Ranking by capability, the most common search, gets loops of its own.
+    // Ranking by capability, the most common search, gets loops of its own; so do scenarios
+    // without links, whose loops then carry no link code at all.
     EntenteWalkStatus status = EntenteWalkFinished;
-    if (f->score == EntenteScoreCapability) {
-        KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, EntenteScoreCapability, n))
+    if (t->linkCount == 0) {
+        if (f->score == EntenteScoreCapability) {
+            KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, EntenteScoreCapability, false, n))
+        } else {
+            KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, f->score, false, n))
+        }
     } else {
-        KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, f->score, n))
+        if (f->score == EntenteScoreCapability) {
+            KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, EntenteScoreCapability, true, n))
+        } else {
+            KERNEL_SPECIALISED(status = KERNEL(walk_n)(t, p, w, f, budget, visited, f->score, true, n))
+        }
     }
     return status;
 }

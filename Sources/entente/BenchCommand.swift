@@ -92,6 +92,8 @@ struct BenchCase {
         /// own: start, loading, search and output, as a user runs it.
         case process(SearchRequest)
         case pareto(actors: Int)
+        /// The robust search over today and `futures` futures (`BenchCase.futures`).
+        case robust(futures: Int)
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
         case cancellation(after: Double)
@@ -151,8 +153,10 @@ struct BenchCase {
     }
 
     static func suite(quick: Bool, shipped: String, decideFile: String) -> [BenchCase] {
-        func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, seed: UInt64 = 1, poor: Bool = false) -> () -> Scenario {
-            { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poor).generate() }
+        func generated(_ actors: Int, _ issues: Int, _ options: Int, blocs: Int = 4, seed: UInt64 = 1, poor: Bool = false,
+                       links: Int = 0) -> () -> Scenario {
+            { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poor,
+                                links: links).generate() }
         }
         func request(_ strategy: SearchStrategy, seconds: Double? = nil) -> SearchRequest {
             var request = SearchRequest()
@@ -163,20 +167,28 @@ struct BenchCase {
             return request
         }
         let scale = quick
-            ? (issues: 10, paretoIssues: 8, bnbIssues: 16, wideIssues: 6, anytimeIssues: 20)
-            : (issues: 12, paretoIssues: 10, bnbIssues: 24, wideIssues: 8, anytimeIssues: 40)
+            ? (issues: 10, paretoIssues: 8, bnbIssues: 16, wideIssues: 6, anytimeIssues: 20, robustIssues: 8)
+            : (issues: 12, paretoIssues: 10, bnbIssues: 24, wideIssues: 8, anytimeIssues: 40, robustIssues: 10)
         let scanShape = (actors: 32, issues: scale.issues, options: 4)
         return [
             BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
                       kind: .search(request(.exhaustive)), probe: scanShape),
             BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4, portable kernel", scenario: generated(32, scale.issues, 4),
                       kind: .search(request(.exhaustive), kernel: .portable), probe: scanShape),
+            BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4, 3 links per actor", scenario: generated(32, scale.issues, 4, links: 3),
+                      kind: .search(request(.exhaustive)), probe: scanShape),
+            BenchCase(name: "exhaustive 32 actors, \(scale.issues)×4, 3 links per actor, portable kernel",
+                      scenario: generated(32, scale.issues, 4, links: 3), kind: .search(request(.exhaustive), kernel: .portable)),
             BenchCase(name: "entente search process, 32 actors, \(scale.issues)×4", scenario: generated(32, scale.issues, 4),
                       kind: .process(request(.auto)), probe: scanShape),
             BenchCase(name: "pareto 8 actors, \(scale.paretoIssues)×4, poor status quo",
                       scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .pareto(actors: 8)),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
                       kind: .search(request(.branchAndBound, seconds: 30))),
+            BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4, 3 links per actor",
+                      scenario: generated(40, scale.bnbIssues, 4, links: 3), kind: .search(request(.branchAndBound, seconds: 30))),
+            BenchCase(name: "robust 32 actors, \(scale.robustIssues)×4, today + 4 futures, 3 links per actor",
+                      scenario: generated(32, scale.robustIssues, 4, links: 3), kind: .robust(futures: 4)),
             BenchCase(name: "anytime 300 actors, \(scale.anytimeIssues)×6, stopped at 1 s", scenario: generated(300, scale.anytimeIssues, 6),
                       kind: .search(request(.branchAndBound, seconds: 1))),
             BenchCase(name: "200 actors, \(scale.wideIssues)×4", scenario: generated(200, scale.wideIssues, 4, blocs: 8),
@@ -265,6 +277,22 @@ struct BenchCase {
             packages = 0
             proven = true
             notes = Self.powerNotes(WeightedVotingGame(weights: weights, quota: weights.reduce(0, +) / 2 + 1))
+        case .robust(let count):
+            let futures = Self.futures(of: loaded, count: count)
+            var request = SearchRequest()
+            request.objective = .capability
+            request.top = 10
+            let result = try RobustSearch(today: loaded, futures: futures).run(request)
+            packages = Double(result.explored)
+            proven = result.proven
+            notes = "space \(Figures.count(result.spaceSize)), \(futures.count + 1) scenarios in one pass"
+                + (result.packages.first.map { ", best worst capability \(Figures.fixed($0.worst, 3))" } ?? ", nothing robust")
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            let lanes = Double(loaded.actors.count + futures.reduce(0) { $0 + $1.scenario.actors.count })
+            return BenchResult(
+                name: name, packages: packages, seconds: seconds, packagesPerSecond: packages / seconds,
+                actorEvaluationsPerSecond: packages * lanes / seconds,
+                peakMegabytes: MachineInfo.peakResidentMegabytes, proven: proven, notes: notes)
         case .pareto(let count):
             let result = try ParetoSearch(loaded).run(actors: loaded.actors.prefix(count).map(\.id))
             packages = Double(result.explored)
@@ -281,6 +309,22 @@ struct BenchCase {
 }
 
 extension BenchCase {
+    /// Seeded futures of a scenario for the robust case: in future f every actor's capability
+    /// is scaled by a factor in 0.5…1.5, and every actor gains f extra random links.
+    static func futures(of scenario: Scenario, count: Int) -> [FutureScenario] {
+        var random = SplitMix64(seed: 7)
+        return (1...max(1, count)).map { f in
+            var future = scenario
+            let extra = ScenarioGenerator(actors: scenario.actors.count, issues: scenario.issues.count,
+                                          options: scenario.issues.first?.options.count ?? 1, blocs: 1, seed: UInt64(f), links: f).generate()
+            for a in future.actors.indices {
+                future.actors[a].capability *= Double.random(in: 0.5...1.5, using: &random)
+                future.actors[a].links += extra.actors[a].links
+            }
+            return FutureScenario(id: "future-\(f)", scenario: future)
+        }
+    }
+
     /// Runs a game's indices and says what was computed.
     private static func powerNotes(_ game: WeightedVotingGame) -> String {
         let power = game.indices() ?? []

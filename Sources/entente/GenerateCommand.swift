@@ -19,6 +19,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of blocs (groupings).") var blocs = 3
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Flag(help: "Set each status quo to the option the actors value least in total.") var poorStatusQuo = false
+    @Option(help: "Random links per actor (two or three issues each, −10…20 points; needs two issues).") var links = 0
 
     @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -28,10 +29,11 @@ struct GenerateCommand: ParsableCommand {
         try FlagRange.check(issues, "--issues", Limits.issues)
         try FlagRange.check(options, "--options", Limits.options)
         try FlagRange.check(blocs, "--blocs", 1...actors)
+        try FlagRange.check(links, "--links", 0...ScenarioGenerator.maximumLinks)
     }
 
     func run() throws {
-        let scenario = ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poorStatusQuo).generate()
+        let scenario = ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poorStatusQuo, links: links).generate()
         try OutputOptions.emit(ScenarioWriter.yaml(scenario), to: output)
     }
 }

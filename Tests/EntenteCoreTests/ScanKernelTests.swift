@@ -9,13 +9,13 @@ import Testing
 struct ScanKernelTests {
     static let seeds: [UInt64] = Array(1...24)
 
-    static func scenario(_ seed: UInt64) -> Scenario {
+    static func scenario(_ seed: UInt64, links: Int = 0) -> Scenario {
         var random = SplitMix64(seed: seed &* 104_729)
         let actors = [3, 8, 13, 31, 32, 45, 64, 65, 71, 130][Int(seed) % 10]
         return ScenarioGenerator(
             actors: actors, issues: Int.random(in: 3...6, using: &random),
             options: Int.random(in: 2...4, using: &random), blocs: Int.random(in: 1...4, using: &random),
-            seed: seed, poorStatusQuo: seed % 3 == 0).generate()
+            seed: seed, poorStatusQuo: seed % 3 == 0, links: links).generate()
     }
 
     static func request(_ seed: UInt64, _ objective: Objective, _ scenario: Scenario) -> SearchRequest {
@@ -39,6 +39,20 @@ struct ScanKernelTests {
             let avx2 = try PackageSearch(scenario).run(request, kernel: .avx2)
             #expect(avx2 == portable, "objective \(objective.rawValue), \(scenario.actors.count) actors")
             #expect(Double(avx2.explored) == avx2.spaceSize)
+        }
+    }
+
+    @Test(arguments: seeds)
+    func kernelsAgreeWithLinks(seed: UInt64) throws {
+        let scenario = Self.scenario(seed, links: Int(seed % 3) + 1)
+        for objective in Objective.allCases {
+            for strategy in [SearchStrategy.exhaustive, .branchAndBound] {
+                var request = Self.request(seed, objective, scenario)
+                request.strategy = strategy
+                let portable = try PackageSearch(scenario).run(request, kernel: .portable)
+                let avx2 = try PackageSearch(scenario).run(request, kernel: .avx2)
+                #expect(avx2.packages == portable.packages, "objective \(objective.rawValue), \(strategy.rawValue), \(scenario.actors.count) actors")
+            }
         }
     }
 

@@ -30,6 +30,18 @@ typedef struct {
     intptr_t chunkCount;
     intptr_t wordCount;
     intptr_t issueCount;
+    /// Links (the engine's CompiledLinks): the link conditions naming issue i are entries
+    /// `linkIssueStart[i] ..< linkIssueStart[i + 1]`; entry e belongs to link
+    /// `linkEntryLink[e]`, and `linkAccepts[linkEntryBase[e] + o]` is 1 when option o of
+    /// its issue satisfies it. Link l adds `linkPoints[l]` to actor `linkOwner[l]`'s gain
+    /// while it holds. `linkCount` is 0 in a scenario without links.
+    const intptr_t *linkIssueStart;
+    const intptr_t *linkEntryLink;
+    const intptr_t *linkEntryBase;
+    const uint8_t *linkAccepts;
+    const intptr_t *linkOwner;
+    const int32_t *linkPoints;
+    intptr_t linkCount;
 } EntenteTables;
 
 /// One package being walked, owned by the engine's ScanState.
@@ -44,6 +56,8 @@ typedef struct {
     uint64_t *coalition;
     /// The option of every issue.
     intptr_t *choices;
+    /// Per link, how many of its conditions the package fails; it holds at 0.
+    int32_t *linkMisses;
     int64_t opennessUnits;
 } EntentePackage;
 

@@ -2,8 +2,8 @@
 /// against its openness change (how much more open its best option is than the status quo).
 ///
 /// For an issue, its best option is the one whose adopters-by-gain hold the largest share of
-/// capability: the actors that value the option above the status quo (and have no red line
-/// on it), on that issue alone. Prospects are that share; the openness change is the option's
+/// capability: the actors whose utility rises (links included) when that issue alone moves
+/// from the status quo to the option, and who have no red line on it. Prospects are that share; the openness change is the option's
 /// openness minus the status quo's. Ties go to the earlier option.
 public enum LeverMap {
     public struct Point: Sendable, Equatable {
@@ -24,15 +24,16 @@ public enum LeverMap {
 
     public static func points(_ scenario: Scenario) -> [Point] {
         let total = scenario.actors.reduce(0) { $0 + $1.capability }
+        let evaluator = PackageEvaluator(CompiledScenario(scenario))
         return scenario.issues.enumerated().map { index, issue in
             let statusQuo = issue.options[issue.statusQuoIndex]
             var best = (option: issue.statusQuoIndex, share: -1.0)
-            for (o, option) in issue.options.enumerated() where o != issue.statusQuoIndex {
-                let gainers = scenario.actors.filter { actor in
-                    guard let interest = actor.interests[issue.id], interest.salience > 0 else { return false }
-                    return interest.value(of: option) > interest.value(of: statusQuo) && !interest.redLines.contains(option.id)
-                }
-                let share = total > 0 ? gainers.reduce(0) { $0 + $1.capability } / total : 0
+            for o in issue.options.indices where o != issue.statusQuoIndex {
+                var alone = scenario.statusQuo
+                alone.choices[index] = o
+                let evaluation = evaluator.evaluate(alone)
+                let gainers = scenario.actors.indices.filter { evaluation.gains[$0] > 0 && !evaluation.redLined.contains($0) }
+                let share = total > 0 ? gainers.reduce(0) { $0 + scenario.actors[$1].capability } / total : 0
                 if share > best.share { best = (o, share) }
             }
             return Point(issue: index, option: best.option, prospects: max(0, best.share),

@@ -32,6 +32,8 @@ public struct RobustnessAnalysis: Sendable {
             }
         }
         let margins = scenario.actors.indices.map(compiled.margin)
+        // Links are not perturbed: each actor's link part of the gain is the same in every draw.
+        let linkGains = scenario.actors.indices.map { compiled.linkGain(of: $0, in: package) }
         let measures = CoalitionMeasures(tables: evaluator.tables)
 
         var random = SplitMix64(seed: seed)
@@ -54,7 +56,7 @@ public struct RobustnessAnalysis: Sendable {
                     let statusQuo = min(100, max(0, stance.statusQuo + Double.random(in: -spread * 100...spread * 100, using: &random)))
                     weighted += salience * (proposed - statusQuo)
                 }
-                let gain = total > 0 ? weighted / total : 0
+                let gain = (total > 0 ? weighted / total : 0) + linkGains[a]
                 if gain > margins[a] && !current.redLined.contains(a) {
                     coalition[a >> 6] |= 1 << UInt64(a & 63)
                     stays[a] += 1
@@ -70,13 +72,13 @@ public struct RobustnessAnalysis: Sendable {
             draws: made, spread: spread, delta: delta, seed: seed,
             stayProbability: members.map { MemberFigure(actor: $0, value: share(stays[$0])) },
             viableProbability: share(viable),
-            worstCaseGain: members.map { a in MemberFigure(actor: a, value: worstGain(stances[a], delta: delta)) },
-            mostFragile: members.compactMap { fragile(actor: $0, stances[$0], margin: margins[$0]) }
+            worstCaseGain: members.map { a in MemberFigure(actor: a, value: worstGain(stances[a], delta: delta) + linkGains[a]) },
+            mostFragile: members.compactMap { fragile(actor: $0, stances[$0], margin: margins[$0] - linkGains[$0]) }
                 .min { $0.relativeChange < $1.relativeChange })
     }
 
-    /// The gain when every proposed value falls by δ and every status-quo value rises by δ
-    /// (within 0…100): the worst that moving values within ±δ can do.
+    /// The issues' part of the gain when every proposed value falls by δ and every
+    /// status-quo value rises by δ (within 0…100): the worst that moving values within ±δ can do.
     private func worstGain(_ stances: [Stance], delta: Double) -> Double {
         let total = stances.reduce(0) { $0 + $1.salience }
         guard total > 0 else { return 0 }
@@ -87,7 +89,8 @@ public struct RobustnessAnalysis: Sendable {
 
     /// The smallest single change to one of the actor's values or saliences that brings its
     /// gain down to its margin, measured relative to the input (a value against the 0…100
-    /// scale, a salience against itself).
+    /// scale, a salience against itself). `margin` is what the issues' part of the gain must
+    /// exceed: the actor's margin less its link gain.
     private func fragile(actor: Int, _ stances: [Stance], margin: Double) -> FragileInput? {
         let total = stances.reduce(0) { $0 + $1.salience }
         guard total > 0 else { return nil }

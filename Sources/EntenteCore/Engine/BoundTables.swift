@@ -22,6 +22,8 @@ final class BoundTables: @unchecked Sendable {
     let depthOptions: UnsafeMutablePointer<Int>
     let depthOffset: UnsafeMutablePointer<Int>
     private let chunkCount: Int
+    /// The links that some free issue can still change, as `LinkBounds` bounds them.
+    let links: LinkBounds?
 
     /// Leaf walks of at most this many packages: a node's bound costs about as much as
     /// walking a few packages, and prunes far more of them.
@@ -95,6 +97,7 @@ final class BoundTables: @unchecked Sendable {
         depthOptions.initialize(from: order.map { compiled.optionCounts[$0] }, count: order.count)
         depthOffset = .allocate(capacity: max(1, order.count))
         depthOffset.initialize(from: order.map { compiled.optionOffset[$0] }, count: order.count)
+        links = compiled.links.isEmpty ? nil : LinkBounds(compiled.links, order: order)
     }
 
     deinit {

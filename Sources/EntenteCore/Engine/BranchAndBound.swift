@@ -27,6 +27,8 @@ final class BranchWorker: @unchecked Sendable {
     /// that are not free and by the options fixed above `depth`.
     private let redLinedAbove: UnsafeMutablePointer<UInt64>
     private let wordCount: Int
+    /// A node's slack with its links' share added (scenarios with links only).
+    private let nodeSlack: UnsafeMutablePointer<Int32>
 
     init(top: TopKWorker, bounds: BoundTables, tables: ScanTables, shared: SharedThreshold,
          stop: StopCondition) {
@@ -40,11 +42,13 @@ final class BranchWorker: @unchecked Sendable {
         wordCount = tables.wordCount
         possible = .allocate(capacity: wordCount)
         redLinedAbove = .allocate(capacity: (bounds.order.count + 1) * wordCount)
+        nodeSlack = .allocate(capacity: tables.compiled.laneWidth)
     }
 
     deinit {
         possible.deallocate()
         redLinedAbove.deallocate()
+        nodeSlack.deallocate()
     }
 
     /// Explores the subtree of a chunk: the package whose issues order[..<depth] are fixed
@@ -142,7 +146,8 @@ final class BranchWorker: @unchecked Sendable {
     /// The best rank key a package of the subtree at `depth` could reach, or nil when no
     /// package there can enter the top K.
     private func bound(_ state: ScanState, depth: Int) -> Double? {
-        let possibleCount = possibleMembers(state, depth: depth)
+        let slack = slack(state, depth: depth)
+        let possibleCount = possibleMembers(state, depth: depth, slack: slack)
         if possibleCount == 0 { return nil }
         let filter = top.conditions
         let measures = filter.measures
@@ -151,7 +156,7 @@ final class BranchWorker: @unchecked Sendable {
             if filter.minMembers > possibleCount { return nil }
         }
         if filter.applyRules && !measures.allRulesHold(possible) { return nil }
-        let bound = objectiveBound(state, depth: depth, possibleCount: possibleCount)
+        let bound = objectiveBound(state, depth: depth, possibleCount: possibleCount, slack: slack)
         if bound < top.threshold || bound < shared.value { return nil }
         if top.heap.count == top.k, let worst = top.heap.min, bound == worst.score, !state.precedes(worst.choices) {
             // Every package below comes after the worst kept one in package order (the
@@ -161,11 +166,21 @@ final class BranchWorker: @unchecked Sendable {
         return bound
     }
 
+    /// Per actor, the most its gain can still grow below the node at `depth`: the issues'
+    /// slack, plus what its links can still add (`LinkBounds`).
+    @inline(__always)
+    private func slack(_ state: ScanState, depth: Int) -> UnsafePointer<Int32> {
+        let issues = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
+        guard let links = bounds.links else { return issues }
+        nodeSlack.update(from: issues, count: tables.compiled.laneWidth)
+        links.addSlack(state, depth: depth, to: nodeSlack)
+        return UnsafePointer(nodeSlack)
+    }
+
     /// Fills `possible` with the actors whose best reachable gain exceeds their margin and
     /// whom no fixed issue red-lines; returns how many there are.
     @inline(__always)
-    private func possibleMembers(_ state: ScanState, depth: Int) -> Int {
-        let slack = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
+    private func possibleMembers(_ state: ScanState, depth: Int, slack: UnsafePointer<Int32>) -> Int {
         _ = state.kernel.reachable(tables.kernelTables, state.gains, slack, redLinedAbove + depth * wordCount, possible)
         var count = 0
         for w in 0..<wordCount { count += possible[w].nonzeroBitCount }
@@ -173,9 +188,8 @@ final class BranchWorker: @unchecked Sendable {
     }
 
     /// The best rank key any package below could reach (see `CoalitionMeasures.rankKey`).
-    private func objectiveBound(_ state: ScanState, depth: Int, possibleCount: Int) -> Double {
+    private func objectiveBound(_ state: ScanState, depth: Int, possibleCount: Int, slack: UnsafePointer<Int32>) -> Double {
         let measures = top.conditions.measures
-        let slack = UnsafeRawPointer(bounds.slack(at: depth)).assumingMemoryBound(to: Int32.self)
         func best(_ a: Int) -> Int32 { state.gains[a] &+ slack[a] }
         switch top.objective {
         case .capability:

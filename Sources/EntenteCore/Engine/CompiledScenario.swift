@@ -28,7 +28,7 @@ public struct CompiledScenario: Sendable {
     public let hasRedLine: [Bool]
     /// Each actor's margin in fixed point, padded with `Int32.max` (padding never joins).
     public let margins: [Int32]
-    /// Each actor's utility at the status quo, in points.
+    /// Each actor's utility at the status quo, in points, links included.
     public let baseline: [Double]
     public let capability: [Double]
     public let totalCapability: Double
@@ -39,6 +39,8 @@ public struct CompiledScenario: Sendable {
     public let openness: [Int64]
     public let groupings: [ActorSet]
     public let rules: [CompiledRule]
+    /// Every actor's links; a gain is its issue rows' sum plus `links.gains`.
+    public let links: CompiledLinks
 
     /// Compiles a valid scenario; `margin` is added to every actor's own `minGain`.
     public init(_ scenario: Scenario, margin: Double = 0) {
@@ -89,6 +91,9 @@ public struct CompiledScenario: Sendable {
                 for a in 0..<width { steps[f * width + a] = rows[(f + 1) * width + a] &- rows[f * width + a] }
             }
         }
+        let links = CompiledLinks(actors: actors, issues: issues, statusQuo: statusQuo, laneWidth: width)
+        for a in 0..<n { baseline[a] += FixedPoint.points(links.statusQuoPoints[a]) }
+        self.links = links
         gainRows = rows
         stepRows = steps
         redLineRows = red
@@ -126,6 +131,12 @@ public struct CompiledScenario: Sendable {
     /// fixed-point value every gain is summed from, so a package's terms add up to its gain.
     public func gain(of actor: Int, issue: Int, option: Int) -> Double {
         FixedPoint.points(gainRows[(optionOffset[issue] + option) * laneWidth + actor])
+    }
+
+    /// The part of actor `actor`'s gain from `package` that its links make, in points: the
+    /// points of its links that hold in the package less those that hold at the status quo.
+    public func linkGain(of actor: Int, in package: Package) -> Double {
+        FixedPoint.points(links.gains(choices: package.choices)[actor])
     }
 
     /// Actor `actor`'s margin in points: its own `minGain` plus the compiled extra margin.

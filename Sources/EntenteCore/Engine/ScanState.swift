@@ -21,6 +21,8 @@ final class ScanState {
     /// Actors who gain more than their margin and hit no red line (after `updateCoalition`,
     /// and for every package a walk shows its worker).
     let coalition: UnsafeMutablePointer<UInt64>
+    /// Per link, how many of its conditions the current package fails (it holds at 0).
+    let linkMisses: UnsafeMutablePointer<Int32>
     var opennessUnits: Int64 { kernelPackage.pointee.opennessUnits }
     let issueCount: Int
 
@@ -34,10 +36,11 @@ final class ScanState {
         redLineHits = .allocate(capacity: max(1, tables.actorCount))
         redLined = .allocate(capacity: tables.wordCount)
         coalition = .allocate(capacity: tables.wordCount)
+        linkMisses = .allocate(capacity: max(1, tables.linkCount))
         kernelPackage = .allocate(capacity: 1)
         kernelPackage.initialize(to: EntentePackage(
             gains: gains, redLineHits: redLineHits, redLined: redLined, coalition: coalition,
-            choices: choices, opennessUnits: 0))
+            choices: choices, linkMisses: linkMisses, opennessUnits: 0))
     }
 
     deinit {
@@ -46,6 +49,7 @@ final class ScanState {
         redLineHits.deallocate()
         redLined.deallocate()
         coalition.deallocate()
+        linkMisses.deallocate()
         kernelPackage.deallocate()
     }
 
@@ -65,6 +69,21 @@ final class ScanState {
             if tables.hasRedLine[flat] { countRedLines(flat: flat) }
         }
         kernelPackage.pointee.opennessUnits = openness
+        if tables.linkCount > 0 { resetLinks() }
+    }
+
+    /// Counts every link's misses from scratch and adds the link part of each gain: the
+    /// points of the links that hold, less those that hold at the status quo.
+    private func resetLinks() {
+        let links = tables.compiled.links
+        linkMisses.update(repeating: 0, count: tables.linkCount)
+        for e in links.entryIssue.indices where links.accepts[links.entryBase[e] + choices[links.entryIssue[e]]] == 0 {
+            linkMisses[links.entryLink[e]] += 1
+        }
+        for a in 0..<tables.compiled.laneWidth where links.statusQuoPoints[a] != 0 {
+            gains[a] &-= links.statusQuoPoints[a]
+        }
+        for l in 0..<tables.linkCount where linkMisses[l] == 0 { gains[links.owner[l]] &+= links.points[l] }
     }
 
     /// Moves one issue to a neighbouring option (one up or one down), as Gray order does.

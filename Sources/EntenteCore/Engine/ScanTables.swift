@@ -33,6 +33,14 @@ final class ScanTables: @unchecked Sendable {
     let ruleRequired: UnsafeMutableBufferPointer<UInt64>
     let ruleAnyOf: UnsafeMutableBufferPointer<UInt64>
     let ruleAnyCount: Int
+    /// The links' tables (see `CompiledLinks` and the kernel's `EntenteTables`).
+    let linkIssueStart: UnsafeMutableBufferPointer<Int>
+    let linkEntryLink: UnsafeMutableBufferPointer<Int>
+    let linkEntryBase: UnsafeMutableBufferPointer<Int>
+    let linkAccepts: UnsafeMutableBufferPointer<UInt8>
+    let linkOwner: UnsafeMutableBufferPointer<Int>
+    let linkPoints: UnsafeMutableBufferPointer<Int32>
+    let linkCount: Int
     /// The kernel's view of these tables.
     let kernelTables: UnsafeMutablePointer<EntenteTables>
     /// The instruction set the scans of these tables run on.
@@ -84,6 +92,14 @@ final class ScanTables: @unchecked Sendable {
         ruleRequired = Self.copy(required)
         ruleAnyOf = Self.copy(anyOf)
         ruleAnyCount = anyOf.count / compiled.wordCount
+        let links = compiled.links
+        linkIssueStart = Self.copy(links.issueStart)
+        linkEntryLink = Self.copy(links.entryLink)
+        linkEntryBase = Self.copy(links.entryBase)
+        linkAccepts = Self.copy(links.accepts)
+        linkOwner = Self.copy(links.owner)
+        linkPoints = Self.copy(links.points)
+        linkCount = links.count
         kernelTables = .allocate(capacity: 1)
         kernelTables.initialize(to: EntenteTables(
             stepRows: UnsafeRawPointer(stepRows).assumingMemoryBound(to: Int32.self),
@@ -91,7 +107,10 @@ final class ScanTables: @unchecked Sendable {
             redLineRows: redLineRows.baseAddress!, hasRedLine: hasRedLine.baseAddress!,
             openness: openness.baseAddress!, capabilityTable: capabilityTable.baseAddress!,
             optionOffset: optionOffset.baseAddress!, chunkCount: chunkCount, wordCount: wordCount,
-            issueCount: compiled.issueCount))
+            issueCount: compiled.issueCount,
+            linkIssueStart: linkIssueStart.baseAddress!, linkEntryLink: linkEntryLink.baseAddress!,
+            linkEntryBase: linkEntryBase.baseAddress!, linkAccepts: linkAccepts.baseAddress!,
+            linkOwner: linkOwner.baseAddress!, linkPoints: linkPoints.baseAddress!, linkCount: linkCount))
     }
 
     deinit {
@@ -107,6 +126,12 @@ final class ScanTables: @unchecked Sendable {
         groupingSizes.deallocate()
         ruleRequired.deallocate()
         ruleAnyOf.deallocate()
+        linkIssueStart.deallocate()
+        linkEntryLink.deallocate()
+        linkEntryBase.deallocate()
+        linkAccepts.deallocate()
+        linkOwner.deallocate()
+        linkPoints.deallocate()
         kernelTables.deallocate()
     }
 

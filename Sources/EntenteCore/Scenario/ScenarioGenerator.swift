@@ -1,8 +1,8 @@
 import Foundation
 
 /// Builds seeded synthetic scenarios for tests and benchmarks: actors in blocs whose ideal
-/// points cluster around the bloc's, with noise, uneven saliences, a few red lines, and the
-/// blocs as groupings.
+/// points cluster around the bloc's, with noise, uneven saliences, a few red lines, the
+/// blocs as groupings and, when asked, random links.
 public struct ScenarioGenerator: Sendable {
     public var actors: Int
     public var issues: Int
@@ -12,14 +12,22 @@ public struct ScenarioGenerator: Sendable {
     /// Put each issue's status quo at the option the actors value least in total, so that
     /// nearly every package is an improvement for everyone (a large Pareto frontier).
     public var poorStatusQuo: Bool
+    /// Links per actor: each names two or three distinct issues (one or two options of each)
+    /// and is worth −10…20 points. Drawn from a stream of their own, so that the rest of the
+    /// scenario is the same with or without them. Needs two issues or more.
+    public var links: Int
+    /// The most links per actor: 40 links of at most 20 points stay within
+    /// `Limits.linkPointsPerActor`.
+    public static let maximumLinks = 40
 
-    public init(actors: Int, issues: Int, options: Int, blocs: Int, seed: UInt64, poorStatusQuo: Bool = false) {
+    public init(actors: Int, issues: Int, options: Int, blocs: Int, seed: UInt64, poorStatusQuo: Bool = false, links: Int = 0) {
         self.actors = actors
         self.issues = issues
         self.options = options
         self.blocs = blocs
         self.seed = seed
         self.poorStatusQuo = poorStatusQuo
+        self.links = links
     }
 
     public func generate() -> Scenario {
@@ -79,13 +87,39 @@ public struct ScenarioGenerator: Sendable {
             }
             return actor
         } : actorList
+        var linkRandom = SplitMix64(seed: seed ^ 0x6c69_6e6b_7321)
+        let linkedActors = links > 0 && issues >= 2 ? finalActors.map { actor in
+            var actor = actor
+            actor.links = (0..<links).map { _ in Self.link(finalIssues, using: &linkRandom) }
+            return actor
+        } : finalActors
         return Scenario(
             title: "Generated: \(actors) actors, \(issues) issues × \(options) options, seed \(seed)"
-                + (poorStatusQuo ? ", poor status quo" : ""),
+                + (poorStatusQuo ? ", poor status quo" : "") + (links > 0 ? ", \(links) links per actor" : ""),
             source: "entente generate --actors \(actors) --issues \(issues) --options \(options) --blocs \(blocs) --seed \(seed)"
-                + (poorStatusQuo ? " --poor-status-quo" : ""),
-            actors: finalActors, issues: finalIssues, groupings: groupings,
+                + (poorStatusQuo ? " --poor-status-quo" : "") + (links > 0 ? " --links \(links)" : ""),
+            actors: linkedActors, issues: finalIssues, groupings: groupings,
             rules: [Rule(id: "quarter", kind: .capabilityShare(atLeast: 0.25))])
+    }
+
+    /// A random link over two or three distinct issues of `issues` (at least two).
+    private static func link(_ issues: [Issue], using random: inout SplitMix64) -> Link {
+        let count = min(issues.count, Double.random(in: 0..<1, using: &random) < 0.25 ? 3 : 2)
+        var chosen: [Int] = []
+        while chosen.count < count {
+            let issue = Int.random(in: 0..<issues.count, using: &random)
+            if !chosen.contains(issue) { chosen.append(issue) }
+        }
+        let when = chosen.sorted().map { i in
+            let options = issues[i].options
+            var listed = [options[Int.random(in: 0..<options.count, using: &random)].id]
+            if options.count > 2 && Double.random(in: 0..<1, using: &random) < 0.3 {
+                let second = options[Int.random(in: 0..<options.count, using: &random)].id
+                if second != listed[0] { listed.append(second) }
+            }
+            return LinkCondition(issue: issues[i].id, options: listed)
+        }
+        return Link(when: when, points: Double(Int.random(in: -10...20, using: &random)))
     }
 
     /// All actors' values for an option, summed.
