@@ -16,6 +16,8 @@ struct AnalyseCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Option(help: ArgumentHelp("The package: issue=option pairs, comma-separated.", valueName: "issue=option,..."))
     var package: String
 
@@ -49,12 +51,12 @@ struct AnalyseCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try scenario.load()
+        let loaded = try future.apply(to: scenario.load())
         let analysis = try PackageAnalysis.run(
             loaded, package: try Self.parse(package), actors: actors.map(SpaceOptions.list), space: space, timeLimit: timeLimit,
             draws: draws, spread: spread, delta: delta, seed: seed)
         if output.json {
-            try output.emitJSON(AnalysisReport(analysis, scenario: loaded))
+            try output.emitJSON(AnalysisReport(analysis, scenario: loaded), future: future)
         } else {
             try output.emit(AnalysisText(scenario: loaded).render(analysis))
         }

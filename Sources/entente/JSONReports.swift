@@ -9,6 +9,15 @@ struct SearchReport: Encodable {
         let objectives: [String: Double]
         let gains: [String: Double]
         let rules: [String: Bool]
+
+        init(_ evaluation: PackageEvaluation, scenario: Scenario) {
+            options = PackageJSON.options(evaluation.package, scenario)
+            coalition = evaluation.coalition.members.map { scenario.actors[$0].id }
+            viable = evaluation.viable
+            objectives = Dictionary(uniqueKeysWithValues: Objective.allCases.map { ($0.rawValue, evaluation.objective($0)) })
+            gains = PackageJSON.byActor(evaluation.gains, scenario)
+            rules = Dictionary(evaluation.rules.map { ($0.id, $0.holds) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     let objective: String
@@ -25,15 +34,7 @@ struct SearchReport: Encodable {
         strategy = result.strategy.rawValue
         proven = result.proven
         ruledOut = result.ruledOut
-        packages = result.packages.map { evaluation in
-            Entry(
-                options: PackageJSON.options(evaluation.package, scenario),
-                coalition: evaluation.coalition.members.map { scenario.actors[$0].id },
-                viable: evaluation.viable,
-                objectives: Dictionary(uniqueKeysWithValues: Objective.allCases.map { ($0.rawValue, evaluation.objective($0)) }),
-                gains: PackageJSON.byActor(evaluation.gains, scenario),
-                rules: Dictionary(evaluation.rules.map { ($0.id, $0.holds) }, uniquingKeysWith: { first, _ in first }))
-        }
+        packages = result.packages.map { Entry($0, scenario: scenario) }
         explored = result.explored
         spaceSize = result.spaceSize
         cancelled = result.cancelled

@@ -10,6 +10,8 @@ struct LogrollsCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Option(help: "How many to list.")
     var top = 20
 
@@ -20,7 +22,7 @@ struct LogrollsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try scenario.load()
+        let loaded = try future.apply(to: scenario.load())
         let trades = Array(Logrolls.find(in: loaded).prefix(top))
         let id = { (actor: Int) in loaded.actors[actor].id }
         func option(_ trade: Logroll, _ position: Int) -> String {
@@ -32,7 +34,7 @@ struct LogrollsCommand: ParsableCommand {
                 LogrollsReport.Entry(
                     actors: trade.actors.map(id), issues: trade.issues.map { loaded.issues[$0].id },
                     options: [option(trade, 0), option(trade, 1)], gains: trade.gains, jointGain: trade.jointGain)
-            }))
+            }), future: future)
             return
         }
         var table = TextTable(header: ["#", "gets its way", "on", "concedes to", "on", "gains", "joint"], rightAligned: [6])

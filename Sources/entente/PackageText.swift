@@ -46,17 +46,17 @@ struct PackageText {
 
     /// Every objective on one line.
     static func objectives(_ evaluation: PackageEvaluation) -> String {
-        Objective.allCases.map { objective in
-            let value = evaluation.objective(objective)
-            let text: String
-            switch objective {
-            case .capability: text = Figures.percent(value)
-            case .members: text = String(Int(value))
-            case .nash, .novelty: text = Figures.fixed(value, 3)
-            case .totalGain, .minGain, .openness: text = Figures.signed(value)
-            }
-            return "\(objective.rawValue) \(text)"
-        }.joined(separator: "  ")
+        Objective.allCases.map { "\($0.rawValue) \(figure($0, evaluation.objective($0)))" }.joined(separator: "  ")
+    }
+
+    /// One objective's value as reports write it: a share as a percentage, gains signed.
+    static func figure(_ objective: Objective, _ value: Double) -> String {
+        switch objective {
+        case .capability: Figures.percent(value)
+        case .members: String(Int(value))
+        case .nash, .novelty: Figures.fixed(value, 3)
+        case .totalGain, .minGain, .openness: Figures.signed(value)
+        }
     }
 }
 

@@ -15,6 +15,8 @@ struct ParetoCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Option(help: ArgumentHelp("The group, comma-separated actor ids.", valueName: "actor,..."))
     var actors: String
 
@@ -23,7 +25,7 @@ struct ParetoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let loaded = try scenario.load()
+        let loaded = try future.apply(to: scenario.load())
         var request = SearchRequest()
         try space.apply(to: &request)
         let group = SpaceOptions.list(actors)
@@ -31,7 +33,7 @@ struct ParetoCommand: ParsableCommand {
             try ParetoSearch(loaded).run(actors: group, request: request, cancellation: cancellation, progress: progress)
         }
         if output.json {
-            try output.emitJSON(ParetoReport(result, scenario: loaded))
+            try output.emitJSON(ParetoReport(result, scenario: loaded), future: future)
         } else {
             try output.emit(render(result, scenario: loaded))
         }

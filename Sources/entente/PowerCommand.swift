@@ -26,11 +26,14 @@ struct PowerCommand: ParsableCommand {
     @Option(help: "The weight a coalition needs to win (with --weights).")
     var quota: Double?
 
+    @OptionGroup var future: FutureOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
         if (file == nil) == (weights == nil) { throw ValidationError("give either a scenario file or --weights with --quota") }
         if weights != nil && quota == nil { throw ValidationError("--weights needs --quota") }
+        if file == nil && future.future != Future.todayID { throw ValidationError("--future needs a scenario file") }
     }
 
     func run() throws {
@@ -41,7 +44,7 @@ struct PowerCommand: ParsableCommand {
             throw ExitCodes.badData
         }
         if output.json {
-            try output.emitJSON(PowerReport(quota: game.quota, players: zip(ids, power).map { PowerReport.Player(id: $0, power: $1) }))
+            try output.emitJSON(PowerReport(quota: game.quota, players: zip(ids, power).map { PowerReport.Player(id: $0, power: $1) }), future: future)
             return
         }
         var table = TextTable(header: ["player", "weight", "Shapley–Shubik", "Banzhaf", "Banzhaf raw"], rightAligned: [1, 2, 3, 4])
@@ -55,7 +58,7 @@ struct PowerCommand: ParsableCommand {
 
     private func players() throws -> ([String], WeightedVotingGame) {
         if let file {
-            let scenario = try ScenarioArgument(file: file).load()
+            let scenario = try future.apply(to: ScenarioArgument(file: file).load())
             return (scenario.actors.map(\.id), WeightedVotingGame(capabilitiesOf: scenario))
         }
         let values = try SpaceOptions.list(weights ?? "").map { text -> Double in

@@ -19,6 +19,8 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Option(help: ArgumentHelp("What to rank by: \(Objective.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "objective"))
     var objective: Objective = .capability
 
@@ -54,7 +56,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try scenario.load()
+        let loaded = try future.apply(to: scenario.load())
         var request = SearchRequest()
         request.objective = objective
         request.top = top
@@ -75,7 +77,7 @@ struct SearchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("searched in \(Figures.fixed(Date().timeIntervalSince(started), 2)) s\n".utf8))
         }
         if output.json {
-            try output.emitJSON(SearchReport(result, scenario: loaded, objective: objective))
+            try output.emitJSON(SearchReport(result, scenario: loaded, objective: objective), future: future)
         } else {
             try output.emit(SearchText(scenario: loaded, request: request).render(result))
         }

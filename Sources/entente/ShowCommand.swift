@@ -9,21 +9,30 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Flag(help: "Also list every actor's stance on every issue.")
     var stances = false
 
     func run() throws {
-        let loaded = try scenario.load()
-        try OutputOptions.emit(ScenarioTables(scenario: loaded).render(stances: stances), to: nil)
+        let today = try scenario.load()
+        let loaded = try future.apply(to: today)
+        let tables = ScenarioTables(scenario: loaded, futures: today.futures, future: try today.future(future.future))
+        try OutputOptions.emit(tables.render(stances: stances), to: nil)
     }
 }
 
 /// The tables `entente show` prints.
 struct ScenarioTables {
+    /// The scenario shown: today's, or a future's.
     let scenario: Scenario
+    /// Today's futures, listed whichever is shown.
+    var futures: [Future] = []
+    /// The future shown (nil: today).
+    var future: Future?
 
     func render(stances: Bool) -> String {
-        var sections = [heading(), actors(), issues(), groupings(), rules()]
+        var sections = [heading(), actors(), issues(), groupings(), rules(), links(), futureList()]
         if stances { sections.append(self.stances()) }
         return sections.filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
@@ -31,6 +40,7 @@ struct ScenarioTables {
     private func heading() -> String {
         var lines = [TerminalText.escaped(scenario.title)]
         if !scenario.source.isEmpty { lines.append("Source: " + TerminalText.escaped(scenario.source)) }
+        if let future { lines.append("In the future \(future.id): " + TerminalText.escaped(future.name)) }
         return lines.joined(separator: "\n")
     }
 
@@ -82,6 +92,24 @@ struct ScenarioTables {
             table.append([rule.id, rule.kind.name, condition])
         }
         return "Rules (\(scenario.rules.count))\n" + table.render()
+    }
+
+    private func links() -> String {
+        let links = scenario.actors.flatMap { actor in actor.links.map { (actor.id, $0) } }
+        guard !links.isEmpty else { return "" }
+        var table = TextTable(header: ["actor", "when", "points", "note"], rightAligned: [2])
+        for (actor, link) in links {
+            let when = link.when.map { "\($0.issue) = \($0.options.joined(separator: " or "))" }.joined(separator: " and ")
+            table.append([actor, when, Figures.signed(link.points, 1), link.note])
+        }
+        return "Links (\(links.count))\n" + table.render()
+    }
+
+    private func futureList() -> String {
+        guard !futures.isEmpty else { return "" }
+        var table = TextTable(header: ["future", "name", "description"])
+        for future in futures { table.append([future.id, future.name, future.description]) }
+        return "Futures (\(futures.count); --future ID shows one)\n" + table.render()
     }
 
     private func stances() -> String {

@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
         let packages = loaded.issues.reduce(1.0) { $0 * Double($1.options.count) }
         try OutputOptions.emit("\(scenario.file): ok: \(loaded.actors.count) actors, \(issues) issues, "
             + "\(loaded.groupings.count) groupings, \(loaded.rules.count) rules, "
+            + (loaded.futures.isEmpty ? "" : "\(loaded.futures.count) future\(loaded.futures.count == 1 ? "" : "s"), ")
             + "\(Figures.count(packages)) packages with every issue on the table", to: nil)
     }
 }
