@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "entente", targets: ["entente"]),
         .library(name: "EntenteCore", targets: ["EntenteCore"]),
+        .library(name: "EntenteSession", targets: ["EntenteSession"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,15 +24,20 @@ let package = Package(
                 .product(name: "HeapModule", package: "swift-collections"),
             ]
         ),
+        // The document and its edits, the seats at the table and what each may see.
+        .target(
+            name: "EntenteSession",
+            dependencies: ["EntenteCore"]
+        ),
         .target(
             name: "EntenteTUI",
-            dependencies: ["EntenteCore"]
+            dependencies: ["EntenteCore", "EntenteSession"]
         ),
         // The workbench's runtime: runs the effects `update` asks for (searches, files,
         // journals) off the main loop, with no terminal, so it can be tested on its own.
         .target(
             name: "EntenteWorkbench",
-            dependencies: ["EntenteCore", "EntenteTUI"]
+            dependencies: ["EntenteCore", "EntenteSession", "EntenteTUI"]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
@@ -42,6 +48,7 @@ let package = Package(
             name: "entente",
             dependencies: [
                 "EntenteCore",
+                "EntenteSession",
                 "EntenteTUI",
                 "EntenteWorkbench",
                 "TerminalBackend",
@@ -53,13 +60,17 @@ let package = Package(
             dependencies: ["EntenteCore"]
         ),
         .testTarget(
+            name: "EntenteSessionTests",
+            dependencies: ["EntenteSession"]
+        ),
+        .testTarget(
             name: "EntenteTUITests",
-            dependencies: ["EntenteTUI"],
+            dependencies: ["EntenteSession", "EntenteTUI", "EntenteWorkbench"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "EntenteWorkbenchTests",
-            dependencies: ["EntenteWorkbench"]
+            dependencies: ["EntenteSession", "EntenteWorkbench"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,12 +1,17 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
 import Foundation
 import Synchronization
 
-/// Runs the workbench's effects off the main loop (searches on a thread of their own) and
-/// hands their outcomes back as actions, which the loop picks up between key presses.
+/// Runs the workbench's effects and hands their outcomes back as actions, which the loop
+/// picks up between key presses. It is the workbench's in-process host: it holds the
+/// session (the one copy of every actor's stance), answers the seat's commands from it,
+/// journals the document after each change, and runs searches, analyses and briefs on the
+/// session's scenario off the main loop, each answered as the seat may see it.
 public final class EffectRunner: Sendable {
     private let inbox: Inbox
+    private let host: SessionHost
     private let running = Mutex<CancellationFlag?>(nil)
     /// The analysis and the brief preview in progress: a newer request cancels its
     /// predecessor, so at most one of each runs.
@@ -15,22 +20,27 @@ public final class EffectRunner: Sendable {
     /// The file being opened: Esc, or a newer :open, drops its result.
     private let opening = Mutex<CancellationFlag?>(nil)
     private let files: WorkbenchFiles
-    /// The scenario on screen, for comparing an offered journal with.
-    private let shown: Mutex<Scenario>
 
-    /// Starts with the scenario opened from `file`: takes its journal's lock and offers
-    /// back what the journal holds (the offer arrives through `drain`).
-    public init(scenario: Scenario, file: String, viewer: String?, journalFolder: String = Journal.folder()) {
-        shown = Mutex(scenario)
+    /// Starts a session on the scenario opened from `file`, with `seat` at it: takes the
+    /// file's journal lock and offers back what the journal holds (through `drain`).
+    public init(scenario: Scenario, file: String, seat: Seat = .solo, journalFolder: String = Journal.folder()) {
         let inbox = Inbox()
+        let host = SessionHost(Session(scenario: scenario, seats: [seat]), seat: seat)
         self.inbox = inbox
-        files = WorkbenchFiles(participant: viewer, journalFolder: journalFolder) { inbox.post($0) }
+        self.host = host
+        files = WorkbenchFiles(participant: seat.role.actor, journalFolder: journalFolder,
+                               changes: { journal in host.read { $0.changes(to: journal, for: seat.id) } }) { inbox.post($0) }
         files.opened(file, scenario: scenario)
     }
+
+    /// The seat's view of the session, for the workbench's first state.
+    public var view: SeatView { host.read { $0.view(for: host.seat.id) } }
 
     public func perform(_ effect: Effect) {
         switch effect {
         case .quit: break
+        case .session(let command):
+            answer(command)
         case .cancelSearch: cancel()
         case .open(let path):
             let flag = Self.supersede(opening)
@@ -38,8 +48,12 @@ public final class EffectRunner: Sendable {
                 do throws(ScenarioLoadError) {
                     let loaded = try ScenarioLoader.load(path: path)
                     guard !flag.isCancelled else { return }
-                    shown.withLock { $0 = loaded }
-                    post(.loaded(loaded, file: path))
+                    if let actor = host.seat.role.actor, loaded.actorIndex(actor) == nil {
+                        post(.openFailed(file: path, "\(path) has no actor \(actor), and this workbench is \(actor)'s"))
+                        return
+                    }
+                    let view = host.replace(Session(scenario: loaded, seats: [host.seat]))
+                    post(.loaded(view, file: path))
                     files.opened(path, scenario: loaded)
                 } catch {
                     guard !flag.isCancelled else { return }
@@ -52,68 +66,90 @@ public final class EffectRunner: Sendable {
             }
         case .cancelOpen:
             opening.withLock { $0?.cancel() }
-        case .autosave(let current, let file):
-            files.autosave(current, file: file)
         case .dropJournal(let file):
             files.drop(file)
-        case .adoptJournal(let file):
-            files.adopt(file)
+        case .restoreJournal(let file):
+            guard let scenario = files.adopt(file) else { return }
+            answer(.restore(scenario))
         case .useOwnJournal(let file):
-            files.useOwnJournal(file, scenario: shown.withLock { $0 })
+            files.useOwnJournal(file, scenario: host.read(\.scenario))
         case .cancelAnalysis:
             analysing.withLock { $0?.cancel() }
-        case .prepareBrief(let current, let package, let audience):
+        case .prepareBrief(let package):
             let flag = Self.supersede(previewing)
+            let session = host.read { $0 }
             Thread.detachNewThread { [self] in
                 var settings = BriefBuilder.Settings()
                 settings.date = BriefDate.today()
-                settings.audience = audience
                 settings.timeLimit = AppState.analysisSeconds
                 settings.cancellation = flag
-                let text = (try? BriefBuilder(current).build(package, settings: settings)).map { BriefRenderer.render($0, as: .text) }
+                let audience = session.audience(of: host.seat.id)
+                let text = (try? session.brief(of: package, for: host.seat.id, settings: settings)).map { BriefRenderer.render($0, as: .text) }
                 if !flag.isCancelled { post(.briefReady(package, audience: audience, text ?? "The brief could not be prepared.")) }
             }
-        case .analyse(let current, let package, let request):
+        case .analyse(let package, let request):
             let flag = Self.supersede(analysing)
+            let current: Scenario, revision: Int
+            switch host.engineScenario("analysis") {
+            case .success(let space): (current, revision) = space
+            case .failure(let error):
+                post(.message(error.description))
+                return
+            }
             Thread.detachNewThread { [self] in
                 do {
                     let analysis = try PackageAnalysis(current, package: package, request: request, cancellation: flag)
-                    if !flag.isCancelled { post(.analysisReady(AnalysisResult(analysis))) }
+                    if !flag.isCancelled { post(.analysisReady(AnalysisResult(analysis, revision: revision))) }
                 } catch {
                     post(.message("cannot analyse the package: \(error)"))
                 }
             }
-        case .save(let current, let path, let force):
-            files.save(current, to: path, force: force)
-        case .writeBrief(let current, let package, let audience, let path, let force):
+        case .save(let path, let force):
+            files.save(host.read(\.scenario), to: path, force: force)
+        case .writeBrief(let package, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))
                 return
             }
             post(.message("writing the brief…"))
+            let session = host.read { $0 }
             Thread.detachNewThread { [self] in
                 do {
                     var settings = BriefBuilder.Settings()
                     settings.date = BriefDate.today()
                     settings.timeLimit = AppState.briefExportSeconds
-                    settings.audience = audience
-                    let brief = try BriefBuilder(current).build(package, settings: settings)
+                    let brief = try session.brief(of: package, for: host.seat.id, settings: settings)
                     try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
                     post(.message("brief written to \(path)"))
                 } catch {
                     post(.message("cannot write \(path): \(error)"))
                 }
             }
-        case .startSearch(let scenario, let request):
+        case .startSearch(let request):
+            let current: Scenario
+            switch host.engineScenario("coalition finder") {
+            case .success(let space): current = space.scenario
+            case .failure(let error):
+                post(.searchRefused(error.description))
+                return
+            }
             let flag = CancellationFlag()
             running.withLock { $0 = flag }
             Thread.detachNewThread { [self] in
-                let result = try? PackageSearch(scenario).run(request, cancellation: flag) { progress in
+                let result = try? PackageSearch(current).run(request, cancellation: flag) { progress in
                     self.post(.searchProgress(progress))
                 }
                 if let result { post(.searchFinished(result)) }
             }
         }
+    }
+
+    /// Applies a command of the seat's to the session, journals the document when it
+    /// changed, and posts the reply.
+    private func answer(_ command: SessionCommand) {
+        let (reply, scenario) = host.handle(command)
+        if reply.documentChanged { files.autosave(scenario, file: files.current) }
+        post(.session(reply))
     }
 
     private func post(_ action: Action) { inbox.post(action) }
@@ -136,5 +172,43 @@ public final class EffectRunner: Sendable {
         running.withLock { $0?.cancel() }
         analysing.withLock { $0?.cancel() }
         previewing.withLock { $0?.cancel() }
+    }
+}
+
+/// The session of an in-process workbench and the seat it serves, shared between the main
+/// loop (commands) and the threads that search, analyse and write briefs (snapshots).
+final class SessionHost: Sendable {
+    let seat: Seat
+    private let session: Mutex<Session>
+
+    init(_ session: Session, seat: Seat) {
+        self.seat = seat
+        self.session = Mutex(session)
+    }
+
+    func read<T>(_ body: (Session) -> T) -> T { session.withLock { body($0) } }
+
+    /// The scenario (and its revision) a search or analysis of this seat runs on, or why
+    /// the seat may not run one.
+    func engineScenario(_ what: String) -> Result<(scenario: Scenario, revision: Int), SessionError> {
+        session.withLock { session in
+            do throws(SessionError) {
+                return .success((try session.engineScenario(for: seat.id, what), session.revision))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    func handle(_ command: SessionCommand) -> (SessionReply, Scenario) {
+        session.withLock { session in (session.handle(command, from: seat.id), session.scenario) }
+    }
+
+    /// Puts a new session (a file just opened) in place; returns the seat's view of it.
+    func replace(_ fresh: Session) -> SeatView {
+        session.withLock { session in
+            session = fresh
+            return session.view(for: seat.id)
+        }
     }
 }

@@ -28,13 +28,20 @@ final class WorkbenchFiles: Sendable {
     private let participant: String?
     /// Where journals are kept (`$XDG_STATE_HOME/entente`, or a test's own folder).
     private let journalFolder: String
+    /// What restoring a journal's scenario would change, as the seat may see it.
+    private let changes: @Sendable (Scenario) -> [String]
     private let post: @Sendable (Action) -> Void
 
-    init(participant: String?, journalFolder: String, post: @escaping @Sendable (Action) -> Void) {
+    init(participant: String?, journalFolder: String, changes: @escaping @Sendable (Scenario) -> [String],
+         post: @escaping @Sendable (Action) -> Void) {
         self.participant = participant
         self.journalFolder = journalFolder
+        self.changes = changes
         self.post = post
     }
+
+    /// The file the workbench shows (the last opened or saved under a new name).
+    var current: String { books.withLock { $0.current } }
 
     private func defaultJournal(_ file: String, slot: Int = 1) -> String {
         Journal.path(for: file, participant: participant, slot: slot, in: journalFolder)
@@ -144,7 +151,7 @@ final class WorkbenchFiles: Sendable {
             books.offered[file] = journal
             return journal.base.map { $0 != books.stamps[file] } ?? false
         }
-        post(.journalFound(JournalOffer(scenario: journal.scenario, written: journal.written.map(Self.time), fileChanged: changed)))
+        post(.journalFound(JournalOffer(changes: changes(journal.scenario), written: journal.written.map(Self.time), fileChanged: changed)))
     }
 
     /// Writes the journal of `file`, unless it holds edits that were never offered back.
@@ -175,13 +182,16 @@ final class WorkbenchFiles: Sendable {
         }
     }
 
-    /// The offered journal was restored: it is ours to write, and saving compares the file
-    /// with the version the restored edits began from.
-    func adopt(_ file: String) {
+    /// The offered journal is restored: it is ours to write, and saving compares the file
+    /// with the version the restored edits began from. Returns the journal's scenario (nil
+    /// when none was offered).
+    func adopt(_ file: String) -> Scenario? {
         let path = journal(of: file)
-        books.withLock { books in
+        return books.withLock { books in
             books.owned.insert(path)
-            if let base = books.offered.removeValue(forKey: file)?.base { books.stamps[file] = base }
+            guard let offered = books.offered.removeValue(forKey: file) else { return nil }
+            if let base = offered.base { books.stamps[file] = base }
+            return offered.scenario
         }
     }
 

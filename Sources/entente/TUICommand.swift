@@ -1,5 +1,6 @@
 import ArgumentParser
 import EntenteCore
+import EntenteSession
 import EntenteTUI
 import EntenteWorkbench
 import Foundation
@@ -32,21 +33,25 @@ struct TUICommand: ParsableCommand {
         let terminal = Terminal()
         terminal.start()
         defer { terminal.stop() }
-        let effects = EffectRunner(scenario: scenario, file: file, viewer: viewer)
+        // One user's session, in-process: the facilitator's seat, or with --as the seat of
+        // that actor's delegation, which sees and edits only what a delegation may.
+        let seat = viewer.map { Seat(id: $0, role: .delegation($0)) } ?? .solo
+        let effects = EffectRunner(scenario: scenario, file: file, seat: seat)
         defer { effects.cancel() }
-        var state = AppState(scenario: scenario, file: file, size: terminal.size)
-        if let viewer {
-            _ = update(&state, .setViewer(viewer))
-            state.viewerLocked = true
-        }
+        var state = AppState(view: effects.view, file: file, size: terminal.size)
         let keymap = Keymap.workbench
-        /// Applies actions and performs their effects; true when one of them quits.
+        /// Applies actions and performs their effects, then what those effects answered at
+        /// once (the session's replies), until nothing more arrives; true when one quits.
         func run(_ actions: [Action]) -> Bool {
-            for action in actions {
-                for effect in update(&state, action) {
-                    if effect == .quit { return true }
-                    effects.perform(effect)
+            var actions = actions
+            while !actions.isEmpty {
+                for action in actions {
+                    for effect in update(&state, action) {
+                        if effect == .quit { return true }
+                        effects.perform(effect)
+                    }
                 }
+                actions = effects.drain()
             }
             return false
         }

@@ -1,17 +1,19 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Foundation
 import Testing
 
 /// The `:` command line: typing, completion, history, every command, and errors.
 @Suite struct CommandLineTests {
-    func state() throws -> AppState {
+    func state() throws -> LocalWorkbench {
         let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
-        return AppState(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
+        return LocalWorkbench(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
     }
 
     /// Types a line into the command line and presses Enter; returns the effects.
-    func run(_ line: String, _ state: inout AppState) -> [Effect] {
+    func run(_ line: String, _ state: inout LocalWorkbench) -> [Effect] {
         _ = update(&state, .openCommandLine)
         for character in line { _ = update(&state, .commandKey(.character(character))) }
         return update(&state, .commandKey(.enter))
@@ -35,8 +37,8 @@ import Testing
         var state = try state()
         #expect(run("choose chips=allied-pool", &state).isEmpty)
         #expect(state.screen == .builder && state.package.choices == [0, 1])
-        #expect(state.evaluation.coalition.members == [0, 1])
-        guard case .startSearch(_, let request) = run("search nash", &state).first else {
+        #expect(state.evaluation.full?.coalition.members == [0, 1])
+        guard case .startSearch(let request) = run("search nash", &state).first else {
             Issue.record(":search starts a search")
             return
         }
@@ -49,7 +51,7 @@ import Testing
         _ = update(&state, .selectIssue(1))
         _ = update(&state, .changeOption(1))
         #expect(state.package.choices[1] == 0 && state.message?.contains("off the table") == true)
-        guard case .startSearch(_, let narrowed) = run("search", &state).first else {
+        guard case .startSearch(let narrowed) = run("search", &state).first else {
             Issue.record(":search starts a search")
             return
         }
@@ -69,7 +71,7 @@ import Testing
         _ = run("require eu", &state)
         _ = run("exclude india", &state)
         _ = run("min 2", &state)
-        guard case .startSearch(_, let request) = run("search", &state).first else {
+        guard case .startSearch(let request) = run("search", &state).first else {
             Issue.record(":search starts a search")
             return
         }
@@ -132,9 +134,9 @@ import Testing
 
     @Test func fileCommandsBecomeEffects() throws {
         var state = try state()
-        #expect(run("save", &state) == [.save(state.scenario, path: "cables.yaml", force: false)])
-        #expect(run("save! other.yaml", &state) == [.save(state.scenario, path: "other.yaml", force: true)])
-        #expect(run("brief out.txt", &state) == [.writeBrief(state.scenario, state.package, audience: nil, path: "out.txt", force: false)])
+        #expect(run("save", &state) == [.save(path: "cables.yaml", force: false)])
+        #expect(run("save! other.yaml", &state) == [.save(path: "other.yaml", force: true)])
+        #expect(run("brief out.txt", &state) == [.writeBrief(state.package, path: "out.txt", force: false)])
         #expect(run("open x.yaml", &state) == [.open("x.yaml")])
         #expect(run("quit", &state) == [.quit])
         _ = run("help", &state)

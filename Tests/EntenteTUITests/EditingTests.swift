@@ -1,32 +1,39 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Foundation
 import Testing
 
 /// Edits never lose work: undo and redo, the journal written on every edit, restoring it,
 /// and quitting that asks when there are unsaved changes.
 @Suite struct EditingTests {
-    func state() throws -> AppState {
+    func state() throws -> LocalWorkbench {
         let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path)
-        var state = AppState(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
+        var state = LocalWorkbench(scenario: scenario, file: "cables.yaml", size: Size(columns: 100, rows: 30))
         _ = update(&state, .show(.interests))
         return state
     }
 
-    func salience(_ state: AppState) -> Double { state.scenario.actors[0].interests["cables"]!.salience }
+    func salience(_ state: LocalWorkbench) -> Double { state.scenario.actors[0].interests["cables"]!.salience }
+
+    /// The journal offer the runner would make for `edited`, its changes as the seat sees them.
+    func offer(_ edited: Scenario, in state: LocalWorkbench, written: String? = nil, fileChanged: Bool = false) -> JournalOffer {
+        JournalOffer(changes: state.session.changes(to: edited, for: state.view.seat.id), written: written, fileChanged: fileChanged)
+    }
 
     @Test func salienceEditsAutosaveAndReevaluate() throws {
         var state = try state()
         #expect(Keymap.workbench.action(for: .character("+"), in: state) == .adjustSalience(0.1))
         let effects = update(&state, .adjustSalience(0.1))
         #expect(salience(state) == 1.1)
-        #expect(effects == [.autosave(state.scenario, file: "cables.yaml")])
-        #expect(state.dirty && state.undoStack.count == 1)
+        #expect(effects.isEmpty, "the session journals the change; the workbench asks nothing more")
+        #expect(state.dirty && state.view.canUndo && state.session.journal.map(\.summary) == ["us on cables: salience 1.10"])
         for _ in 0..<20 { _ = update(&state, .adjustSalience(-0.1)) }
         #expect(salience(state) == 0, "never below zero")
         // The evaluation follows the edited scenario: the US now cares only about chips.
         _ = update(&state, .setOption(issue: 0, option: 1))
-        #expect(state.evaluation.gains[0] == 0)
+        #expect(state.evaluation.full?.gains[0] == 0)
         state.message = nil
         #expect(WorkbenchView.render(state).lines.last?.contains("cables.yaml [+]") == true, "the status bar marks unsaved changes")
     }
@@ -35,7 +42,7 @@ import Testing
         var state = try state()
         _ = update(&state, .adjustSalience(0.1))
         _ = update(&state, .adjustSalience(0.1))
-        #expect(update(&state, .undo) == [.autosave(state.scenario, file: "cables.yaml")])
+        #expect(update(&state, .undo).isEmpty && state.message == "undone")
         #expect(salience(state) == 1.1)
         _ = update(&state, .undo)
         #expect(salience(state) == 1)
@@ -44,7 +51,7 @@ import Testing
         _ = update(&state, .redo)
         #expect(salience(state) == 1.1)
         _ = update(&state, .adjustSalience(0.5))
-        #expect(state.redoStack.isEmpty, "a new edit drops what was undone")
+        #expect(!state.view.canRedo, "a new edit drops what was undone")
         _ = update(&state, .redo)
         #expect(state.message == "nothing to redo")
         #expect(Keymap.workbench.action(for: .character("u"), in: state) == .undo)
@@ -69,13 +76,15 @@ import Testing
         var state = try state()
         var edited = state.scenario
         edited.actors[0].interests["cables"]!.salience = 2
-        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: false)))
-        #expect(update(&state, .restoreJournal) == [.adoptJournal(file: "cables.yaml"), .autosave(edited, file: "cables.yaml")])
-        #expect(salience(state) == 2 && state.dirty && state.journal == nil)
+        _ = update(&state, .journalFound(offer(edited, in: state)))
+        #expect(update(&state, .restoreJournal) == [.restoreJournal(file: "cables.yaml")])
+        #expect(state.journal == nil)
+        _ = state.answer(.restore(edited))
+        #expect(salience(state) == 2 && state.dirty)
         _ = update(&state, .undo)
         #expect(salience(state) == 1, "restoring is itself undoable")
         var other = try self.state()
-        _ = update(&other, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: false)))
+        _ = update(&other, .journalFound(offer(edited, in: other)))
         #expect(update(&other, .discardJournal) == [.dropJournal(file: "cables.yaml")])
         #expect(salience(other) == 1 && !other.dirty && other.journal == nil)
     }
@@ -86,7 +95,7 @@ import Testing
         var state = try state()
         var edited = state.scenario
         edited.actors[0].interests["cables"]!.salience = 2
-        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: "at 2026-12-01 13:20:05", fileChanged: false)))
+        _ = update(&state, .journalFound(offer(edited, in: state, written: "at 2026-12-01 13:20:05")))
         let keymap = Keymap.workbench
         for key in [Key.character("+"), .character("2"), .tab, .escape, .enter, .character("u")] {
             if let action = keymap.action(for: key, in: state) { #expect(update(&state, action).isEmpty) }
@@ -110,7 +119,7 @@ import Testing
         var state = try state()
         var edited = state.scenario
         edited.actors[0].interests["cables"]!.salience = 2
-        _ = update(&state, .journalFound(JournalOffer(scenario: edited, written: nil, fileChanged: true)))
+        _ = update(&state, .journalFound(offer(edited, in: state, fileChanged: true)))
         #expect(WorkbenchView.render(state).lines.joined(separator: "\n").contains("has changed on disk since these edits were made"))
         _ = update(&state, .restoreJournal)
         #expect(state.message?.contains("the file changed on disk after these edits began, so :save asks") == true)
@@ -158,9 +167,11 @@ extension EditingTests {
         _ = update(&state, .runSearch)
         #expect(state.finder.running)
         let effects = update(&state, .adjustSalience(0.1))
-        #expect(effects == [.cancelSearch, .autosave(state.scenario, file: "cables.yaml")])
+        #expect(effects == [.cancelSearch])
         #expect(!state.finder.running)
-        let stale = try PackageSearch(state.undoStack[0]).run(SearchRequest())
+        var before = state.scenario
+        before.actors[0].interests["cables"]!.salience = 1
+        let stale = try PackageSearch(before).run(SearchRequest())
         _ = update(&state, .searchFinished(stale))
         #expect(state.finder.result == nil, "results of the scenario before the edit are not shown")
     }
@@ -175,10 +186,10 @@ extension EditingTests {
         _ = update(&state, .setFixed(issue: "chips", option: "allied-pool"))
         let other = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path)
         _ = update(&state, .requestOpen("standards.yaml", force: true))
-        #expect(update(&state, .loaded(other, file: "standards.yaml")).isEmpty)
-        #expect(state.scenario == other && state.file == "standards.yaml" && !state.dirty && state.undoStack.isEmpty)
+        #expect(state.load(other, file: "standards.yaml").isEmpty)
+        #expect(state.scenario == other && state.file == "standards.yaml" && !state.dirty && !state.view.canUndo)
         #expect(state.fixed.isEmpty && state.history == ["search"] && state.message == "opened standards.yaml")
-        #expect(state.viewer == (other.actorIndex("eu") != nil ? "eu" : nil), "the workshop view stays when its actor is there")
+        #expect(state.viewer == nil, "a fresh session: the facilitator's own view")
     }
 }
 
@@ -196,7 +207,7 @@ extension EditingTests {
         #expect(state.opening == nil && state.message == "stopped opening big.yaml")
         let other = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path)
         let before = state.scenario
-        _ = update(&state, .loaded(other, file: "big.yaml"))
+        _ = state.load(other, file: "big.yaml")
         #expect(state.scenario == before, "a load that Esc stopped does not replace the scenario on screen")
         _ = update(&state, .requestOpen("broken.yaml", force: false))
         _ = update(&state, .openFailed(file: "broken.yaml", "broken.yaml:3:1: error: unknown field"))

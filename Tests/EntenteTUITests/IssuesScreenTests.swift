@@ -1,5 +1,7 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Testing
 
 /// The Issues screen: holds on the table, fixing options, unbundling and rebundling from
@@ -27,7 +29,7 @@ extension WorkbenchViewTests {
         #expect(state.selectedIssue == 1 && state.selectedOption == 1)
         _ = press(.enter)
         #expect(state.fixed == ["chips": "allied-pool"] && state.package.choices == [0, 1])
-        #expect(state.evaluation.coalition.members == [0, 1], "the builder follows the fix")
+        #expect(state.evaluation.full?.coalition.members == [0, 1], "the builder follows the fix")
         _ = press(.character("t"))
         #expect(state.fixed.isEmpty && state.offTable == ["chips"] && state.package.choices == [0, 0])
         _ = press(.character("t"))
@@ -37,7 +39,7 @@ extension WorkbenchViewTests {
         #expect(state.commandLine?.text == "split cables ")
         for character in "repair:national,shared-repair consortium" { _ = update(&state, .commandKey(.character(character))) }
         let effects = update(&state, .commandKey(.enter))
-        #expect(effects == [.autosave(state.scenario, file: "Data/training/cables-and-chips.yaml")])
+        #expect(effects.isEmpty, "the session journals the split")
         #expect(state.scenario.issues.map(\.id) == ["repair", "consortium", "chips"])
         #expect(state.selectedIssue == 0 && state.package.choices.count == 3)
         let lines = WorkbenchView.render(state).lines
@@ -114,7 +116,7 @@ extension WorkbenchViewTests {
         _ = update(&state, .commandKey(.escape))
         for _ in 0..<30 { press(.character("<")) }
         #expect(state.scenario.actors[0].interests["cables"]?.value(of: cables.options[0]) == 0, "values stay within 0…100")
-        #expect(state.undoStack.count == 13, "edits that change nothing are not recorded")
+        #expect(state.session.journal.count == 13, "edits that change nothing are not recorded")
     }
 
     @Test(arguments: [Size(columns: 60, rows: 18), Size(columns: 40, rows: 12)])

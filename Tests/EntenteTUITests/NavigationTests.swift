@@ -1,5 +1,7 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Testing
 
 /// Ordering and filtering lists, Home and End, and the help overlay's pages.
@@ -7,7 +9,7 @@ extension WorkbenchViewTests {
     @Test func interestsOrdersActors() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         _ = update(&state, .show(.interests))
-        let ids = { (state: AppState) in state.visibleActors.map { state.scenario.actors[$0].id } }
+        let ids = { (state: LocalWorkbench) in state.visibleActors.map { state.scenario.actors[$0].id } }
         #expect(ids(state) == ["us", "eu", "india"])
         _ = update(&state, .cycleActorOrder)
         // Share of attention on cables: us 1/4, eu 1/2, india 3/4 (docs/training.md).
@@ -89,10 +91,11 @@ extension WorkbenchViewTests {
 
 extension WorkbenchViewTests {
     @Test func controlCharactersNeverReachTheScreenRaw() throws {
-        var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
-        state.scenario.title = "Title\u{1B}[2J"
-        state.scenario.groupings[0].name = "Bloc\u{7}\u{9B}2J"
-        state.scenario.actors[0].name = "US \u{202E}setatS\u{2066}x\u{2069}\u{200B}\u{FEFF}\u{2028}"
+        var scenario = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30)).scenario
+        scenario.title = "Title\u{1B}[2J"
+        scenario.groupings[0].name = "Bloc\u{7}\u{9B}2J"
+        scenario.actors[0].name = "US \u{202E}setatS\u{2066}x\u{2069}\u{200B}\u{FEFF}\u{2028}"
+        var state = LocalWorkbench(scenario: scenario, file: "Data/training/cables-and-chips.yaml", size: Size(columns: 100, rows: 30))
         _ = update(&state, .show(.issues))
         _ = update(&state, .edit(.renameIssue(issue: "cables", name: "Cables\u{1B}]0;pwned\u{7}")))
         _ = update(&state, .show(.interests))

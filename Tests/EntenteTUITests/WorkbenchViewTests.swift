@@ -1,5 +1,7 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Foundation
 import Testing
 
@@ -8,9 +10,9 @@ import Testing
 @Suite struct WorkbenchViewTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
-    func state(_ file: String, _ size: Size) throws -> AppState {
+    func state(_ file: String, _ size: Size) throws -> LocalWorkbench {
         let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent(file).path)
-        return AppState(scenario: scenario, file: file, size: size)
+        return LocalWorkbench(scenario: scenario, file: file, size: size)
     }
 
     func expectSnapshot(_ grid: Grid, _ name: String) throws {
@@ -55,15 +57,15 @@ import Testing
     @Test func builderUpdatesTheCoalitionOnEveryKey() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         _ = update(&state, .show(.builder))
-        #expect(state.evaluation.coalition.isEmpty)
+        #expect(state.evaluation.full?.coalition.isEmpty == true)
         _ = update(&state, .changeOption(1))
         #expect(state.package.choices == [1, 0])
-        #expect(state.evaluation.coalition.members == [0, 1, 2])
+        #expect(state.evaluation.full?.coalition.members == [0, 1, 2])
         _ = update(&state, .selectIssue(1))
         _ = update(&state, .changeOption(-1))
         // Wraps from the first option to the last: the open market, the US's red line.
         #expect(state.package.choices == [1, 2])
-        #expect(state.evaluation.coalition.members == [1, 2] && state.evaluation.redLined.contains(0))
+        #expect(state.evaluation.full?.coalition.members == [1, 2] && state.evaluation.full!.redLined.contains(0))
         _ = update(&state, .selectIssue(5))
         #expect(state.selectedIssue == 1)
         _ = update(&state, .resetPackage)
@@ -80,12 +82,12 @@ import Testing
         #expect(Keymap.workbench.action(for: .character("5"), in: state) == .show(.builder))
     }
 
-    func finderWithResults(_ size: Size) throws -> AppState {
+    func finderWithResults(_ size: Size) throws -> LocalWorkbench {
         var state = try state("Data/training/cables-and-chips.yaml", size)
         _ = update(&state, .show(.finder))
         _ = update(&state, .cycleObjective(2))
         #expect(state.finder.objective == .totalGain)
-        guard case .startSearch(_, let request) = update(&state, .runSearch).first else {
+        guard case .startSearch(let request) = update(&state, .runSearch).first else {
             Issue.record("runSearch must start a search")
             return state
         }
@@ -107,9 +109,10 @@ import Testing
 
     /// Runs the `.analyse` effects as the workbench would, off the update function, and
     /// reports their outcomes back.
-    func performAnalyses(_ state: inout AppState, _ effects: [Effect]) throws {
-        for case .analyse(let scenario, let package, let request) in effects {
-            _ = update(&state, .analysisReady(AnalysisResult(try PackageAnalysis(scenario, package: package, request: request))))
+    func performAnalyses(_ state: inout LocalWorkbench, _ effects: [Effect]) throws {
+        for case .analyse(let package, let request) in effects {
+            let scenario = try state.session.engineScenario(for: state.view.seat.id, "analysis")
+            _ = update(&state, .analysisReady(AnalysisResult(try PackageAnalysis(scenario, package: package, request: request), revision: state.view.revision)))
         }
     }
 
@@ -118,7 +121,7 @@ import Testing
         let packages = state.finder.result!.packages
         #expect(state.finder.analysing == packages[state.finder.order[0]].package, "the first result is analysed as soon as it is shown")
         let effects = update(&state, .selectResult(1))
-        guard case .analyse(_, let package, _) = effects.first else {
+        guard case .analyse(let package, _) = effects.first else {
             Issue.record("moving the selection asks for its analysis")
             return
         }
@@ -126,14 +129,14 @@ import Testing
         #expect(update(&state, .selectResult(-1)).count == 1 && update(&state, .selectResult(0)).isEmpty, "asked once while pending")
         _ = update(&state, .selectResult(1))
         let analysis = try PackageAnalysis(state.scenario, package: package)
-        _ = update(&state, .analysisReady(AnalysisResult(analysis)))
+        _ = update(&state, .analysisReady(AnalysisResult(analysis, revision: state.view.revision)))
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.hasPrefix(" pivotal: ") } && lines.contains { $0.hasPrefix(" stability: ") })
         #expect(lines.contains { $0.hasPrefix(" robustness: viable in ") })
         var edited = state
         _ = update(&edited, .show(.interests))
         _ = update(&edited, .adjustSalience(0.5))
-        _ = update(&edited, .analysisReady(AnalysisResult(analysis)))
+        _ = update(&edited, .analysisReady(AnalysisResult(analysis, revision: state.view.revision)))
         #expect(edited.finder.analysis == nil, "an analysis of the scenario before an edit is dropped")
     }
 
@@ -141,9 +144,9 @@ import Testing
     /// analysed behind the person's back (a core would stay busy for seconds).
     @Test func aCancelledSearchsResultIsNotAnalysedUnasked() throws {
         let scenario = ScenarioGenerator(actors: 8, issues: 10, options: 4, blocs: 2, seed: 3).generate()
-        var state = AppState(scenario: scenario, file: "generated.yaml", size: Size(columns: 120, rows: 40))
+        var state = LocalWorkbench(scenario: scenario, file: "generated.yaml", size: Size(columns: 120, rows: 40))
         _ = update(&state, .show(.finder))
-        guard case .startSearch(_, let request) = update(&state, .runSearch).first else {
+        guard case .startSearch(let request) = update(&state, .runSearch).first else {
             Issue.record("runSearch must start a search")
             return
         }
@@ -202,7 +205,7 @@ import Testing
     @Test func briefScreenAsksForAFreshPreview() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
         _ = update(&state, .setOption(issue: 1, option: 1))
-        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: nil)])
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("Preparing the brief") })
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
@@ -214,7 +217,7 @@ import Testing
         // A preview of another package is stale: the screen asks again.
         let other = state.package
         _ = update(&state, .setOption(issue: 0, option: 1))
-        #expect(update(&state, .briefReady(other, audience: nil, text)) == [.prepareBrief(state.scenario, state.package, audience: nil)])
+        #expect(update(&state, .briefReady(other, audience: nil, text)) == [.prepareBrief(state.package)])
     }
 
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
@@ -269,7 +272,7 @@ import Testing
     @Test func mouseClicksTabsAndTheWheelScrollsAsTheArrowsDo() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 120, rows: 30))
         let grid = WorkbenchView.render(state)
-        for tab in WorkbenchView.tabs(state) {
+        for tab in WorkbenchView.tabs(state.state) {
             let x = tab.columns.lowerBound + 2
             #expect(grid.lines[0].contains(tab.label.trimmingCharacters(in: .whitespaces)))
             #expect(Keymap.workbench.clickAction(x: x, y: 0, in: state) == .show(tab.screen))

@@ -1,5 +1,7 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
+import EntenteWorkbench
 import Testing
 
 /// The workshop's restricted view: one actor's private stance shown, everybody else's
@@ -18,10 +20,10 @@ extension WorkbenchViewTests {
         #expect(interests.contains { $0.contains("hidden in the workshop view") })
         #expect(!interests.contains { $0.contains("values:") }, "no values of another actor")
         _ = update(&state, .adjustSalience(0.1))
-        #expect(state.message == "in the workshop view only eu's stance can be edited" && state.undoStack.isEmpty)
+        #expect(state.message == "in the workshop view only eu's stance can be edited" && state.session.journal.isEmpty)
         _ = update(&state, .moveCell(columns: 0, rows: 1))
         _ = update(&state, .adjustSalience(0.1))
-        #expect(state.undoStack.count == 1, "the viewer edits its own stance")
+        #expect(state.session.journal.count == 1, "the viewer edits its own stance")
         _ = update(&state, .show(.builder))
         let builder = WorkbenchView.render(state).lines
         #expect(builder.contains { $0.contains("Workshop view: others") })
@@ -30,7 +32,7 @@ extension WorkbenchViewTests {
             _ = update(&state, .show(screen))
             #expect(WorkbenchView.render(state).lines.contains { $0.contains("workshop") }, "\(screen)")
         }
-        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: "eu")])
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
         #expect(update(&state, .runSearch).isEmpty && !state.finder.running)
         _ = update(&state, .show(.compare))
         #expect(WorkbenchView.render(state).lines.contains { $0.hasPrefix(" Your gain") })
@@ -40,8 +42,8 @@ extension WorkbenchViewTests {
         _ = update(&state, .commandKey(.enter))
         #expect(state.message?.hasPrefix("in the workshop view the issues are the facilitator's") == true)
         try expectSnapshot(WorkbenchView.render({ var s = state; _ = update(&s, .show(.interests)); s.message = nil; return s }()), "workshop-interests-100x30")
-        var locked = state
-        locked.viewerLocked = true
+        var locked = LocalWorkbench(scenario: state.session.scenario, file: "cables.yaml", size: state.size, seat: Seat(id: "eu", role: .delegation("eu")))
+        #expect(locked.viewerLocked)
         _ = update(&locked, .setViewer(nil))
         #expect(locked.viewer == "eu" && locked.message?.hasPrefix("this workbench is eu's") == true, "a participant's workbench stays restricted")
         _ = update(&state, .setViewer(nil))
@@ -76,14 +78,14 @@ extension WorkbenchViewTests {
         _ = update(&state, .setViewer("india"))
         _ = update(&state, .openCommandLine)
         for character in "brief out.txt" { _ = update(&state, .commandKey(.character(character))) }
-        #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.scenario, state.package, audience: "india", path: "out.txt", force: false)])
-        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.scenario, state.package, audience: "india")])
+        #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.package, path: "out.txt", force: false)])
+        #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
 
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         let full = try BriefBuilder(state.scenario).build(state.package, settings: settings)
         // A full brief that arrives for this view (prepared before the view changed) is dropped.
-        #expect(update(&state, .briefReady(state.package, audience: nil, BriefRenderer.render(full, as: .text))) == [.prepareBrief(state.scenario, state.package, audience: "india")])
+        #expect(update(&state, .briefReady(state.package, audience: nil, BriefRenderer.render(full, as: .text))) == [.prepareBrief(state.package)])
         #expect(!WorkbenchView.render(state).lines.contains { $0.contains("Proposed package") })
 
         settings.audience = "india"

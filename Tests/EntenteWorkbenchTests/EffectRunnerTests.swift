@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
 import EntenteWorkbench
 import Foundation
@@ -24,8 +25,8 @@ import Testing
             scenario = try ScenarioLoader.load(path: file)
         }
 
-        func runner(viewer: String? = nil) -> EffectRunner {
-            EffectRunner(scenario: scenario, file: file, viewer: viewer, journalFolder: journals)
+        func runner(_ seat: Seat = .solo) -> EffectRunner {
+            EffectRunner(scenario: scenario, file: file, seat: seat, journalFolder: journals)
         }
     }
 
@@ -41,8 +42,26 @@ import Testing
         return seen
     }
 
-    func edited(_ scenario: Scenario) throws -> Scenario {
-        try scenario.settingSalience(scenario.actors[0].id, scenario.issues[0].id, to: 2.5)
+    /// An edit of the first actor's salience on the first issue, and the scenario it gives.
+    func edit(_ scenario: Scenario) -> ScenarioEdit { .salience(actor: scenario.actors[0].id, issue: scenario.issues[0].id, 2.5) }
+
+    func edited(_ scenario: Scenario) throws -> Scenario { try edit(scenario).apply(to: scenario) }
+
+    func reply(_ actions: [Action]) -> SessionReply? {
+        actions.compactMap { if case .session(let reply) = $0 { reply } else { nil } }.last
+    }
+
+    /// The session answers at once, and the document's change is journalled.
+    @Test func answersSessionCommandsAndJournalsChanges() throws {
+        let workspace = try Workspace()
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        #expect(runner.view.scenario == workspace.scenario)
+        runner.perform(.session(.edit(edit(workspace.scenario))))
+        let answer = reply(runner.drain())
+        #expect(answer?.view.scenario == (try edited(workspace.scenario)) && answer?.documentChanged == true)
+        let journal = Journal.read(Journal.path(for: workspace.file, in: workspace.journals))
+        #expect(journal?.scenario == (try edited(workspace.scenario)))
     }
 
     /// The training file has comments: saving asks first, and saves when told to.
@@ -51,10 +70,11 @@ import Testing
         let runner = workspace.runner()
         defer { runner.cancel() }
         let scenario = try edited(workspace.scenario)
-        runner.perform(.save(scenario, path: workspace.file, force: false))
+        runner.perform(.session(.edit(edit(workspace.scenario))))
+        runner.perform(.save(path: workspace.file, force: false))
         let asked = actions(from: runner) { if case .message = $0 { true } else { false } }
         #expect(asked.contains { if case .message(let text) = $0 { text.hasPrefix("saving would drop 4 comments (line 1:") } else { false } })
-        runner.perform(.save(scenario, path: workspace.file, force: true))
+        runner.perform(.save(path: workspace.file, force: true))
         let posted = actions(from: runner) { if case .saved = $0 { true } else { false } }
         #expect(posted.contains(.saved(workspace.file)))
         #expect(try ScenarioLoader.load(path: workspace.file) == scenario)
@@ -65,7 +85,7 @@ import Testing
         let runner = workspace.runner()
         defer { runner.cancel() }
         try (String(contentsOfFile: workspace.file, encoding: .utf8) + "\n").write(toFile: workspace.file, atomically: true, encoding: .utf8)
-        runner.perform(.save(workspace.scenario, path: workspace.file, force: false))
+        runner.perform(.save(path: workspace.file, force: false))
         let posted = actions(from: runner) { if case .message = $0 { true } else { false } }
         #expect(posted.contains { if case .message(let text) = $0 { text.hasPrefix("changed on disk since it was opened") } else { false } })
     }
@@ -75,7 +95,7 @@ import Testing
         let scenario = try edited(workspace.scenario)
         do {
             let first = workspace.runner()
-            first.perform(.autosave(scenario, file: workspace.file))
+            first.perform(.session(.edit(edit(workspace.scenario))))
             let second = workspace.runner()
             let posted = actions(from: second) { if case .journalLocked = $0 { true } else { false } }
             #expect(posted.contains { if case .journalLocked = $0 { true } else { false } }, "the first workbench holds the journal")
@@ -83,7 +103,26 @@ import Testing
         let third = workspace.runner()
         let posted = actions(from: third) { if case .journalFound = $0 { true } else { false } }
         let offer = posted.compactMap { if case .journalFound(let offer) = $0 { offer } else { nil } }.first
-        #expect(offer?.scenario == scenario && offer?.fileChanged == false)
+        #expect(offer?.changes.contains { $0.hasPrefix("+") && $0.contains("salience: 2.5") } == true && offer?.fileChanged == false)
+        third.perform(.restoreJournal(file: workspace.file))
+        #expect(reply(third.drain())?.view.scenario == scenario, "restoring puts the journal's edits in the session")
+    }
+
+    /// A delegation's journal offer lists what restoring changes in the public table and its
+    /// own stance, never in another actor's.
+    @Test func aDelegationIsOfferedOnlyWhatItMaySee() throws {
+        let workspace = try Workspace()
+        var journalled = try workspace.scenario.settingSalience("eu", "cables", to: 3.5)
+        journalled = try journalled.settingSalience("us", "cables", to: 4.5)
+        try Journal(scenario: journalled, base: FileStamp.of(workspace.file), written: nil)
+            .write(to: Journal.path(for: workspace.file, participant: "eu", in: workspace.journals), file: workspace.file)
+        let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
+        defer { runner.cancel() }
+        let posted = actions(from: runner) { if case .journalFound = $0 { true } else { false } }
+        let offers = posted.compactMap { action -> JournalOffer? in if case .journalFound(let offer) = action { offer } else { nil } }
+        let changes = offers.first?.changes ?? []
+        #expect(changes.contains { $0.contains("salience: 3.5") })
+        #expect(!changes.contains { $0.contains("4.5") }, "\(changes)")
     }
 
     @Test func opensOffTheLoopAndLocatesErrors() throws {
@@ -97,7 +136,7 @@ import Testing
         #expect(failed.contains { if case .openFailed(let file, let reason) = $0 { file == broken && reason.contains("broken.yaml:") } else { false } })
         runner.perform(.open(workspace.file))
         let loaded = actions(from: runner) { if case .loaded = $0 { true } else { false } }
-        #expect(loaded.contains(.loaded(workspace.scenario, file: workspace.file)))
+        #expect(loaded.contains { if case .loaded(let view, let file) = $0 { view.scenario == workspace.scenario && file == workspace.file } else { false } })
     }
 
     @Test func searchesReportProgressAndTheResult() throws {
@@ -106,19 +145,28 @@ import Testing
         defer { runner.cancel() }
         var request = SearchRequest()
         request.top = 5
-        runner.perform(.startSearch(workspace.scenario, request))
+        runner.perform(.startSearch(request))
         let posted = actions(from: runner) { if case .searchFinished = $0 { true } else { false } }
         let result = posted.compactMap { if case .searchFinished(let result) = $0 { result } else { nil } }.first
         #expect(result?.packages == (try PackageSearch(workspace.scenario).run(request)).packages)
     }
 
-    /// A brief written for a participant holds no other actor's note.
+    /// The session will not search for a delegation: the ranking reads everyone's values.
+    @Test func refusesADelegationsSearch() throws {
+        let workspace = try Workspace()
+        let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
+        defer { runner.cancel() }
+        runner.perform(.startSearch(SearchRequest()))
+        #expect(runner.drain().contains { if case .searchRefused(let reason) = $0 { reason.hasPrefix("the coalition finder reads every actor's private values") } else { false } })
+    }
+
+    /// A brief written from a delegation's seat is that delegation's: no other actor's note.
     @Test func writesTheDelegationBriefOfTheAudience() throws {
         let workspace = try Workspace()
-        let runner = workspace.runner(viewer: "eu")
+        let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
         defer { runner.cancel() }
         let path = workspace.folder.appendingPathComponent("brief.txt").path
-        runner.perform(.writeBrief(workspace.scenario, workspace.scenario.statusQuo, audience: "eu", path: path, force: false))
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, force: false))
         _ = actions(from: runner) { $0 == .message("brief written to \(path)") }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("eu") || text.contains("EU"))
@@ -127,7 +175,7 @@ import Testing
                 #expect(!text.contains(note), "\(actor.id)'s note")
             }
         }
-        runner.perform(.writeBrief(workspace.scenario, workspace.scenario.statusQuo, audience: "eu", path: path, force: false))
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, force: false))
         #expect(actions(from: runner) { if case .message = $0 { true } else { false } }.contains(.message("\(path) exists; :brief! \(path) overwrites it")))
     }
 }

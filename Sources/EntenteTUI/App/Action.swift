@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Everything that can happen to the workbench: keys mapped to intents, and events from
 /// outside (a resize). `update` is the only place they change the state.
@@ -40,6 +41,8 @@ public enum Action: Equatable, Sendable {
     case cancelSearch
     case searchProgress(SearchProgress)
     case searchFinished(SearchResult)
+    /// The session would not run the search for this seat: why.
+    case searchRefused(String)
     /// Coalition finder: move the selection among results, or put it on one (a click).
     case selectResult(Int)
     case focusResult(Int)
@@ -111,8 +114,11 @@ public enum Action: Equatable, Sendable {
     case stopOpening
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
-    /// Outcomes reported back by effects.
-    case loaded(Scenario, file: String)
+    /// The session's answer to a command: the seat's new view and what to say.
+    case session(SessionReply)
+    /// Outcomes reported back by effects: a file opened in a session of its own, and this
+    /// seat's view of it.
+    case loaded(SeatView, file: String)
     /// Opening a file ended without a scenario: why.
     case openFailed(file: String, String)
     case saved(String)
@@ -135,39 +141,40 @@ public enum Prompt: Equatable, Sendable {
     case text(String)
 }
 
-/// What the outside world must do after an update: things that take time or touch the
-/// system run outside `update` and report back with actions.
+/// What the outside world must do after an update: things that take time, touch the
+/// system or change the document run outside `update` and report back with actions.
 public enum Effect: Equatable, Sendable {
     case quit
-    /// Run this search of this scenario off the main loop, sending `.searchProgress` and
-    /// `.searchFinished`.
-    case startSearch(Scenario, SearchRequest)
+    /// Ask the session to change the document or this seat's workspace; it answers with
+    /// `.session(reply)`.
+    case session(SessionCommand)
+    /// Run this search on the session's scenario off the main loop (refused for a seat that
+    /// may not read every actor's values), sending `.searchProgress` and `.searchFinished`.
+    case startSearch(SearchRequest)
     case cancelSearch
     /// Load a scenario off the main loop, so keys (Esc, Ctrl-C) are read while a large
     /// file loads; report `.loaded` or `.openFailed` with the first error.
     case open(String)
     /// Stop waiting for the scenario being opened; its result is dropped.
     case cancelOpen
-    /// Write the scenario atomically; unless forced, refuse when the file changed on disk
-    /// since it was opened or has comments that saving would drop.
-    case save(Scenario, path: String, force: Bool)
-    /// Write a text brief of the package; unless forced, refuse to overwrite a file. With
-    /// an audience (the participant of a restricted view) it is that delegation's brief,
-    /// built without any other actor's figures.
-    case writeBrief(Scenario, Package, audience: String?, path: String, force: Bool)
-    /// Render the text brief of a package for the Brief screen (the audience's delegation
-    /// brief when there is one); report `.briefReady`.
-    case prepareBrief(Scenario, Package, audience: String?)
+    /// Write the session's scenario atomically; unless forced, refuse when the file changed
+    /// on disk since it was opened or has comments that saving would drop.
+    case save(path: String, force: Bool)
+    /// Write a text brief of the package as this seat may read it (a delegation's brief for
+    /// a delegation seat); unless forced, refuse to overwrite a file.
+    case writeBrief(Package, path: String, force: Bool)
+    /// Render the text brief of a package for the Brief screen, as this seat may read it;
+    /// report `.briefReady`.
+    case prepareBrief(Package)
     /// Analyse a package (bargaining, holdouts, stability, robustness, power) in the
     /// search's space; report `.analysisReady`.
-    case analyse(Scenario, Package, SearchRequest)
+    case analyse(Package, SearchRequest)
     /// Stop the analysis of the finder's selected result.
     case cancelAnalysis
-    /// Write the edited scenario to the autosave journal of `file`.
-    case autosave(Scenario, file: String)
-    /// The offered journal of `file` was restored: it is this workbench's to write, and the
-    /// file is compared on saving with the version the edits began from.
-    case adoptJournal(file: String)
+    /// The offered journal of `file` is restored: the session takes its edits (undoable),
+    /// the journal becomes this workbench's to write, and the file is compared on saving
+    /// with the version the edits began from.
+    case restoreJournal(file: String)
     /// Journal the edits of `file` in a journal of this workbench's own (the usual one is
     /// held by another workbench).
     case useOwnJournal(file: String)

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 import Foundation
 
 /// How the Interests screen orders its actors: as in the scenario file, by how much the
@@ -41,8 +42,15 @@ public enum HelpPage: Sendable {
 }
 
 /// Everything the workbench shows, as a value: the view is a function of it.
+///
+/// The document is not here: the state holds the seat's view of it (`SeatView`, built by
+/// the session for this seat), and every change to the document, the builder's package,
+/// the holds or the pins goes to the session as an effect (`.session`) whose reply brings
+/// the new view back (`.session(reply)`). A restricted workbench therefore never holds
+/// another actor's private stance, whatever a screen draws.
 public struct AppState: Sendable {
-    public var scenario: Scenario
+    /// What this seat may see of the session, as last sent.
+    public private(set) var view: SeatView
     /// The file the scenario came from, for the status bar.
     public var file: String
     public var size: Size
@@ -53,10 +61,6 @@ public struct AppState: Sendable {
     public var helpScroll = 0
     /// First row of the scrolled overview.
     public var scroll = 0
-    /// The package being built and its evaluation (kept current by `update`).
-    public var package: Package
-    public private(set) var evaluation: PackageEvaluation
-    private(set) var evaluator: PackageEvaluator
     /// The issue under the cursor on the Issues screen and in the builder, and the option
     /// under the cursor on the Issues screen and in the Interests detail pane.
     public var selectedIssue = 0
@@ -67,10 +71,6 @@ public struct AppState: Sendable {
     public var history: [String] = []
     /// The last message for the status bar (a command's outcome or error).
     public var message: String?
-    /// Issues (by id) taken off the table, held at their status quo, and issues fixed at an
-    /// option (issue id → option id); the builder and the searches hold both.
-    public var offTable: Set<String> = []
-    public var fixed: [String: String] = [:]
     /// Interests: the cursor (actor, issue) and the grouping whose members are shown (nil: all).
     public var cell = (actor: 0, issue: 0)
     public var groupingFilter: Int?
@@ -80,15 +80,6 @@ public struct AppState: Sendable {
     /// whether it is being typed.
     public var filter = ""
     public var filterEditing = false
-    /// The workshop's restricted view: the id of the one actor whose private stance is
-    /// shown; everybody else's values, saliences and gains are hidden. nil: the full view.
-    public var viewer: String?
-    /// True when the workbench was opened for one participant (`--as`): the view cannot
-    /// then be widened from inside.
-    public var viewerLocked = false
-    /// Earlier and undone versions of the scenario, for undo and redo.
-    public var undoStack: [Scenario] = []
-    public var redoStack: [Scenario] = []
     /// True when the scenario has edits not saved to its file.
     public var dirty = false
     /// Set after q with unsaved changes: a second q quits.
@@ -102,15 +93,10 @@ public struct AppState: Sendable {
     public var readOnly = false
     /// The file being opened off the main loop, until it loads, fails or Esc stops it.
     public var opening: String?
-    /// Packages pinned for the Compare screen, oldest first.
-    public var pinned: [Package] = []
     /// The Brief screen's text, for the package and the audience (nil: the full brief) it
     /// was prepared for, and its scroll. It is shown only while both still match.
     public var brief: (package: Package, audience: String?, text: String)?
     public var briefScroll = 0
-
-    /// True when the brief preview is for the builder's package and for whoever is viewing.
-    public var briefIsCurrent: Bool { brief.map { $0.package == package && $0.audience == viewer } ?? false }
 
     /// How long each search of a result's analysis (bargaining, stability) may run; on large
     /// spaces they would take hours, and the screen marks what was cut short.
@@ -118,64 +104,53 @@ public struct AppState: Sendable {
     /// The same limit for a brief written with `:brief FILE`, which is worth a longer wait.
     public static let briefExportSeconds = 60.0
 
-    public init(scenario: Scenario, file: String, size: Size) {
-        self.scenario = scenario
+    public init(view: SeatView, file: String, size: Size) {
+        self.view = view
         self.file = file
         self.size = size
-        evaluator = PackageEvaluator(CompiledScenario(scenario))
-        package = scenario.statusQuo
-        evaluation = evaluator.evaluate(scenario.statusQuo)
+        if let actor = viewerIndex { cell.actor = actor }
     }
 
-    mutating func reevaluate() { evaluation = evaluator.evaluate(package) }
+    /// The scenario as this seat sees it.
+    public var scenario: Scenario { view.scenario }
+    /// The builder's package, its evaluation as far as the seat may know it, the holds and the pins.
+    public var package: Package { view.package }
+    public var evaluation: SeatEvaluation { view.evaluation }
+    public var offTable: Set<String> { view.offTable }
+    public var fixed: [String: String] { view.fixed }
+    public var pinned: [Package] { view.pins }
+    /// The workshop's restricted view: the one actor whose private stance is shown (nil:
+    /// every actor's), and whether this workbench may widen it (only a facilitator's may).
+    public var viewer: String? { view.actor }
+    public var viewerLocked: Bool { viewer != nil && !view.mayWiden }
 
-    /// Records an edit: the old scenario goes on the undo stack, the new one is evaluated,
-    /// and the journal is written so a crash loses nothing.
-    mutating func edit(_ edited: Scenario) -> [Effect] {
-        undoStack.append(scenario)
-        redoStack = []
-        let searching = finder.running
-        replaceScenario(edited)
-        return (searching ? [.cancelSearch] : []) + [.autosave(scenario, file: file)]
-    }
+    /// True when the brief preview is for the builder's package and for whoever is viewing.
+    public var briefIsCurrent: Bool { brief.map { $0.package == package && $0.audience == viewer } ?? false }
 
-    /// Undo (`back`) or redo: moves the scenario between the two stacks.
-    mutating func travel(back: Bool) -> [Effect] {
-        guard let target = back ? undoStack.popLast() : redoStack.popLast() else {
-            message = back ? "nothing to undo" : "nothing to redo"
-            return []
+    /// Takes in the session's reply: the new view, its message, and when the document
+    /// changed, the cursors follow the issues by id and results of the old scenario go.
+    mutating func receive(_ reply: SessionReply) -> [Effect] {
+        let old = view
+        view = reply.view
+        if let text = reply.message { message = text }
+        var effects: [Effect] = []
+        if view.revision != old.revision {
+            selectedIssue = Self.follow(issue: selectedIssue, from: old.scenario, to: view.scenario)
+            cell.issue = Self.follow(issue: cell.issue, from: old.scenario, to: view.scenario)
+            cell.actor = min(cell.actor, max(0, view.scenario.actors.count - 1))
+            dirty = true
+            confirmQuit = false
+            if finder.running { effects.append(.cancelSearch) }
+            finder.running = false
+            finder.progress = nil
+            finder.result = nil
+            finder.order = []
+            finder.analysis = nil
+            finder.analysing = nil
+            brief = nil
         }
-        if back { redoStack.append(scenario) } else { undoStack.append(scenario) }
-        let searching = finder.running
-        replaceScenario(target)
-        message = back ? "undone" : "redone"
-        return (searching ? [.cancelSearch] : []) + [.autosave(scenario, file: file)]
-    }
-
-    /// Puts a (validated) scenario in place. The package, the pins, the holds and the
-    /// cursors follow the issues and options by id, so a split or a dropped option moves
-    /// them to what is left rather than to whatever now sits at the old index.
-    mutating func replaceScenario(_ replacement: Scenario) {
-        let old = scenario
-        scenario = replacement
-        evaluator = PackageEvaluator(CompiledScenario(replacement))
-        package = package.carried(from: old, to: replacement)
-        pinned = pinned.map { $0.carried(from: old, to: replacement) }
-        offTable = offTable.filter { replacement.issueIndex($0) != nil }
-        fixed = fixed.filter { hold in replacement.issueIndex(hold.key).flatMap { replacement.issues[$0].optionIndex(hold.value) } != nil }
-        selectedIssue = Self.follow(issue: selectedIssue, from: old, to: replacement)
-        cell.issue = Self.follow(issue: cell.issue, from: old, to: replacement)
-        cell.actor = min(cell.actor, max(0, replacement.actors.count - 1))
-        applyHolds()
-        dirty = true
-        confirmQuit = false
-        finder.running = false
-        finder.progress = nil
-        finder.result = nil
-        finder.order = []
-        finder.analysis = nil
-        finder.analysing = nil
-        brief = nil
+        if view.lens != old.lens, let actor = viewerIndex { cell.actor = actor }
+        return effects
     }
 
     /// Where an issue cursor goes in an edited scenario: the same issue, or the first part
@@ -187,25 +162,8 @@ public struct AppState: Sendable {
             ?? min(index, max(0, new.issues.count - 1))
     }
 
-    /// Puts every held issue at its hold (off the table: status quo; fixed: its option).
-    mutating func applyHolds() {
-        for (index, issue) in scenario.issues.enumerated() {
-            if let option = fixed[issue.id].flatMap(issue.optionIndex) {
-                package.choices[index] = option
-            } else if offTable.contains(issue.id) {
-                package.choices[index] = issue.statusQuoIndex
-            }
-        }
-        reevaluate()
-    }
-
     /// Why the builder may not move an issue (off the table or fixed), or nil when it may.
-    func hold(on issue: Int) -> String? {
-        let id = scenario.issues[issue].id
-        if let option = fixed[id] { return "\(id) is fixed at \(option) (f on Issues, or :fix \(id), releases it)" }
-        if offTable.contains(id) { return "\(id) is off the table (t on Issues, or :table \(id) on, puts it back)" }
-        return nil
-    }
+    func hold(on issue: Int) -> String? { view.hold(on: issue) }
 
     /// The option cursor, kept within the options of the issue it points into.
     public func optionCursor(in issue: Int) -> Int {

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Turns one command's words into actions, checking every id against the scenario so that
 /// a typo gets a message that lists what there is.

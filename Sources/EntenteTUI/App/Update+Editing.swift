@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// The Issues screen, the package builder and the edits of the scenario.
 func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -23,47 +24,29 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
             break
         }
         let count = issues[state.selectedIssue].options.count
-        state.package.choices[state.selectedIssue] = wrapped(state.package.choices[state.selectedIssue], by: step, count: count)
-        state.reevaluate()
+        return [.session(.workspace(.choose(issue: state.selectedIssue, option: wrapped(state.package.choices[state.selectedIssue], by: step, count: count))))]
     case .setOption(let issue, let option):
         if let hold = state.hold(on: issue) {
             state.message = hold
             break
         }
-        state.package.choices[issue] = option
         state.selectedIssue = issue
-        state.reevaluate()
+        return [.session(.workspace(.choose(issue: issue, option: option)))]
     case .resetPackage:
-        state.package = state.scenario.statusQuo
-        state.applyHolds()
+        return [.session(.workspace(.resetPackage))]
     case .toggleTable:
         guard issues.indices.contains(state.selectedIssue) else { break }
         let id = issues[state.selectedIssue].id
         return updateEditing(&state, .setOnTable(issue: id, state.offTable.contains(id)))
     case .setOnTable(let id, let on):
-        state.fixed[id] = nil
-        if on {
-            state.offTable.remove(id)
-            state.message = "\(id) is on the table"
-        } else {
-            state.offTable.insert(id)
-            state.message = "\(id) is off the table: held at its status quo"
-        }
-        state.applyHolds()
+        return [.session(.workspace(.setOnTable(issue: id, on)))]
     case .toggleFix:
         guard issues.indices.contains(state.selectedIssue) else { break }
         let issue = issues[state.selectedIssue]
         let option = issue.options[state.optionCursor(in: state.selectedIssue)].id
         return updateEditing(&state, .setFixed(issue: issue.id, option: state.fixed[issue.id] == option ? nil : option))
     case .setFixed(let id, let option):
-        state.fixed[id] = option
-        if let option {
-            state.offTable.remove(id)
-            state.message = "\(id) is fixed at \(option) in the builder and in searches"
-        } else {
-            state.message = "\(id) is free again"
-        }
-        state.applyHolds()
+        return [.session(.workspace(.setFixed(issue: id, option: option)))]
     case .mergeSelected:
         guard issues.indices.contains(state.selectedIssue) else { break }
         return applyEdit(&state, .merge(issue: issues[state.selectedIssue].id))
@@ -124,8 +107,9 @@ private func cellIDs(_ state: AppState) -> (String, String)? {
     return (state.scenario.actors[state.cell.actor].id, state.scenario.issues[state.cell.issue].id)
 }
 
-/// Makes an edit (undoable, journalled) or says why it cannot be made. In the workshop
-/// view a participant may edit only its own actor's stance.
+/// Asks the session for an edit (undoable, journalled), unless this workbench may not
+/// write its file's journal yet. Who may edit what is the session's to decide: it refuses a
+/// delegation's edit of another actor's stance or of the issues, with the reason.
 private func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect] {
     if state.journal != nil || state.lockHolder != nil {
         state.message = "first answer the question about the journal"
@@ -135,30 +119,5 @@ private func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect
         state.message = "read-only: \(state.file) is open in another workbench; no edits here"
         return []
     }
-    if let viewer = state.viewer {
-        switch edit {
-        case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _):
-            guard actor == viewer else {
-                state.message = "in the workshop view only \(viewer)'s stance can be edited"
-                return []
-            }
-        default:
-            state.message = "in the workshop view the issues are the facilitator's to edit (:as all ends the view)"
-            return []
-        }
-    }
-    do {
-        let edited = try edit.apply(to: state.scenario)
-        guard edited != state.scenario else {
-            state.message = "no change: " + edit.summary(in: state.scenario)
-            return []
-        }
-        let summary = edit.summary(in: state.scenario)
-        let effects = state.edit(edited)
-        state.message = summary
-        return effects
-    } catch {
-        state.message = error.description
-        return []
-    }
+    return [.session(.edit(edit))]
 }

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Applies an action to the state and says what the outside world must do.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -16,7 +17,7 @@ private func analysisEffects(_ state: inout AppState) -> [Effect] {
     state.finder.analysing = package
     var request = state.searchRequest
     request.budget = SearchBudget(seconds: AppState.analysisSeconds)
-    return [.analyse(state.scenario, package, request)]
+    return [.analyse(package, request)]
 }
 
 private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
@@ -75,18 +76,18 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return updateEditing(&state, action)
     case .analysisReady(let result):
         // Only for the scenario on screen: an edit since the request makes it stale.
-        guard state.finder.analysing == result.package,
-              result.analysis.evaluation == state.evaluator.evaluate(result.package) else { break }
+        guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
         state.finder.analysis = result
         state.finder.analysing = nil
-    case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .selectResult, .focusResult,
+    case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .searchRefused, .selectResult, .focusResult,
          .cycleSort, .setSort, .buildSelected, .require, .exclude, .setMinMembers, .clearConstraints:
         return updateFinder(&state, action)
     case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .cycleActorOrder, .setActorOrder, .setViewer, .openFilter,
          .filterKey, .setFilter, .pin, .clearPins:
-        updateBrowsing(&state, action)
-        // A change of viewer makes the brief preview someone else's: ask for the right one.
-        return briefEffects(state)
+        return updateBrowsing(&state, action)
+    case .session(let reply):
+        // A change of lens makes the brief preview someone else's: ask for the right one.
+        return state.receive(reply) + briefEffects(state)
     case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .toggleJournalChanges, .journalLocked, .useOwnJournal, .openReadOnly,
          .requestOpen, .stopOpening, .requestSave, .requestBrief, .loaded, .openFailed, .saved, .briefReady:
         return updateFiles(&state, action)
@@ -102,7 +103,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// On the Brief screen, asks for the preview when it is missing or stale.
 func briefEffects(_ state: AppState) -> [Effect] {
     guard state.screen == .brief, !state.briefIsCurrent else { return [] }
-    return [.prepareBrief(state.scenario, state.package, audience: state.viewer)]
+    return [.prepareBrief(state.package)]
 }
 
 /// Steps an index through `count` places, wrapping at both ends.
@@ -118,13 +119,14 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.finder.objective = objective
     case .runSearch:
         guard !state.finder.running else { break }
+        // The session refuses it too; asking first spares a search that would only be refused.
         guard state.viewer == nil else {
-            state.message = "the coalition finder reads every actor's private values: :as all returns to the full view"
+            state.message = SessionError.readsEveryone("coalition finder", widen: state.view.mayWiden).description
             break
         }
         state.finder.running = true
         state.finder.progress = nil
-        return [.startSearch(state.scenario, state.searchRequest)]
+        return [.startSearch(state.searchRequest)]
     case .cancelSearch:
         if state.finder.running { return [.cancelSearch] }
         guard let package = state.finder.analysing else { break }
@@ -144,6 +146,9 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.refreshFinderOrder()
         // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
         if result.cancelled, let first = state.finder.order.first { state.finder.analysisStopped = result.packages[first].package }
+    case .searchRefused(let reason):
+        state.finder.running = false
+        state.message = reason
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
         state.finder.analysisStopped = nil
@@ -160,9 +165,8 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.refreshFinderOrder()
     case .buildSelected:
         guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
-        state.package = packages[state.finder.order[state.finder.selected]].package
-        state.applyHolds()
         state.screen = .builder
+        return [.session(.workspace(.build(packages[state.finder.order[state.finder.selected]].package)))]
     case .require(let actor, let on):
         state.finder.include.removeAll { $0 == actor }
         state.finder.exclude.removeAll { $0 == actor }
@@ -188,7 +192,7 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
 }
 
 /// Moving about Interests, the workshop view, the `/` filter and the pins.
-private func updateBrowsing(_ state: inout AppState, _ action: Action) {
+private func updateBrowsing(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .moveCell(let columns, let rows):
         let actors = state.visibleActors
@@ -201,25 +205,19 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         state.cell = (actor, issue)
     case .cycleGroupingFilter:
         let count = state.scenario.groupings.count
-        updateBrowsing(&state, .setGroupingFilter(state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)))
+        return updateBrowsing(&state, .setGroupingFilter(state.groupingFilter.map { $0 + 1 < count ? $0 + 1 : nil } ?? (count > 0 ? 0 : nil)))
     case .setGroupingFilter(let grouping):
         state.groupingFilter = grouping
         state.keepCursorsVisible()
         state.message = state.groupingFilter.map { "showing \(state.scenario.groupings[$0].name)" } ?? "showing every actor"
     case .cycleActorOrder:
         let all = ActorOrder.allCases
-        updateBrowsing(&state, .setActorOrder(all[wrapped(all.firstIndex(of: state.actorOrder)!, by: 1, count: all.count)]))
+        return updateBrowsing(&state, .setActorOrder(all[wrapped(all.firstIndex(of: state.actorOrder)!, by: 1, count: all.count)]))
     case .setActorOrder(let order):
         state.actorOrder = order
         state.message = "actors \(order.label)"
     case .setViewer(let viewer):
-        guard !state.viewerLocked else {
-            state.message = "this workbench is \(state.viewer ?? "")'s (opened with --as); the full view is the facilitator's"
-            break
-        }
-        state.viewer = viewer
-        if let actor = state.viewerIndex { state.cell.actor = actor }
-        state.message = viewer.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
+        return [.session(.workspace(.look(as: viewer)))]
     case .openFilter:
         guard [.issues, .interests, .builder, .finder].contains(state.screen) else {
             state.message = "/ filters the issues (Issues, builder), the actors (Interests) and the results (finder)"
@@ -248,25 +246,22 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) {
         if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
             package = packages[state.finder.order[state.finder.selected]].package
         }
-        if !state.pinned.contains(package) {
-            state.pinned.append(package)
-            if state.pinned.count > 3 { state.pinned.removeFirst() }
-        }
-        state.message = "pinned for comparison (\(state.pinned.count) of 3); 7 compares"
+        return [.session(.workspace(.pin(package)))]
     case .clearPins:
-        state.pinned = []
+        return [.session(.workspace(.clearPins))]
     default:
         break
     }
+    return []
 }
 
 /// Undo and redo, the journal, and the effects that read or write files.
 private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .undo:
-        return state.travel(back: true)
+        return [.session(.undo)]
     case .redo:
-        return state.travel(back: false)
+        return [.session(.redo)]
     case .journalFound(let offer):
         state.journal = offer
     case .restoreJournal:
@@ -275,11 +270,10 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
             break
         }
         state.journal = nil
-        let effects = [Effect.adoptJournal(file: state.file)] + (offer.scenario == state.scenario ? [] : state.edit(offer.scenario))
         state.message = offer.fileChanged
             ? "restored; the file changed on disk after these edits began, so :save asks before overwriting"
             : "restored the unsaved edits"
-        return effects
+        return [.restoreJournal(file: state.file)]
     case .discardJournal:
         state.journal = nil
         state.message = "dropped the unsaved edits"
@@ -320,16 +314,14 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
             state.message = "read-only: \(state.file) is open in another workbench; :save OTHER-FILE writes a copy"
             break
         }
-        return [.save(state.scenario, path: file ?? state.file, force: force)]
+        return [.save(path: file ?? state.file, force: force)]
     case .requestBrief(let file, let force):
-        return [.writeBrief(state.scenario, state.package, audience: state.viewer, path: file, force: force)]
-    case .loaded(let scenario, let file):
+        return [.writeBrief(state.package, path: file, force: force)]
+    case .loaded(let view, let file):
         // A load that Esc stopped, or that a newer :open replaced, is dropped.
         guard state.opening == file else { break }
-        var fresh = AppState(scenario: scenario, file: file, size: state.size)
+        var fresh = AppState(view: view, file: file, size: state.size)
         fresh.history = state.history
-        fresh.viewer = state.viewer.flatMap { scenario.actorIndex($0) != nil ? $0 : nil }
-        fresh.viewerLocked = state.viewerLocked && fresh.viewer != nil
         fresh.message = "opened \(file)"
         state = fresh
     case .stopOpening:

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Package builder: pick an option per issue and watch the coalition, every actor's gain,
 /// the objectives and the rules change on every key.
@@ -62,15 +63,14 @@ enum BuilderScreen {
     /// view only the viewer's own gain and whether it would join.
     private static func drawCoalition(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int, unicode: Bool) {
         guard width > 10 else { return }
-        let evaluation = state.evaluation
+        let seen = state.evaluation
         var firstBar = top + 5
-        if let viewer = state.viewerIndex {
-            let verdict = evaluation.coalition.contains(viewer) ? "You would join"
-                : evaluation.redLined.contains(viewer) ? "A red line of yours keeps you out" : "You gain too little to join"
-            grid.put(verdict, x: x, y: top, style: Style(bold: true, role: evaluation.coalition.contains(viewer) ? .good : .bad), limit: width)
+        if let own = seen.own {
+            let verdict = own.joins ? "You would join" : own.redLined ? "A red line of yours keeps you out" : "You gain too little to join"
+            grid.put(verdict, x: x, y: top, style: Style(bold: true, role: own.joins ? .good : .bad), limit: width)
             let rows = grid.putWrapped("Workshop view: others' gains and the coalition are hidden.", x: x, y: top + 1, width: width, style: Style(role: .muted))
             firstBar = top + 2 + rows
-        } else {
+        } else if let evaluation = seen.full {
             let members = evaluation.coalition.count
             let share = Figures.percent(evaluation.objective(.capability))
             let summary = "Coalition: \(members) member\(members == 1 ? "" : "s") · \(share)\(width >= 60 ? " of capability" : "") · "
@@ -84,23 +84,21 @@ enum BuilderScreen {
             grid.put("novelty \(Figures.fixed(evaluation.objective(.novelty), 2))  openness \(Figures.signed(evaluation.objective(.openness), 1))",
                      x: x, y: top + 3, limit: width)
         }
-        let actors = state.scenario.actors.indices.filter(state.canSee)
-        let nameWidth = min(16, actors.map { DisplayWidth.of(TerminalText.escaped(state.scenario.actors[$0].name)) }.max() ?? 8)
+        let standings = state.scenario.actors.indices.compactMap(seen.standing)
+        let nameWidth = min(16, standings.map { DisplayWidth.of(TerminalText.escaped(state.scenario.actors[$0.actor].name)) }.max() ?? 8)
         let figureWidth = 8
         let barWidth = max(4, width - nameWidth - figureWidth - 4)
-        let scale = max(1, actors.map { abs(evaluation.gains[$0]) }.max() ?? 1)
+        let scale = max(1, standings.map { abs($0.gain) }.max() ?? 1)
         let (full, loss) = unicode ? ("█", "▒") : ("#", "-")
         let room = max(0, height - (firstBar - top))
-        let shown = actors.count > room ? max(0, room - 1) : actors.count
-        if shown < actors.count {
-            grid.put("… and \(actors.count - shown) more (a taller terminal shows them)", x: x, y: firstBar + shown, style: Style(role: .muted), limit: width)
+        let shown = standings.count > room ? max(0, room - 1) : standings.count
+        if shown < standings.count {
+            grid.put("… and \(standings.count - shown) more (a taller terminal shows them)", x: x, y: firstBar + shown, style: Style(role: .muted), limit: width)
         }
-        for (row, index) in actors.prefix(shown).enumerated() {
+        for (row, standing) in standings.prefix(shown).enumerated() {
             let y = firstBar + row
-            let gain = evaluation.gains[index]
-            let member = evaluation.coalition.contains(index)
-            let redLined = evaluation.redLined.contains(index)
-            grid.put(DisplayWidth.pad(TerminalText.escaped(state.scenario.actors[index].name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
+            let (gain, member, redLined) = (standing.gain, standing.joins, standing.redLined)
+            grid.put(DisplayWidth.pad(TerminalText.escaped(state.scenario.actors[standing.actor].name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
             let length = Int((abs(gain) / scale * Double(barWidth)).rounded())
             let bar = String(repeating: gain >= 0 ? full : loss, count: min(barWidth, length))
             grid.put(bar, x: x + nameWidth + 1, y: y, style: Style(role: member ? .good : .bad), limit: barWidth)

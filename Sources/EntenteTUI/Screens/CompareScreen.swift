@@ -10,7 +10,7 @@ enum CompareScreen {
                             x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
             return
         }
-        let evaluations = state.pinned.map(state.evaluator.evaluate)
+        let evaluations = state.view.pinEvaluations
         let labelWidth = min(28, max(12, grid.width / 4))
         let columnWidth = max(10, (grid.width - labelWidth - 3) / state.pinned.count)
         grid.put("Issue", x: 1, y: top, style: Style(bold: true), limit: labelWidth)
@@ -31,11 +31,11 @@ enum CompareScreen {
             y += 1
         }
         y += 1
-        if let viewer = state.viewerIndex {
+        if state.viewer != nil {
             grid.put("Your gain", x: 1, y: y, style: Style(bold: true), limit: labelWidth)
-            for (index, evaluation) in evaluations.enumerated() {
-                let joins = evaluation.coalition.contains(viewer) ? "joins" : evaluation.redLined.contains(viewer) ? "red line" : "stays out"
-                grid.put("\(Figures.signed(evaluation.gains[viewer])) (\(joins))", x: 2 + labelWidth + index * columnWidth, y: y, limit: columnWidth - 1)
+            for (index, own) in evaluations.compactMap(\.own).enumerated() {
+                let joins = own.joins ? "joins" : own.redLined ? "red line" : "stays out"
+                grid.put("\(Figures.signed(own.gain)) (\(joins))", x: 2 + labelWidth + index * columnWidth, y: y, limit: columnWidth - 1)
             }
             grid.putWrapped("Workshop view: the coalitions and others' gains are hidden.", x: 1, y: y + 2, width: grid.width - 2, style: Style(role: .muted))
             return
@@ -50,7 +50,7 @@ enum CompareScreen {
         ]
         for (label, value) in rows where y < top + height {
             grid.put(label, x: 1, y: y, style: Style(bold: true), limit: labelWidth)
-            for (index, evaluation) in evaluations.enumerated() {
+            for (index, evaluation) in evaluations.compactMap(\.full).enumerated() {
                 grid.put(value(evaluation), x: 2 + labelWidth + index * columnWidth, y: y, limit: columnWidth - 1)
             }
             y += 1

@@ -17,7 +17,7 @@ enum JournalDialog {
             if case .scroll = binding.action { return false } else { return true }
         }.map { ($0.keys.map(\.label).joined(separator: " "), $0.help) })
         if offer.showingChanges {
-            let changes = ScenarioDiff.lines(from: state.scenario, to: offer.scenario).map(TerminalText.escaped)
+            let changes = offer.changes.map(TerminalText.escaped)
             let lines = answers + ["", "↓/↑ scroll; - the file now, + the edits:", ""] + (changes.isEmpty ? ["(no difference)"] : changes)
             return ("What restoring would change in \(file)", lines, offer.scroll)
         }

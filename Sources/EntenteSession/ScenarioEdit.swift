@@ -16,8 +16,17 @@ public enum ScenarioEdit: Equatable, Sendable {
     case value(actor: String, issue: String, option: String, Double)
     case redLine(actor: String, issue: String, option: String, Bool)
 
+    /// The actor whose private stance the edit changes, or nil for an edit of the table
+    /// itself (issues and options), which only a seat that sees everything may make.
+    public var stanceOf: String? {
+        switch self {
+        case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _): actor
+        case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption: nil
+        }
+    }
+
     /// The edited scenario, or why the edit cannot be made.
-    func apply(to scenario: Scenario) throws(ScenarioEditError) -> Scenario {
+    public func apply(to scenario: Scenario) throws(ScenarioEditError) -> Scenario {
         switch self {
         case .split(let issue, let parts): try scenario.splitting(issue, into: parts)
         case .merge(let issue): try scenario.merging(issue)
@@ -34,7 +43,7 @@ public enum ScenarioEdit: Equatable, Sendable {
     }
 
     /// What the status bar says once the edit is made to `scenario`.
-    func summary(in scenario: Scenario) -> String {
+    public func summary(in scenario: Scenario) -> String {
         switch self {
         case .split(let issue, let parts): "split \(issue) into \(parts.map(\.id).joined(separator: ", ")): v edits their stances, m merges them back, u undoes"
         case .merge(let issue): "merged the parts back into \(scenario.issueIndex(issue).flatMap { scenario.issues[$0].parent } ?? issue)"

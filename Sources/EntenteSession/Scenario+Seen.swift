@@ -1,0 +1,31 @@
+import EntenteCore
+
+extension Scenario {
+    /// The scenario as one actor's delegation may see it: the public table (actors' names,
+    /// kinds and capabilities, groupings, issues and options, rules, futures' names and
+    /// descriptions) and that actor's own stance; every other actor keeps no interests and
+    /// no links, and futures keep only what they change for this actor.
+    ///
+    /// Capability is public (the capability-share rule is announced, and clout is common
+    /// knowledge at a table); saliences, values, red lines, margins, links and notes are not.
+    public func seen(by actor: String) -> Scenario {
+        var seen = self
+        for index in seen.actors.indices where seen.actors[index].id != actor {
+            seen.actors[index].interests = [:]
+            seen.actors[index].links = []
+        }
+        let groupings = Set(groupings.filter { $0.members.contains(actor) }.map(\.id))
+        seen.futures = futures.map { future in
+            var kept = Future(id: future.id, name: future.name, description: future.description,
+                              capability: future.capability, rulesRemoved: future.rulesRemoved, rulesAdded: future.rulesAdded)
+            kept.salience = future.salience.filter { $0.key == actor }
+            kept.values = future.values.filter { $0.key == actor }
+            kept.redLinesRemoved = future.redLinesRemoved.filter { $0.key == actor }
+            kept.redLinesAdded = future.redLinesAdded.filter { $0.key == actor }
+            kept.links = future.links.filter { $0.key == actor }
+            kept.tilt = future.tilt.filter { $0.key == actor || groupings.contains($0.key) }
+            return kept
+        }
+        return seen
+    }
+}

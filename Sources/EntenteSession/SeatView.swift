@@ -1,0 +1,80 @@
+import EntenteCore
+
+/// What one seat may see of a session, built in one place (`Session.view(for:)`): the
+/// workbench draws from this and holds nothing else of the document, so a screen cannot
+/// show what the seat was never sent.
+public struct SeatView: Sendable, Equatable {
+    /// The seat the view was built for, and the role it was built through (its own, or the
+    /// delegation a facilitator is previewing).
+    public let seat: Seat
+    public let lens: Role
+    /// The document's revision: results computed on another revision are stale.
+    public let revision: Int
+    /// The scenario as this seat may see it (`Scenario.seen(by:)` for a delegation).
+    public let scenario: Scenario
+    /// The seat's builder package, its holds and its pins.
+    public let package: Package
+    public let offTable: Set<String>
+    public let fixed: [String: String]
+    public let pins: [Package]
+    /// The builder's package and each pin, evaluated as far as this seat may know.
+    public let evaluation: SeatEvaluation
+    public let pinEvaluations: [SeatEvaluation]
+    /// Whether undo and redo would do something for this seat.
+    public let canUndo: Bool
+    public let canRedo: Bool
+
+    /// The actor whose stance alone is shown, or nil when every actor's is.
+    public var actor: String? { lens.actor }
+
+    /// True when the seat may widen its view to every actor's (a facilitator previewing).
+    public var mayWiden: Bool { seat.role == .facilitator }
+
+    /// Why the builder may not move an issue, or nil when it may.
+    public func hold(on issue: Int) -> String? {
+        guard scenario.issues.indices.contains(issue) else { return nil }
+        return Workspace.hold(on: scenario.issues[issue], offTable: offTable, fixed: fixed)
+    }
+}
+
+/// A package evaluated for one seat: every actor's gain and the coalition for a seat that
+/// sees everything; for a delegation only its own gain and whether it would join.
+///
+/// Whether a package is viable is not shown to a delegation: it depends on every other
+/// actor's margin and red lines, and a participant who moved one issue at a time and
+/// watched viability flip would read them off. At a table, viability is learned the way
+/// negotiators learn it, from the answers to proposals.
+public struct SeatEvaluation: Sendable, Equatable {
+    public let package: Package
+    /// The full evaluation, for a seat that sees everything; nil for a delegation.
+    public let full: PackageEvaluation?
+    /// The delegation's own standing; nil for a seat that sees everything.
+    public let own: Standing?
+
+    /// An actor's standing, when this seat may know it (every actor's for a full view, the
+    /// delegation's own otherwise).
+    public func standing(of actor: Int) -> Standing? {
+        if let full {
+            return Standing(actor: actor, gain: full.gains[actor], joins: full.coalition.contains(actor), redLined: full.redLined.contains(actor))
+        }
+        return own?.actor == actor ? own : nil
+    }
+}
+
+/// One actor's standing under a package, from its own stance alone.
+public struct Standing: Sendable, Equatable {
+    public let actor: Int
+    /// Gain over the status quo, in utility points.
+    public let gain: Double
+    /// True when the actor gains more than its margin and hits no red line of its own.
+    public let joins: Bool
+    /// True when the package contains one of the actor's red lines.
+    public let redLined: Bool
+
+    public init(actor: Int, gain: Double, joins: Bool, redLined: Bool) {
+        self.actor = actor
+        self.gain = gain
+        self.joins = joins
+        self.redLined = redLined
+    }
+}

@@ -1,0 +1,233 @@
+import EntenteCore
+
+/// The document being negotiated over and everything done to it: the scenario and its
+/// revision, undo and redo, the journal of changes, the seats at the table with their
+/// roles, and each seat's own workspace (builder package, holds, pins).
+///
+/// A session is the one place that holds every actor's private stance. Seats reach it only
+/// through `handle(_:from:)`, which checks who may do what, and `view(for:)`, which builds
+/// what a seat may see; engine work that needs everyone's values (search, analysis,
+/// briefs) is asked of the session too (`Session+Engine.swift`), and answers as the seat
+/// may see it. One user's workbench holds a session in-process; a workshop server will hold
+/// one per table.
+///
+///     var session = Session(scenario: scenario, seats: [.solo, Seat(id: "eu", role: .delegation("eu"))])
+///     let reply = session.handle(.edit(.salience(actor: "us", issue: "chips", 2)), from: "eu")
+///     reply.refused  // true: a delegation edits only its own stance
+public struct Session: Sendable {
+    public private(set) var scenario: Scenario
+    /// Counts the scenario's changes: every edit, undo, redo and restore moves it on.
+    public private(set) var revision = 0
+    public private(set) var seats: [String: Seat] = [:]
+    /// Every change of the document, oldest first.
+    public private(set) var journal: [JournalEntry] = []
+    private var undoStack: [Change] = []
+    private var redoStack: [Change] = []
+    private var workspaces: [String: Workspace] = [:]
+    private var evaluator: PackageEvaluator
+
+    /// Pins kept per seat for comparison.
+    public static let pinLimit = 3
+
+    /// A scenario as it was before a change, and who made the change.
+    private struct Change: Sendable {
+        let scenario: Scenario
+        let seat: String
+        let stanceOf: String?
+    }
+
+    public init(scenario: Scenario, seats: [Seat] = [.solo]) {
+        self.scenario = scenario
+        evaluator = PackageEvaluator(CompiledScenario(scenario))
+        for seat in seats { join(seat) }
+    }
+
+    /// Seats a participant (or gives a seat a new role, with a fresh workspace).
+    public mutating func join(_ seat: Seat) {
+        seats[seat.id] = seat
+        workspaces[seat.id] = Workspace(scenario: scenario, role: seat.role)
+    }
+
+    // MARK: The projection
+
+    /// What the seat may see: the scenario as its lens shows it, its own workspace, the
+    /// evaluations of its packages as far as it may know them.
+    public func view(for seatID: String) -> SeatView {
+        guard let seat = seats[seatID], let workspace = workspaces[seatID] else {
+            preconditionFailure("view(for:) of a seat that never joined: \(seatID)")
+        }
+        let lens = workspace.lens
+        return SeatView(
+            seat: seat, lens: lens, revision: revision,
+            scenario: lens.actor.map(scenario.seen(by:)) ?? scenario,
+            package: workspace.package, offTable: workspace.offTable, fixed: workspace.fixed, pins: workspace.pins,
+            evaluation: evaluate(workspace.package, for: lens), pinEvaluations: workspace.pins.map { evaluate($0, for: lens) },
+            canUndo: undoStack.last.map { may(undo: $0, lens: lens) } ?? false,
+            canRedo: redoStack.last.map { may(undo: $0, lens: lens) } ?? false)
+    }
+
+    /// A package as a role may know it: everything, or the delegation's own standing.
+    func evaluate(_ package: Package, for lens: Role) -> SeatEvaluation {
+        let full = evaluator.evaluate(package)
+        guard let actor = lens.actor.flatMap(scenario.actorIndex) else {
+            return SeatEvaluation(package: package, full: full, own: nil)
+        }
+        return SeatEvaluation(package: package, full: nil, own: Standing(
+            actor: actor, gain: full.gains[actor], joins: full.coalition.contains(actor), redLined: full.redLined.contains(actor)))
+    }
+
+    /// The role a seat acts through (its lens), or nil for a seat that never joined.
+    func lens(of seat: String) -> Role? { workspaces[seat]?.lens }
+
+    // MARK: Commands
+
+    /// Applies one command from a seat, or refuses it with the reason, and answers with the
+    /// seat's new view.
+    public mutating func handle(_ command: SessionCommand, from seatID: String) -> SessionReply {
+        guard seats[seatID] != nil else { preconditionFailure("\(SessionError.unknownSeat(seatID))") }
+        let before = revision
+        do {
+            let message = try apply(command, from: seatID)
+            return SessionReply(view: view(for: seatID), message: message, documentChanged: revision != before)
+        } catch {
+            return SessionReply(view: view(for: seatID), message: error.description, refused: true)
+        }
+    }
+
+    private mutating func apply(_ command: SessionCommand, from seatID: String) throws(SessionError) -> String? {
+        let seat = seats[seatID]!
+        let lens = workspaces[seatID]!.lens
+        switch command {
+        case .edit(let edit):
+            try check(edit, by: seat, lens: lens)
+            let edited: Scenario
+            do { edited = try edit.apply(to: scenario) } catch { throw SessionError(error.description) }
+            let summary = edit.summary(in: scenario)
+            guard edited != scenario else { throw SessionError("no change: " + summary) }
+            change(to: edited, by: seatID, summary: summary, stanceOf: edit.stanceOf)
+            return summary
+        case .undo, .redo:
+            let back = command == .undo
+            guard let last = back ? undoStack.last : redoStack.last else { throw SessionError(back ? "nothing to undo" : "nothing to redo") }
+            guard may(undo: last, lens: lens) else {
+                throw SessionError("the last change was not \(lens.label)'s to \(back ? "undo" : "redo")")
+            }
+            if back { undoStack.removeLast() } else { redoStack.removeLast() }
+            let reverse = Change(scenario: scenario, seat: last.seat, stanceOf: last.stanceOf)
+            if back { redoStack.append(reverse) } else { undoStack.append(reverse) }
+            replace(with: last.scenario)
+            journal.append(JournalEntry(revision: revision, seat: seatID, summary: back ? "undo" : "redo", stanceOf: last.stanceOf))
+            return back ? "undone" : "redone"
+        case .restore(let restored):
+            guard seat.role != .observer else { throw SessionError.observerEdits }
+            guard restored != scenario else { return nil }
+            change(to: restored, by: seatID, summary: "restored the journal's edits", stanceOf: nil)
+            return nil
+        case .workspace(let command):
+            var workspace = workspaces[seatID]!
+            defer { workspaces[seatID] = workspace }
+            return try apply(command, to: &workspace, of: seat)
+        }
+    }
+
+    /// A change to one seat's workspace.
+    private func apply(_ command: WorkspaceCommand, to workspace: inout Workspace, of seat: Seat) throws(SessionError) -> String? {
+        switch command {
+        case .choose(let issue, let option):
+            guard scenario.issues.indices.contains(issue), scenario.issues[issue].options.indices.contains(option) else {
+                throw SessionError("no option \(option) on issue \(issue)")
+            }
+            if let hold = workspace.hold(on: scenario.issues[issue]) { throw SessionError(hold) }
+            workspace.package.choices[issue] = option
+            return nil
+        case .build(let package):
+            guard package.choices.count == scenario.issues.count,
+                  zip(package.choices, scenario.issues).allSatisfy({ $1.options.indices.contains($0) }) else {
+                throw SessionError("that package is not one of this scenario's")
+            }
+            workspace.package = package
+            workspace.applyHolds(in: scenario)
+            return nil
+        case .resetPackage:
+            workspace.package = scenario.statusQuo
+            workspace.applyHolds(in: scenario)
+            return nil
+        case .setOnTable(let id, let on):
+            guard scenario.issueIndex(id) != nil else { throw SessionError("unknown issue '\(id)'") }
+            workspace.fixed[id] = nil
+            if on { workspace.offTable.remove(id) } else { workspace.offTable.insert(id) }
+            workspace.applyHolds(in: scenario)
+            return on ? "\(id) is on the table" : "\(id) is off the table: held at its status quo"
+        case .setFixed(let id, let option):
+            guard let index = scenario.issueIndex(id) else { throw SessionError("unknown issue '\(id)'") }
+            if let option, scenario.issues[index].optionIndex(option) == nil { throw SessionError("'\(option)' is not an option of issue '\(id)'") }
+            workspace.fixed[id] = option
+            if option != nil { workspace.offTable.remove(id) }
+            workspace.applyHolds(in: scenario)
+            return option.map { "\(id) is fixed at \($0) in the builder and in searches" } ?? "\(id) is free again"
+        case .pin(let package):
+            if !workspace.pins.contains(package) {
+                workspace.pins.append(package)
+                if workspace.pins.count > Self.pinLimit { workspace.pins.removeFirst() }
+            }
+            return "pinned for comparison (\(workspace.pins.count) of \(Self.pinLimit)); 7 compares"
+        case .clearPins:
+            workspace.pins = []
+            return nil
+        case .look(let actor):
+            guard seat.role == .facilitator else {
+                if let own = seat.role.actor { throw SessionError.lockedTo(own) }
+                throw SessionError("only the facilitator may look through a delegation's eyes")
+            }
+            if let actor, scenario.actorIndex(actor) == nil { throw SessionError("unknown actor '\(actor)'") }
+            workspace.lens = actor.map(Role.delegation) ?? seat.role
+            return actor.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
+        }
+    }
+
+    /// Whether the seat, acting through `lens`, may make this edit: a delegation changes
+    /// only its own actor's stance; an observer changes nothing.
+    private func check(_ edit: ScenarioEdit, by seat: Seat, lens: Role) throws(SessionError) {
+        switch lens {
+        case .facilitator: return
+        case .observer: throw SessionError.observerEdits
+        case .delegation(let actor):
+            guard let stance = edit.stanceOf else { throw SessionError.tableIsFacilitators(widen: seat.role == .facilitator) }
+            guard stance == actor else { throw SessionError.othersStance(actor) }
+        }
+    }
+
+    /// Whether a role may undo (or redo) a change: the facilitator any, a delegation its
+    /// own actor's, an observer none.
+    private func may(undo change: Change, lens: Role) -> Bool {
+        switch lens {
+        case .facilitator: true
+        case .observer: false
+        case .delegation(let actor): change.stanceOf == actor
+        }
+    }
+
+    /// Records a change: the old scenario goes on the undo stack, redo is dropped.
+    private mutating func change(to edited: Scenario, by seat: String, summary: String, stanceOf: String?) {
+        undoStack.append(Change(scenario: scenario, seat: seat, stanceOf: stanceOf))
+        redoStack = []
+        replace(with: edited)
+        journal.append(JournalEntry(revision: revision, seat: seat, summary: summary, stanceOf: stanceOf))
+    }
+
+    /// Puts a (validated) scenario in place; every workspace follows it by id.
+    private mutating func replace(with replacement: Scenario) {
+        let old = scenario
+        scenario = replacement
+        evaluator = PackageEvaluator(CompiledScenario(replacement))
+        revision += 1
+        workspaces = workspaces.mapValues { $0.carried(from: old, to: replacement) }
+    }
+
+    /// The journal as a seat may read it: a delegation sees its own changes and those of
+    /// the public table, never what another delegation did to its stance.
+    public func journal(for seatID: String) -> [JournalEntry] {
+        guard let actor = lens(of: seatID)?.actor else { return journal }
+        return journal.filter { $0.stanceOf == nil || $0.stanceOf == actor }
+    }
+}

@@ -1,0 +1,53 @@
+import EntenteCore
+
+/// One seat's own work on the table: the package in its builder, the issues it holds off
+/// the table or fixed, its pins, and whose eyes it looks through. Each seat has its own, so
+/// one participant's trial packages never show on another's screen.
+struct Workspace: Sendable, Equatable {
+    var package: Package
+    /// Issue ids held at their status quo, and issues fixed at an option (issue → option).
+    var offTable: Set<String> = []
+    var fixed: [String: String] = [:]
+    /// Packages pinned for comparison, oldest first.
+    var pins: [Package] = []
+    /// The role the seat sees through: its own, or (for a facilitator previewing a
+    /// delegation's screen) that delegation's.
+    var lens: Role
+
+    init(scenario: Scenario, role: Role) {
+        package = scenario.statusQuo
+        lens = role
+    }
+
+    /// The workspace after an edit of the scenario: the package, pins and holds follow the
+    /// issues and options by id, so a split or a dropped option moves them to what is left.
+    func carried(from old: Scenario, to new: Scenario) -> Workspace {
+        var next = self
+        next.package = package.carried(from: old, to: new)
+        next.pins = pins.map { $0.carried(from: old, to: new) }
+        next.offTable = offTable.filter { new.issueIndex($0) != nil }
+        next.fixed = fixed.filter { hold in new.issueIndex(hold.key).flatMap { new.issues[$0].optionIndex(hold.value) } != nil }
+        next.applyHolds(in: new)
+        return next
+    }
+
+    /// Puts every held issue at its hold (off the table: status quo; fixed: its option).
+    mutating func applyHolds(in scenario: Scenario) {
+        for (index, issue) in scenario.issues.enumerated() {
+            if let option = fixed[issue.id].flatMap(issue.optionIndex) {
+                package.choices[index] = option
+            } else if offTable.contains(issue.id) {
+                package.choices[index] = issue.statusQuoIndex
+            }
+        }
+    }
+
+    /// Why the builder may not move an issue (off the table or fixed), or nil when it may.
+    func hold(on issue: Issue) -> String? { Self.hold(on: issue, offTable: offTable, fixed: fixed) }
+
+    static func hold(on issue: Issue, offTable: Set<String>, fixed: [String: String]) -> String? {
+        if let option = fixed[issue.id] { return "\(issue.id) is fixed at \(option) (f on Issues, or :fix \(issue.id), releases it)" }
+        if offTable.contains(issue.id) { return "\(issue.id) is off the table (t on Issues, or :table \(issue.id) on, puts it back)" }
+        return nil
+    }
+}
