@@ -19,6 +19,8 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var scenario: ScenarioArgument
 
+    @OptionGroup var future: FutureOption
+
     @Option(help: ArgumentHelp("issue=option pairs, comma-separated (the option may be repeated), or 'best' for the top package by capability share.", valueName: "package"))
     var package: [String]
 
@@ -49,7 +51,9 @@ struct BriefCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try scenario.load()
+        let today = try scenario.load()
+        let builder = BriefBuilder(today, future: try future.chosen(in: today))
+        let loaded = builder.scenario
         do {
             let chosen = try choosePackage(loaded)
             var settings = BriefBuilder.Settings()
@@ -61,11 +65,11 @@ struct BriefCommand: ParsableCommand {
             let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }
             var command = ["entente", "brief", scenario.file]
             command += pairs.isEmpty ? ["--package", ""] : pairs.flatMap { ["--package", $0] }
-            command += ["--seed", "\(seed)", "--date", settings.date]
+            command += future.arguments + ["--seed", "\(seed)", "--date", settings.date]
             if let audience { command += ["--for", audience] }
             if format != .text { command += ["--format", format.rawValue] }
             settings.command = ShellWords.join(command)
-            let brief = try BriefBuilder(loaded).build(chosen, settings: settings)
+            let brief = try builder.build(chosen, settings: settings)
             try OutputOptions.emit(BriefRenderer.render(brief, as: format), to: output)
         } catch let error as SearchRequestError {
             throw ValidationError(error.description)

@@ -9,8 +9,13 @@ struct FutureOption: ParsableArguments {
 
     /// The scenario in the chosen future, or a usage error listing the futures there are.
     func apply(to scenario: Scenario) throws -> Scenario {
+        try chosen(in: scenario).map(scenario.applying) ?? scenario
+    }
+
+    /// The chosen future of `scenario` (nil: today), or a usage error listing the futures there are.
+    func chosen(in scenario: Scenario) throws -> Future? {
         do {
-            return try scenario.inFuture(future)
+            return try scenario.future(future)
         } catch {
             throw ValidationError(error.description)
         }

@@ -16,8 +16,8 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let today = try scenario.load()
-        let loaded = try future.apply(to: today)
-        let tables = ScenarioTables(scenario: loaded, futures: today.futures, future: try today.future(future.future))
+        let chosen = try future.chosen(in: today)
+        let tables = ScenarioTables(scenario: chosen.map(today.applying) ?? today, futures: today.futures, future: chosen)
         try OutputOptions.emit(tables.render(stances: stances), to: nil)
     }
 }

@@ -10,15 +10,22 @@ import Testing
         ("cables-and-chips", ["cables": "shared-repair", "chips": "open-market"]),
         ("standards-bargain", ["governance": "reinforced", "seats": "g7-and-lmic"]),
         ("alliance-accession", ["dida": "open-accession", "finance": "dac-fund", "semis": "partner-pool"]),
+        ("two-futures", ["chips": "pool"]),
     ]
 
-    func brief(_ name: String, _ options: [String: String], for audience: String? = nil) throws -> Brief {
-        let scenario = try TestData.load("Data/training/\(name).yaml")
+    /// Training scenarios live in Data/training; the futures fixture in Tests/Fixtures/futures.
+    static func path(_ name: String) -> String {
+        name == "two-futures" ? "Tests/Fixtures/futures/\(name).yaml" : "Data/training/\(name).yaml"
+    }
+
+    func brief(_ name: String, _ options: [String: String], for audience: String? = nil, future: String? = nil) throws -> Brief {
+        let scenario = try TestData.load(Self.path(name))
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         settings.audience = audience
-        settings.command = "entente brief Data/training/\(name).yaml --seed 1 --date 2026-11-27"
-        return try BriefBuilder(scenario).build(try scenario.package(options), settings: settings)
+        settings.command = "entente brief \(Self.path(name)) --seed 1 --date 2026-11-27"
+        let builder = BriefBuilder(scenario, future: try future.flatMap { try scenario.future($0) })
+        return try builder.build(try scenario.package(options), settings: settings)
     }
 
     @Test(arguments: BriefFormat.allCases)
@@ -106,5 +113,37 @@ extension BriefTests {
         #expect(brief.stability?.proven == false)
         let text = BriefRenderer.render(brief, as: .text)
         #expect(text.contains("among those searched") || brief.stability?.stable == false)
+    }
+
+    @Test func aPackageBriefSaysHowItFaresInEachFuture() throws {
+        let full = try brief("two-futures", ["chips": "pool"])
+        let lines = try #require(full.futures)
+        #expect(lines.map(\.id) == ["today", "bloc", "thaw"])
+        #expect(lines.map(\.viable) == [true, true, true])
+        #expect(lines.map(\.memberCount) == [3, 2, 3])
+        #expect(lines[1].left == ["India"] && lines[1].joined == [] && lines[1].failedRules == [])
+        #expect(abs(lines[1].capabilityShare - 5.0 / 6) < 1e-12)
+        #expect(lines.allSatisfy { $0.standing == nil && $0.gain == nil })
+        #expect(try brief("cables-and-chips", Self.cases[0].package).futures == nil)
+    }
+
+    @Test func aDelegationBriefSaysHowThatActorFaresInEach() throws {
+        let india = try brief("two-futures", ["chips": "pool"], for: "india")
+        let lines = try #require(india.futures)
+        #expect(lines.map(\.standing) == ["member", "out: a red line", "member"])
+        #expect(lines.map(\.gain) == [20, 20, 20])
+        #expect(lines.allSatisfy { $0.left == nil && $0.joined == nil })
+        for format in BriefFormat.allCases {
+            // The US gains +20.00 too, so the EU's +5.00 is the gain that must not show.
+            #expect(!BriefRenderer.render(india, as: format).contains("+5.00"), "\(format)")
+        }
+    }
+
+    @Test func aBriefWrittenInAFuture() throws {
+        let bloc = try brief("two-futures", ["chips": "pool"], future: "bloc")
+        #expect(bloc.title == "Proposed package: Two futures in the future Blocs harden")
+        #expect(bloc.future == "bloc")
+        #expect(bloc.coalition.members == ["United States", "European Union"])
+        #expect(bloc.futures?.map(\.id) == ["today", "bloc", "thaw"])
     }
 }

@@ -21,6 +21,11 @@ public struct Brief: Sendable, Encodable, Equatable {
     /// Openness of the package (its options' own openness added up), and of the status quo it replaces.
     public let openness: Double
     public let statusQuoOpenness: Double
+    /// The future the brief was written in (nil: today).
+    public let future: String?
+    /// How the package fares today and in each of the scenario's futures; nil when the
+    /// scenario has none.
+    public let futures: [FutureLine]?
     public let annex: Annex
 
     /// One issue the package changes.
@@ -107,6 +112,27 @@ public struct Brief: Sendable, Encodable, Equatable {
         public let isThisPackage: Bool
         public let bestValue: Double
         public let thisValue: Double
+    }
+
+    /// The package today or in one future. A delegation brief says only how the package
+    /// fares for its own actor, never who else leaves or joins.
+    public struct FutureLine: Sendable, Encodable, Equatable {
+        /// `today` or the future's id.
+        public let id: String
+        public let name: String
+        public let description: String
+        public let viable: Bool
+        public let memberCount: Int
+        public let capabilityShare: Double
+        /// Members of today's coalition who are out in this future (full brief only).
+        public let left: [String]?
+        /// Members in this future who are out today (full brief only).
+        public let joined: [String]?
+        /// Rules that fail in this future.
+        public let failedRules: [String]
+        /// The delegation's own standing (delegation brief only): member, or why not, and its gain.
+        public let standing: String?
+        public let gain: Double?
     }
 
     public struct Annex: Sendable, Encodable, Equatable {

@@ -21,9 +21,18 @@ public struct BriefBuilder: Sendable {
         public init() {}
     }
 
+    /// The scenario the brief is written in: today's, or one future's.
     public let scenario: Scenario
+    /// Today's scenario, whose futures the brief compares.
+    public let today: Scenario
+    /// The future the brief is written in (nil: today).
+    public let future: Future?
 
-    public init(_ scenario: Scenario) { self.scenario = scenario }
+    public init(_ scenario: Scenario, future: Future? = nil) {
+        today = scenario
+        self.future = future
+        self.scenario = future.map(scenario.applying) ?? scenario
+    }
 
     public func build(_ package: Package, settings: Settings) throws(SearchRequestError) -> Brief {
         let audience = try settings.audience.map { id throws(SearchRequestError) -> Int in
@@ -42,7 +51,8 @@ public struct BriefBuilder: Sendable {
         let points = full && !members.isEmpty
             ? try BargainingAnalysis(scenario).points(for: members, request: request, around: package, cancellation: settings.cancellation) : nil
         return Brief(
-            title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? ""),
+            title: "Proposed package: \(scenario.title)" + (audience.map { " (for \(scenario.actors[$0].name))" } ?? "")
+                + (future.map { " in the future \($0.name)" } ?? ""),
             date: settings.date, scenario: scenario.title, source: scenario.source,
             audience: audience.map { scenario.actors[$0].id },
             package: packageLines(package), unchanged: unchanged(package),
@@ -62,7 +72,26 @@ public struct BriefBuilder: Sendable {
             bargaining: points.map { bargaining(package, points: $0) },
             openness: evaluation.objective(.openness),
             statusQuoOpenness: scenario.issues.reduce(0) { $0 + $1.options[$1.statusQuoIndex].openness },
+            future: future?.id,
+            futures: today.futures.isEmpty ? nil : futureLines(package, audience: audience),
             annex: annex(settings, bargainingComplete: points?.complete ?? true))
+    }
+
+    /// The package today and in every future, for everyone or for one delegation.
+    private func futureLines(_ package: Package, audience: Int?) -> [Brief.FutureLine] {
+        FutureOutlook(today, package: package).rows.map { row in
+            let names = { (actors: [Int]) in actors.map { row.scenario.actors[$0].name } }
+            let evaluation = row.evaluation
+            let standing = audience.map { actor in
+                evaluation.coalition.contains(actor) ? "member" : evaluation.redLined.contains(actor) ? "out: a red line" : "out: gains too little"
+            }
+            return Brief.FutureLine(
+                id: row.id, name: row.name, description: today.futures.first { $0.id == row.id }?.description ?? "",
+                viable: evaluation.viable, memberCount: evaluation.coalition.count,
+                capabilityShare: evaluation.objective(.capability),
+                left: audience == nil ? names(row.left) : nil, joined: audience == nil ? names(row.joined) : nil,
+                failedRules: row.failedRules, standing: standing, gain: audience.map { evaluation.gains[$0] })
+        }
     }
 
     private func packageLines(_ package: Package) -> [Brief.PackageLine] {

@@ -74,6 +74,8 @@ struct BriefWriter {
             bullet("\(bloc.grouping): \(bloc.membersIn) of \(bloc.size) members in; distance \(Figures.fixed(bloc.novelty, 2)).")
         }
 
+        if let futures = brief.futures { write(futures, forDelegation: brief.audience != nil) }
+
         if let holdouts = brief.holdouts {
             heading("Holdouts and sweeteners")
             if holdouts.isEmpty { paragraph("Every actor is in.") }
@@ -137,6 +139,39 @@ struct BriefWriter {
             }
         }
         while lines.last == "" { lines.removeLast() }
+    }
+
+    /// The package today and in each future: a table, then what changed where.
+    private mutating func write(_ futures: [Brief.FutureLine], forDelegation: Bool) {
+        heading("In each future")
+        let header = forDelegation ? ["Future", "Viable", "Members", "You", "Your gain"]
+            : ["Future", "Viable", "Members", "Capability", "Rules failing"]
+        let rows = futures.map { line in
+            [line.id, line.viable ? "yes" : "no", "\(line.memberCount)"]
+                + (forDelegation ? [line.standing ?? "", line.gain.map { Figures.signed($0) } ?? ""]
+                    : [Figures.percent(line.capabilityShare), line.failedRules.isEmpty ? "none" : line.failedRules.joined(separator: ", ")])
+        }
+        if markdown {
+            func cells(_ row: [String]) -> String {
+                "| " + row.map { TerminalText.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            }
+            lines.append(cells(header))
+            lines.append("|" + header.indices.map { $0 < 2 ? " --- |" : " ---: |" }.joined())
+            lines += rows.map(cells)
+            lines.append("")
+        } else {
+            var table = TextTable(header: header, rightAligned: forDelegation ? [2, 4] : [2, 3])
+            for row in rows { table.append(row) }
+            lines += table.render().split(separator: "\n").map(String.init)
+            lines.append("")
+        }
+        for line in futures where line.id != Future.todayID {
+            var changes: [String] = []
+            if let left = line.left, !left.isEmpty { changes.append("\(left.joined(separator: ", ")) leave\(left.count == 1 ? "s" : "")") }
+            if let joined = line.joined, !joined.isEmpty { changes.append("\(joined.joined(separator: ", ")) join\(joined.count == 1 ? "s" : "")") }
+            let description = line.description.isEmpty ? "" : " " + line.description + (line.description.hasSuffix(".") ? "" : ".")
+            bullet("\(line.id): \(line.name).\(description)" + (changes.isEmpty ? "" : " Against today, " + changes.joined(separator: "; ") + "."))
+        }
     }
 
     private mutating func title(_ text: String) {
