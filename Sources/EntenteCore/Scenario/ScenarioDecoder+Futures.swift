@@ -34,7 +34,7 @@ extension ScenarioDecoder {
             }
             if let node = future["links"] {
                 result.links = perActor(node, context: context, what: "links of \(what)") { actor, value in
-                    decodeLinks(value, owner: "'\(actor.id)' in \(what)", issues: context.issues)
+                    decodeLinks(value, owner: "'\(actor.id)' in \(what)", issues: context.issues, existing: actor.links)
                 }
             }
             if let node = future["rules"] {
