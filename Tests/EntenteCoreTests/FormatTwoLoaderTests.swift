@@ -135,4 +135,15 @@ import Testing
             "31:27 future 'f' adds a rule 'r' the scenario already has; remove it in the same future first, or choose another id",
         ])
     }
+
+    @Test func linkPointsPerActorStayWithinTheLimit() {
+        let many = (0..<11).map { _ in "      - { when: { x: q, y: n }, points: -100 }" }.joined(separator: "\n")
+        #expect(errors(replacing: "      - { when: { x: [p, q], y: n }, points: 6, note: why }", with: many) == [
+            "11:7 the links of 'a' add up to 1100 points (counted without sign); expected at most 1000",
+        ])
+        let added = "links: { a: [" + (0..<10).map { _ in "{ when: { x: q, y: n }, points: 100 }" }.joined(separator: ", ") + "] }"
+        #expect(errors(replacing: "links: { b: [ { when: { x: q, y: m }, points: -3 } ] }", with: added) == [
+            "30:17 the links of 'a' in future 'f', its own and those added, add up to 1006 points (counted without sign); expected at most 1000",
+        ])
+    }
 }

@@ -30,8 +30,6 @@ public enum Limits {
     public static let linkPointsPerActor: ClosedRange<Double> = 0...1000
     /// Options of one issue.
     public static let options: ClosedRange<Int> = 1...255
-    /// A link's bonus (or, negative, penalty) in utility points.
-    public static let linkPoints: ClosedRange<Double> = -100...100
     /// A future's factor on an actor's capability; the product stays within `capability`.
     public static let capabilityFactor: ClosedRange<Double> = 0...1e9
     /// A future's change to a raw salience; the result is floored at 0 and stays within `salience`.

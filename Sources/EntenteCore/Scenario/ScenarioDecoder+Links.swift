@@ -61,6 +61,14 @@ extension ScenarioDecoder {
         return valid ? options : nil
     }
 
+    /// Reports links whose |points| add up past `Limits.linkPointsPerActor`, which keeps
+    /// every gain inside the engine's fixed-point range.
+    func checkLinkTotal(_ links: [Link], at node: Node, owner: String) {
+        let total = links.reduce(0) { $0 + abs($1.points) }
+        guard total > Limits.linkPointsPerActor.upperBound else { return }
+        fields.report(node, "the links of \(owner) add up to \(ScenarioWriter.number(total)) points (counted without sign); expected at most \(Limits.linkPointsPerActor.upperBound.limitText)")
+    }
+
     /// The value under `id` in `table`, or nil after reporting an unknown or malformed id,
     /// with the ids there are.
     func known<T>(_ id: String, at node: Node, in table: [String: T], what: String, context: String) -> T? {
