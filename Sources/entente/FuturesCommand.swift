@@ -31,6 +31,9 @@ struct FuturesCommand: ParsableCommand {
     @Option(help: "How many robust packages to list (with --robust).")
     var top = 10
 
+    @Flag(help: "Also list the packages whose coalition is viable today and in every future, ranked by their worst objective.")
+    var robust = false
+
     @OptionGroup var space: SpaceOptions
 
     @Option(help: ArgumentHelp("Stop each search after this many seconds with the best found so far, marked not proven.", valueName: "seconds"))
@@ -59,12 +62,24 @@ struct FuturesCommand: ParsableCommand {
             })
             if best.last!.cancelled { break }
         }
+        let robustResult = robust && !best.contains(where: \.cancelled) ? try robustSearch(outlook, request: request) : nil
         if output.json {
-            try output.emitJSON(FuturesReport(outlook, best: best, objective: objective))
+            try output.emitJSON(FuturesReport(outlook, best: best, robust: robustResult, objective: objective))
         } else {
-            try output.emit(FuturesText(outlook: outlook, best: best, objective: objective).render())
+            try output.emit(FuturesText(outlook: outlook, best: best, robust: robustResult, objective: objective).render())
         }
-        if best.contains(where: \.cancelled) { throw ExitCodes.interrupted }
+        if best.contains(where: \.cancelled) || robustResult?.cancelled == true { throw ExitCodes.interrupted }
+    }
+
+    /// The packages viable today and in every future, best by worst objective, in one scan.
+    private func robustSearch(_ outlook: FutureOutlook, request: SearchRequest) throws -> RobustResult {
+        var request = request
+        request.top = top
+        let search = RobustSearch(today: outlook.rows[0].scenario,
+                                  futures: outlook.rows.dropFirst().map { FutureScenario(id: $0.id, scenario: $0.scenario) })
+        return try SearchRunner.run(showProgress: !output.json && Console.isInteractive) { cancellation, progress throws(SearchRequestError) in
+            try search.run(request, cancellation: cancellation, progress: progress)
+        }
     }
 
     private func choosePackage(_ scenario: Scenario, request: SearchRequest) throws -> Package {
@@ -94,11 +109,27 @@ struct FuturesReport: Encodable {
         let failedRules: [String]
     }
 
+    struct RobustEntry: Encodable {
+        let options: [String: String]
+        let worst: Double
+        let byFuture: [String: Double]
+    }
+
     let objective: String
     let futures: [Row]
+    /// With --robust: the packages viable today and in every future; null without.
+    @Nullable var robust: [RobustEntry]?
+    /// With --robust: whether the whole space was scanned (false when stopped early).
+    @Nullable var robustProven: Bool?
 
-    init(_ outlook: FutureOutlook, best: [SearchResult], objective: Objective) {
+    init(_ outlook: FutureOutlook, best: [SearchResult], robust result: RobustResult?, objective: Objective) {
         self.objective = objective.rawValue
+        let today = outlook.rows[0].scenario
+        robust = result?.packages.map { found in
+            RobustEntry(options: PackageJSON.options(found.package, today), worst: found.worst,
+                        byFuture: Dictionary(uniqueKeysWithValues: found.byFuture.map { ($0.id, $0.value) }))
+        }
+        robustProven = result?.proven
         futures = zip(outlook.rows, best).map { row, result in
             let id = { (actor: Int) in row.scenario.actors[actor].id }
             return Row(
@@ -113,6 +144,7 @@ struct FuturesReport: Encodable {
 struct FuturesText {
     let outlook: FutureOutlook
     let best: [SearchResult]
+    let robust: RobustResult?
     let objective: Objective
 
     func render() -> String {
@@ -142,7 +174,19 @@ struct FuturesText {
             lines.append("      \(rowText.changeSummary(top.package))")
             lines.append("      coalition (\(top.coalition.count)): \(rowText.members(top))")
         }
+        if let robust { lines += robustLines(robust, text: text) }
         return lines.joined(separator: "\n")
+    }
+
+    private func robustLines(_ result: RobustResult, text: PackageText) -> [String] {
+        var lines = ["", "Robust packages: viable today and in every future, by worst \(objective.rawValue)"
+            + (result.proven ? "" : " (NOT proven: the scan was stopped; these are the best found so far)")]
+        if result.packages.isEmpty { lines.append("  none: no package keeps a viable coalition in every future") }
+        for (rank, found) in result.packages.enumerated() {
+            lines.append("  #\(rank + 1)  worst \(PackageText.figure(objective, found.worst))  \(text.changeSummary(found.package))")
+            lines.append("      " + found.byFuture.map { "\($0.id) \(PackageText.figure(objective, $0.value))" }.joined(separator: ", "))
+        }
+        return lines
     }
 
     private func summary() -> String {

@@ -57,4 +57,22 @@ import Testing
         let power = try cli.entente("power", "--weights", "1,2", "--quota", "2", "--future", "bloc")
         #expect(power.status == 64)
     }
+
+    @Test func robustPackagesByHand() throws {
+        let plain = try cli.json(try cli.entente("futures", Self.fixture, "--json"))
+        #expect(plain["robust"] is NSNull)
+        let run = try cli.entente("futures", Self.fixture, "--robust", "--json")
+        #expect(run.status == 0)
+        let document = try cli.json(run)
+        let robust = try #require(document["robust"] as? [[String: Any]])
+        #expect(robust.map { $0["options"] as? [String: String] } == [
+            ["chips": "national", "data": "open"], ["chips": "pool", "data": "local"], ["chips": "pool", "data": "open"],
+        ])
+        for entry in robust {
+            #expect(abs((entry["worst"] as? Double ?? 0) - 5.0 / 6) < 1e-9)
+            #expect((entry["byFuture"] as? [String: Double])?.keys.sorted() == ["bloc", "thaw", "today"])
+        }
+        #expect((robust[0]["byFuture"] as? [String: Double])?["thaw"] == 1)
+        #expect(document["robustProven"] as? Bool == true)
+    }
 }

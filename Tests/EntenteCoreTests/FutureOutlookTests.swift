@@ -154,3 +154,48 @@ import Testing
         }
     }
 }
+
+/// The robust search across futures, as `entente futures --robust` runs it, against brute
+/// force over the applied scenarios, on random scenarios with links and futures.
+@Suite struct RobustFuturesTests {
+    @Test(arguments: FutureOutlookTests.seeds)
+    func robustSearchEqualsBruteForceOverTheAppliedFutures(seed: UInt64) throws {
+        var scenario = FutureOutlookTests.scenarioWithFutures(seed)
+        let linked = ScenarioGenerator(actors: scenario.actors.count, issues: scenario.issues.count, options: 3, blocs: 1, seed: seed, links: 2).generate()
+        if scenario.issues.count >= 2 {
+            // Links on every actor, and a future that adds one more: drawn on the same issues.
+            for index in scenario.actors.indices {
+                scenario.actors[index].links = linked.actors[index].links.compactMap { link in
+                    let when = link.when.compactMap { condition -> LinkCondition? in
+                        guard let issue = scenario.issueIndex(condition.issue) else { return nil }
+                        let options = condition.options.filter { scenario.issues[issue].optionIndex($0) != nil }
+                        return options.isEmpty ? nil : LinkCondition(issue: condition.issue, options: options)
+                    }
+                    return when.count >= 2 ? Link(when: when, points: link.points) : nil
+                }
+            }
+            if let link = scenario.actors[0].links.first { scenario.futures[0].links[scenario.actors[1 % scenario.actors.count].id] = [link] }
+        }
+        let futures = scenario.futures.map { FutureScenario(id: $0.id, scenario: scenario.applying($0)) }
+        let all = [FutureScenario(id: Future.todayID, scenario: scenario)] + futures
+        let evaluators = all.map { PackageEvaluator(CompiledScenario($0.scenario)) }
+        for objective in [Objective.capability, .totalGain, .minGain] {
+            var request = SearchRequest()
+            request.objective = objective
+            request.top = 5
+            let found = try RobustSearch(today: scenario, futures: futures).run(request)
+            let expected = TestData.allPackages(scenario).compactMap { package -> (Package, Double, [Double])? in
+                let evaluations = evaluators.map { $0.evaluate(package) }
+                guard evaluations.allSatisfy(\.viable) else { return nil }
+                let values = evaluations.map { $0.objective(objective) }
+                return (package, values.min()!, values)
+            }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }.prefix(5)
+            #expect(found.packages.map(\.package) == expected.map(\.0), "objective \(objective.rawValue)")
+            for (robust, (_, worst, values)) in zip(found.packages, expected) {
+                #expect(abs(robust.worst - worst) < 1e-9)
+                #expect(robust.byFuture.map(\.id) == all.map(\.id))
+                #expect(zip(robust.byFuture.map(\.value), values).allSatisfy { abs($0 - $1) < 1e-9 })
+            }
+        }
+    }
+}

@@ -21,6 +21,7 @@ extension ScenarioDecoder {
             var links: [Link] = []
             if let node = actor["links"], requireVersion2(version, for: "links", at: actor.keys["links"]!) {
                 links = decodeLinks(node, owner: "'\(id)'", issues: issuesByID)
+                checkLinkTotal(links, at: node, owner: "'\(id)'")
             }
             actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests, links: links))
         }

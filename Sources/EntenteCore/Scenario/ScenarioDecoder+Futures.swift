@@ -34,7 +34,9 @@ extension ScenarioDecoder {
             }
             if let node = future["links"] {
                 result.links = perActor(node, context: context, what: "links of \(what)") { actor, value in
-                    decodeLinks(value, owner: "'\(actor.id)' in \(what)", issues: context.issues, existing: actor.links)
+                    let links = decodeLinks(value, owner: "'\(actor.id)' in \(what)", issues: context.issues)
+                    checkLinkTotal(actor.links + links, at: value, owner: "'\(actor.id)' in \(what), its own and those added,")
+                    return links
                 }
             }
             if let node = future["rules"] {

@@ -3,18 +3,9 @@ import Yams
 extension ScenarioDecoder {
     /// A list of links (format 2), on an actor or added by a future: each names two or more
     /// existing issues with existing options, and points within `Limits.linkPoints`.
-    ///
-    /// `existing` are the links the actor already has (a future's are added to the actor's
-    /// own): all of them together stay within `Limits.linkPointsPerActor`, so that a gain,
-    /// issues and links summed, keeps within the engine's fixed-point range.
-    func decodeLinks(_ node: Node, owner: String, issues: [String: Issue], existing: [Link] = []) -> [Link] {
+    func decodeLinks(_ node: Node, owner: String, issues: [String: Issue]) -> [Link] {
         guard let entries = fields.sequence(node, what: "links of \(owner)") else { return [] }
-        let links = entries.compactMap { decodeLink($0, owner: owner, issues: issues) }
-        let total = (existing + links).reduce(0) { $0 + abs($1.points) }
-        if total > Limits.linkPointsPerActor.upperBound {
-            fields.report(node, "the links of \(owner) add up to \(ScenarioWriter.number(total)) points (sizes summed\(existing.isEmpty ? "" : ", with the actor's own")); expected at most \(ScenarioWriter.number(Limits.linkPointsPerActor.upperBound))")
-        }
-        return links
+        return entries.compactMap { decodeLink($0, owner: owner, issues: issues) }
     }
 
     private func decodeLink(_ node: Node, owner: String, issues: [String: Issue]) -> Link? {
@@ -68,6 +59,14 @@ extension ScenarioDecoder {
             }
         }
         return valid ? options : nil
+    }
+
+    /// Reports links whose |points| add up past `Limits.linkPointsPerActor`, which keeps
+    /// every gain inside the engine's fixed-point range.
+    func checkLinkTotal(_ links: [Link], at node: Node, owner: String) {
+        let total = links.reduce(0) { $0 + abs($1.points) }
+        guard total > Limits.linkPointsPerActor.upperBound else { return }
+        fields.report(node, "the links of \(owner) add up to \(ScenarioWriter.number(total)) points (counted without sign); expected at most \(Limits.linkPointsPerActor.upperBound.limitText)")
     }
 
     /// The value under `id` in `table`, or nil after reporting an unknown or malformed id,
