@@ -49,18 +49,18 @@ public final class EffectRunner: Sendable {
                     let loaded = try ScenarioLoader.load(path: path)
                     guard !flag.isCancelled else { return }
                     if let actor = host.seat.role.actor, loaded.actorIndex(actor) == nil {
-                        post(.openFailed(file: path, "\(path) has no actor \(actor), and this workbench is \(actor)'s"))
+                        post(.files(.openFailed(file: path, "\(path) has no actor \(actor), and this workbench is \(actor)'s")))
                         return
                     }
                     let view = host.replace(Session(scenario: loaded, seats: [host.seat]))
-                    post(.loaded(view, file: path))
+                    post(.files(.loaded(view, file: path)))
                     files.opened(path, scenario: loaded)
                 } catch {
                     guard !flag.isCancelled else { return }
                     switch error {
-                    case .unreadable(_, let reason): post(.openFailed(file: path, "\(path): \(reason)"))
+                    case .unreadable(_, let reason): post(.files(.openFailed(file: path, "\(path): \(reason)")))
                     case .invalid(let diagnostics):
-                        post(.openFailed(file: path, "\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : "")))
+                        post(.files(.openFailed(file: path, "\(diagnostics[0])" + (diagnostics.count > 1 ? " (and \(diagnostics.count - 1) more; entente validate lists them)" : ""))))
                     }
                 }
             }
@@ -85,7 +85,7 @@ public final class EffectRunner: Sendable {
                 settings.cancellation = flag
                 let audience = session.audience(of: host.seat.id)
                 let text = (try? session.brief(of: package, for: host.seat.id, settings: settings)).map { BriefRenderer.render($0, as: .text) }
-                if !flag.isCancelled { post(.briefReady(package, audience: audience, text ?? "The brief could not be prepared.")) }
+                if !flag.isCancelled { post(.files(.briefReady(package, audience: audience, text ?? "The brief could not be prepared."))) }
             }
         case .analyse(let package, let request):
             let flag = Self.supersede(analysing)
@@ -99,7 +99,7 @@ public final class EffectRunner: Sendable {
             Thread.detachNewThread { [self] in
                 do {
                     let analysis = try PackageAnalysis(current, package: package, request: request, cancellation: flag)
-                    if !flag.isCancelled { post(.analysisReady(AnalysisResult(analysis, revision: revision))) }
+                    if !flag.isCancelled { post(.finder(.analysisReady(AnalysisResult(analysis, revision: revision)))) }
                 } catch {
                     post(.message("cannot analyse the package: \(error)"))
                 }
@@ -130,16 +130,16 @@ public final class EffectRunner: Sendable {
             switch host.engineScenario("coalition finder") {
             case .success(let space): current = space.scenario
             case .failure(let error):
-                post(.searchRefused(error.description))
+                post(.finder(.searchRefused(error.description)))
                 return
             }
             let flag = CancellationFlag()
             running.withLock { $0 = flag }
             Thread.detachNewThread { [self] in
                 let result = try? PackageSearch(current).run(request, cancellation: flag) { progress in
-                    self.post(.searchProgress(progress))
+                    self.post(.finder(.searchProgress(progress)))
                 }
-                if let result { post(.searchFinished(result)) }
+                if let result { post(.finder(.searchFinished(result))) }
             }
         }
     }

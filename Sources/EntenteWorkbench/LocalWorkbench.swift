@@ -9,7 +9,7 @@ import EntenteTUI
 /// here those are handed back to the caller.
 ///
 ///     var bench = LocalWorkbench(scenario: scenario, file: "x.yaml", size: Size(columns: 100, rows: 30))
-///     _ = bench.send(.adjustSalience(0.1))   // the session applies the edit; bench.state shows it
+///     _ = bench.send(.editing(.adjustSalience(0.1)))   // the session applies the edit; bench.state shows it
 @dynamicMemberLookup
 public struct LocalWorkbench: Sendable {
     public private(set) var state: AppState
@@ -31,13 +31,13 @@ public struct LocalWorkbench: Sendable {
     }
 
     /// A file finished loading: a fresh session with the same seat, whose view arrives as
-    /// `.loaded`, as `EffectRunner` does after `.open`.
+    /// `.files(.loaded)`, as `EffectRunner` does after `.open`.
     public mutating func load(_ scenario: Scenario, file: String) -> [Effect] {
         let seat = state.view.seat
         let fresh = Session(scenario: scenario, seats: [seat])
         // The workbench takes it only while waiting for this file (not after Esc).
         if state.opening == file { session = fresh }
-        return settle(update(&state, .loaded(fresh.view(for: seat.id), file: file)))
+        return settle(update(&state, .files(.loaded(fresh.view(for: seat.id), file: file))))
     }
 
     /// Answers session commands among `effects` (and those their answers give), returning

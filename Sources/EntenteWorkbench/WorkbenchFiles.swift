@@ -80,7 +80,7 @@ final class WorkbenchFiles: Sendable {
             offer(path, of: file, against: scenario)
         case .failure(let failure):
             if let holder = failure.holder {
-                post(.journalLocked(holder.description))
+                post(.files(.journalLocked(holder.description)))
             } else {
                 post(.message("cannot lock the journal \(TerminalText.escaped(path)): \(failure.reason)"))
                 books.withLock { $0.journals[file] = path }
@@ -151,7 +151,7 @@ final class WorkbenchFiles: Sendable {
             books.offered[file] = journal
             return journal.base.map { $0 != books.stamps[file] } ?? false
         }
-        post(.journalFound(JournalOffer(changes: changes(journal.scenario), written: journal.written.map(Self.time), fileChanged: changed)))
+        post(.files(.journalFound(JournalOffer(changes: changes(journal.scenario), written: journal.written.map(Self.time), fileChanged: changed))))
     }
 
     /// Writes the journal of `file`, unless it holds edits that were never offered back.
@@ -228,7 +228,7 @@ final class WorkbenchFiles: Sendable {
             return books.current
         }
         if previous != path { moveJournal(to: path, scenario: scenario) }
-        post(.saved(path))
+        post(.files(.saved(path)))
     }
 
     /// After `:save OTHER` the edits continue on OTHER: its journal lock replaces the first file's.

@@ -116,13 +116,13 @@ struct BenchCase {
         /// The key's action on the screen it is timed on, for the `index`-th press.
         func action(_ index: Int, _ scenario: Scenario) -> Action {
             switch self {
-            case .builderKey: .changeOption(1)
-            case .interestsKey: .adjustSalience(index % 2 == 0 ? 0.1 : -0.1)
+            case .builderKey: .editing(.changeOption(1))
+            case .interestsKey: .editing(.adjustSalience(index % 2 == 0 ? 0.1 : -0.1))
             default:
                 // Alternately unbundle the shipped scenario's first regulation issue and merge it back.
                 index % 2 == 0
-                    ? .edit(.split(issue: scenario.issues.first { $0.lever == .regulation }!.id, parts: [IssuePart(id: "part-a"), IssuePart(id: "part-b")]))
-                    : .edit(.merge(issue: "part-a"))
+                    ? .editing(.edit(.split(issue: scenario.issues.first { $0.lever == .regulation }!.id, parts: [IssuePart(id: "part-a"), IssuePart(id: "part-b")])))
+                    : .editing(.edit(.merge(issue: "part-a")))
             }
         }
 

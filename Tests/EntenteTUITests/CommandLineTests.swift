@@ -43,13 +43,13 @@ import Testing
             return
         }
         #expect(state.screen == .finder && request.objective == .nash && request.table == nil)
-        _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
+        _ = update(&state, .finder(.searchFinished(try PackageSearch(state.scenario).run(request))))
         _ = run("table chips off", &state)
         #expect(state.offTable == ["chips"] && state.package.choices[1] == 0)
         #expect(state.message == "chips is off the table: held at its status quo")
         _ = update(&state, .show(.builder))
-        _ = update(&state, .selectIssue(1))
-        _ = update(&state, .changeOption(1))
+        _ = update(&state, .editing(.selectIssue(1)))
+        _ = update(&state, .editing(.changeOption(1)))
         #expect(state.package.choices[1] == 0 && state.message?.contains("off the table") == true)
         guard case .startSearch(let narrowed) = run("search", &state).first else {
             Issue.record(":search starts a search")
@@ -65,8 +65,8 @@ import Testing
         _ = run("fix chips=allied-pool", &state)
         #expect(state.fixed == ["chips": "allied-pool"] && state.package.choices == [0, 1])
         _ = update(&state, .show(.builder))
-        _ = update(&state, .selectIssue(1))
-        _ = update(&state, .changeOption(1))
+        _ = update(&state, .editing(.selectIssue(1)))
+        _ = update(&state, .editing(.changeOption(1)))
         #expect(state.package.choices[1] == 1 && state.message?.contains("fixed at allied-pool") == true)
         _ = run("require eu", &state)
         _ = run("exclude india", &state)
@@ -76,8 +76,8 @@ import Testing
             return
         }
         #expect(request.fixed == ["chips": "allied-pool"] && request.include == ["eu"] && request.exclude == ["india"] && request.minMembers == 2)
-        _ = update(&state, .cancelSearch)
-        _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
+        _ = update(&state, .finder(.cancelSearch))
+        _ = update(&state, .finder(.searchFinished(try PackageSearch(state.scenario).run(request))))
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("held: chips=allied-pool · with eu · without india · at least 2 members") })
         _ = run("free all", &state)
         _ = run("fix chips", &state)

@@ -11,11 +11,11 @@ extension WorkbenchViewTests {
     func issues(size: Size) throws {
         var state = try state("Data/open-internet.yaml", size)
         _ = update(&state, .show(.issues))
-        _ = update(&state, .selectIssue(3))
-        _ = update(&state, .selectOption(1))
-        _ = update(&state, .toggleFix)
-        _ = update(&state, .selectIssue(2))
-        _ = update(&state, .toggleTable)
+        _ = update(&state, .editing(.selectIssue(3)))
+        _ = update(&state, .editing(.selectOption(1)))
+        _ = update(&state, .editing(.toggleFix))
+        _ = update(&state, .editing(.selectIssue(2)))
+        _ = update(&state, .editing(.toggleTable))
         try expectSnapshot(WorkbenchView.render(state), "issues-\(size.columns)x\(size.rows)")
     }
 
@@ -122,10 +122,10 @@ extension WorkbenchViewTests {
     @Test(arguments: [Size(columns: 60, rows: 18), Size(columns: 40, rows: 12)])
     func compactScreensKeepTheirEssentials(size: Size) throws {
         var state = try finderWithResults(size)
-        _ = update(&state, .pin)
+        _ = update(&state, .browsing(.pin))
         for screen in ScreenID.allCases {
             _ = update(&state, .show(screen))
-            if screen == .brief { _ = update(&state, .briefReady(state.package, audience: state.viewer, "Brief\nline two")) }
+            if screen == .brief { _ = update(&state, .files(.briefReady(state.package, audience: state.viewer, "Brief\nline two"))) }
             let lines = WorkbenchView.render(state).lines
             #expect(lines[0].contains("\(screen.rawValue) "), "the tab bar names the screen")
             #expect(lines.dropFirst().dropLast().contains { !$0.isEmpty }, "\(screen) shows something")

@@ -11,13 +11,13 @@ extension WorkbenchViewTests {
         _ = update(&state, .show(.interests))
         let ids = { (state: LocalWorkbench) in state.visibleActors.map { state.scenario.actors[$0].id } }
         #expect(ids(state) == ["us", "eu", "india"])
-        _ = update(&state, .cycleActorOrder)
+        _ = update(&state, .browsing(.cycleActorOrder))
         // Share of attention on cables: us 1/4, eu 1/2, india 3/4 (docs/training.md).
         #expect(state.actorOrder == .salience && ids(state) == ["india", "eu", "us"])
         #expect(WorkbenchView.render(state).lines[1].contains("by attention to the issue"))
-        _ = update(&state, .cycleActorOrder)
+        _ = update(&state, .browsing(.cycleActorOrder))
         #expect(ids(state) == ["us", "eu", "india"], "capability 3, 2, 1")
-        _ = update(&state, .cycleActorOrder)
+        _ = update(&state, .browsing(.cycleActorOrder))
         #expect(ids(state) == ["us", "eu", "india"], "the transatlantic members first")
         var command = state
         _ = update(&command, .openCommandLine)
@@ -56,7 +56,7 @@ extension WorkbenchViewTests {
         }
         #expect(state.filter == "india" && state.screen == .interests && state.groupingFilter == 0)
         #expect(state.visibleActors.isEmpty, "India is not in the transatlantic grouping")
-        _ = update(&state, .setFilter(""))
+        _ = update(&state, .browsing(.setFilter("")))
         #expect(state.visibleActors == [0, 1])
     }
 
@@ -81,7 +81,7 @@ extension WorkbenchViewTests {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 40, rows: 12))
         _ = update(&state, .show(.brief))
         let long = "The package keeps every member in and gives the last word of this line: ENDWORD"
-        _ = update(&state, .briefReady(state.package, audience: nil, (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n" + long))
+        _ = update(&state, .files(.briefReady(state.package, audience: nil, (1...12).map { "line \($0)" }.joined(separator: "\n") + "\n" + long)))
         _ = update(&state, .jump(toEnd: true))
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.contains("ENDWORD") }, "\(lines)")
@@ -97,10 +97,10 @@ extension WorkbenchViewTests {
         scenario.actors[0].name = "US \u{202E}setatS\u{2066}x\u{2069}\u{200B}\u{FEFF}\u{2028}"
         var state = LocalWorkbench(scenario: scenario, file: "Data/training/cables-and-chips.yaml", size: Size(columns: 100, rows: 30))
         _ = update(&state, .show(.issues))
-        _ = update(&state, .edit(.renameIssue(issue: "cables", name: "Cables\u{1B}]0;pwned\u{7}")))
+        _ = update(&state, .editing(.edit(.renameIssue(issue: "cables", name: "Cables\u{1B}]0;pwned\u{7}"))))
         _ = update(&state, .show(.interests))
-        _ = update(&state, .cycleGroupingFilter)
-        _ = update(&state, .setFilter("x\u{1B}"))
+        _ = update(&state, .browsing(.cycleGroupingFilter))
+        _ = update(&state, .browsing(.setFilter("x\u{1B}")))
         for screen in ScreenID.allCases {
             _ = update(&state, .show(screen))
             state.message = "message \u{1B}[31m"
@@ -117,20 +117,20 @@ extension WorkbenchViewTests {
     @Test func slashFiltersIssuesOnIssuesAndInTheBuilder() throws {
         var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
         _ = update(&state, .show(.issues))
-        _ = update(&state, .openFilter)
-        for character in "STANDARD" { _ = update(&state, .filterKey(.character(character))) }
-        _ = update(&state, .filterKey(.enter))
+        _ = update(&state, .browsing(.openFilter))
+        for character in "STANDARD" { _ = update(&state, .browsing(.filterKey(.character(character)))) }
+        _ = update(&state, .browsing(.filterKey(.enter)))
         #expect(state.visibleIssues.map { state.scenario.issues[$0].id } == ["standards-governance", "standards-seats"])
         #expect(state.scenario.issues[state.selectedIssue].id == "standards-governance", "the cursor moves onto a match")
-        _ = update(&state, .selectIssue(5))
+        _ = update(&state, .editing(.selectIssue(5)))
         #expect(state.scenario.issues[state.selectedIssue].id == "standards-seats", "the cursor moves among the matches")
         let lines = WorkbenchView.render(state).lines
         #expect(!lines.contains { $0.contains(" cables ") } && lines.contains { $0.contains("/STANDARD") })
         _ = update(&state, .show(.builder))
         #expect(WorkbenchView.render(state).lines.filter { $0.contains("Governance of technica") || $0.contains("Representation in") }.count == 2)
         #expect(!WorkbenchView.render(state).lines.contains { $0.contains("Submarine cable") })
-        #expect(Keymap.workbench.action(for: .escape, in: state) == .setFilter(""), "Esc clears a filter that is set")
-        _ = update(&state, .setFilter(""))
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .browsing(.setFilter("")), "Esc clears a filter that is set")
+        _ = update(&state, .browsing(.setFilter("")))
         #expect(state.visibleIssues.count == state.scenario.issues.count)
     }
 }
@@ -143,7 +143,7 @@ extension WorkbenchViewTests {
             #expect(state.commandLine?.text == text)
             _ = update(&state, .commandKey(.escape))
         }
-        _ = update(&state, .require("us", true))
+        _ = update(&state, .finder(.require("us", true)))
         _ = update(&state, try #require(Keymap.workbench.action(for: .character("F"), in: state)))
         #expect(state.finder.include.isEmpty)
     }

@@ -53,25 +53,25 @@ import Testing
             switch screen {
             case .interests:
                 for row in 0..<scenario.actors.count {
-                    _ = bench.send(.focusCell(actor: row, issue: 0))
+                    _ = bench.send(.browsing(.focusCell(actor: row, issue: 0)))
                     frame("interests, \(scenario.actors[row].id)")
-                    _ = bench.send(.moveCell(columns: 1, rows: 0))
+                    _ = bench.send(.browsing(.moveCell(columns: 1, rows: 0)))
                     frame("interests, \(scenario.actors[row].id), second issue")
                 }
             case .builder:
-                _ = bench.send(.setOption(issue: 0, option: 2))
-                _ = bench.send(.pin)
-                _ = bench.send(.setOption(issue: 1, option: 1))
-                _ = bench.send(.pin)
+                _ = bench.send(.editing(.setOption(issue: 0, option: 2)))
+                _ = bench.send(.browsing(.pin))
+                _ = bench.send(.editing(.setOption(issue: 1, option: 1)))
+                _ = bench.send(.browsing(.pin))
             case .finder:
-                _ = bench.send(.runSearch)
+                _ = bench.send(.finder(.runSearch))
             case .brief:
                 for case .prepareBrief(let package) in effects {
                     var settings = BriefBuilder.Settings()
                     settings.date = "2026-12-01"
                     settings.draws = 200
                     let brief = try bench.session.brief(of: package, for: actor, settings: settings)
-                    effects = bench.send(.briefReady(package, audience: bench.session.audience(of: actor), BriefRenderer.render(brief, as: .text)))
+                    effects = bench.send(.files(.briefReady(package, audience: bench.session.audience(of: actor), BriefRenderer.render(brief, as: .text))))
                 }
             default: break
             }

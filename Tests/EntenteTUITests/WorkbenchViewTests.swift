@@ -48,9 +48,9 @@ import Testing
         var state = try state("Data/open-internet.yaml", size)
         _ = update(&state, .show(.builder))
         // The Nash-best package's first issues: open consortium for cables, the DAC fund.
-        _ = update(&state, .changeOption(3))
-        _ = update(&state, .selectIssue(1))
-        _ = update(&state, .changeOption(1))
+        _ = update(&state, .editing(.changeOption(3)))
+        _ = update(&state, .editing(.selectIssue(1)))
+        _ = update(&state, .editing(.changeOption(1)))
         try expectSnapshot(WorkbenchView.render(state), "builder-\(size.columns)x\(size.rows)")
     }
 
@@ -58,17 +58,17 @@ import Testing
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         _ = update(&state, .show(.builder))
         #expect(state.evaluation.full?.coalition.isEmpty == true)
-        _ = update(&state, .changeOption(1))
+        _ = update(&state, .editing(.changeOption(1)))
         #expect(state.package.choices == [1, 0])
         #expect(state.evaluation.full?.coalition.members == [0, 1, 2])
-        _ = update(&state, .selectIssue(1))
-        _ = update(&state, .changeOption(-1))
+        _ = update(&state, .editing(.selectIssue(1)))
+        _ = update(&state, .editing(.changeOption(-1)))
         // Wraps from the first option to the last: the open market, the US's red line.
         #expect(state.package.choices == [1, 2])
         #expect(state.evaluation.full?.coalition.members == [1, 2] && state.evaluation.full!.redLined.contains(0))
-        _ = update(&state, .selectIssue(5))
+        _ = update(&state, .editing(.selectIssue(5)))
         #expect(state.selectedIssue == 1)
-        _ = update(&state, .resetPackage)
+        _ = update(&state, .editing(.resetPackage))
         #expect(state.package == state.scenario.statusQuo)
         _ = update(&state, .nextScreen(1))
         #expect(state.screen == .finder)
@@ -78,30 +78,30 @@ import Testing
         _ = update(&state, .nextScreen(-1))
         #expect(state.screen == ScreenID.allCases.last, "Shift-Tab wraps around")
         _ = update(&state, .show(.builder))
-        #expect(Keymap.workbench.action(for: .character("l"), in: state) == .changeOption(1))
+        #expect(Keymap.workbench.action(for: .character("l"), in: state) == .editing(.changeOption(1)))
         #expect(Keymap.workbench.action(for: .character("5"), in: state) == .show(.builder))
     }
 
     func finderWithResults(_ size: Size) throws -> LocalWorkbench {
         var state = try state("Data/training/cables-and-chips.yaml", size)
         _ = update(&state, .show(.finder))
-        _ = update(&state, .cycleObjective(2))
+        _ = update(&state, .finder(.cycleObjective(2)))
         #expect(state.finder.objective == .totalGain)
-        guard case .startSearch(let request) = update(&state, .runSearch).first else {
+        guard case .startSearch(let request) = update(&state, .finder(.runSearch)).first else {
             Issue.record("runSearch must start a search")
             return state
         }
         #expect(state.finder.running && request.objective == .totalGain)
-        #expect(update(&state, .runSearch).isEmpty, "a second search does not start while one runs")
-        _ = update(&state, .searchProgress(SearchProgress(explored: 4, resolved: 4, total: 9)))
-        _ = update(&state, .searchFinished(try PackageSearch(state.scenario).run(request)))
+        #expect(update(&state, .finder(.runSearch)).isEmpty, "a second search does not start while one runs")
+        _ = update(&state, .finder(.searchProgress(SearchProgress(explored: 4, resolved: 4, total: 9))))
+        _ = update(&state, .finder(.searchFinished(try PackageSearch(state.scenario).run(request))))
         return state
     }
 
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
     func finder(size: Size) throws {
         var state = try finderWithResults(size)
-        let effects = update(&state, .selectResult(1))
+        let effects = update(&state, .finder(.selectResult(1)))
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysing: pivotal members") })
         try performAnalyses(&state, effects)
         try expectSnapshot(WorkbenchView.render(state), "finder-\(size.columns)x\(size.rows)")
@@ -112,7 +112,7 @@ import Testing
     func performAnalyses(_ state: inout LocalWorkbench, _ effects: [Effect]) throws {
         for case .analyse(let package, let request) in effects {
             let scenario = try state.session.engineScenario(for: state.view.seat.id, "analysis")
-            _ = update(&state, .analysisReady(AnalysisResult(try PackageAnalysis(scenario, package: package, request: request), revision: state.view.revision)))
+            _ = update(&state, .finder(.analysisReady(AnalysisResult(try PackageAnalysis(scenario, package: package, request: request), revision: state.view.revision))))
         }
     }
 
@@ -120,23 +120,23 @@ import Testing
         var state = try finderWithResults(Size(columns: 120, rows: 40))
         let packages = state.finder.result!.packages
         #expect(state.finder.analysing == packages[state.finder.order[0]].package, "the first result is analysed as soon as it is shown")
-        let effects = update(&state, .selectResult(1))
+        let effects = update(&state, .finder(.selectResult(1)))
         guard case .analyse(let package, _) = effects.first else {
             Issue.record("moving the selection asks for its analysis")
             return
         }
         #expect(package == packages[state.finder.order[1]].package)
-        #expect(update(&state, .selectResult(-1)).count == 1 && update(&state, .selectResult(0)).isEmpty, "asked once while pending")
-        _ = update(&state, .selectResult(1))
+        #expect(update(&state, .finder(.selectResult(-1))).count == 1 && update(&state, .finder(.selectResult(0))).isEmpty, "asked once while pending")
+        _ = update(&state, .finder(.selectResult(1)))
         let analysis = try PackageAnalysis(state.scenario, package: package)
-        _ = update(&state, .analysisReady(AnalysisResult(analysis, revision: state.view.revision)))
+        _ = update(&state, .finder(.analysisReady(AnalysisResult(analysis, revision: state.view.revision))))
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.hasPrefix(" pivotal: ") } && lines.contains { $0.hasPrefix(" stability: ") })
         #expect(lines.contains { $0.hasPrefix(" robustness: viable in ") })
         var edited = state
         _ = update(&edited, .show(.interests))
-        _ = update(&edited, .adjustSalience(0.5))
-        _ = update(&edited, .analysisReady(AnalysisResult(analysis, revision: state.view.revision)))
+        _ = update(&edited, .editing(.adjustSalience(0.5)))
+        _ = update(&edited, .finder(.analysisReady(AnalysisResult(analysis, revision: state.view.revision))))
         #expect(edited.finder.analysis == nil, "an analysis of the scenario before an edit is dropped")
     }
 
@@ -146,15 +146,15 @@ import Testing
         let scenario = ScenarioGenerator(actors: 8, issues: 10, options: 4, blocs: 2, seed: 3).generate()
         var state = LocalWorkbench(scenario: scenario, file: "generated.yaml", size: Size(columns: 120, rows: 40))
         _ = update(&state, .show(.finder))
-        guard case .startSearch(let request) = update(&state, .runSearch).first else {
+        guard case .startSearch(let request) = update(&state, .finder(.runSearch)).first else {
             Issue.record("runSearch must start a search")
             return
         }
-        #expect(update(&state, .cancelSearch) == [.cancelSearch])
+        #expect(update(&state, .finder(.cancelSearch)) == [.cancelSearch])
         let flag = CancellationFlag()
         let stopped = try PackageSearch(scenario).run(request, cancellation: flag) { _ in flag.cancel() }
         try #require(stopped.cancelled && !stopped.packages.isEmpty)
-        #expect(!update(&state, .searchFinished(stopped)).contains { if case .analyse = $0 { true } else { false } })
+        #expect(!update(&state, .finder(.searchFinished(stopped))).contains { if case .analyse = $0 { true } else { false } })
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysis stopped (Esc)") })
     }
 
@@ -163,13 +163,13 @@ import Testing
     @Test func escapeStopsTheSelectedResultsAnalysis() throws {
         var state = try finderWithResults(Size(columns: 120, rows: 40))
         let package = try #require(state.finder.analysing)
-        #expect(Keymap.workbench.action(for: .escape, in: state) == .cancelSearch)
-        #expect(update(&state, .cancelSearch) == [.cancelAnalysis])
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .finder(.cancelSearch))
+        #expect(update(&state, .finder(.cancelSearch)) == [.cancelAnalysis])
         #expect(state.finder.analysing == nil && state.finder.analysisStopped == package)
         #expect(update(&state, .scroll(1)).isEmpty, "the stopped analysis is not asked for again")
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("analysis stopped (Esc)") })
-        _ = update(&state, .selectResult(1))
-        guard case .analyse = update(&state, .selectResult(-1)).first else {
+        _ = update(&state, .finder(.selectResult(1)))
+        guard case .analyse = update(&state, .finder(.selectResult(-1))).first else {
             Issue.record("moving away and back analyses the result again")
             return
         }
@@ -178,25 +178,25 @@ import Testing
     @Test func finderRunningShowsProgressAndCancels() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 100, rows: 30))
         _ = update(&state, .show(.finder))
-        _ = update(&state, .runSearch)
-        _ = update(&state, .searchProgress(SearchProgress(explored: 3, resolved: 4.5, total: 9)))
+        _ = update(&state, .finder(.runSearch))
+        _ = update(&state, .finder(.searchProgress(SearchProgress(explored: 3, resolved: 4.5, total: 9))))
         let grid = WorkbenchView.render(state)
         #expect(grid.lines.contains { $0.contains("50.0%") && $0.contains("Esc cancels") })
-        #expect(Keymap.workbench.action(for: .escape, in: state) == .cancelSearch)
-        #expect(update(&state, .cancelSearch) == [.cancelSearch])
+        #expect(Keymap.workbench.action(for: .escape, in: state) == .finder(.cancelSearch))
+        #expect(update(&state, .finder(.cancelSearch)) == [.cancelSearch])
     }
 
     @Test func finderSortsSelectsAndOpensInTheBuilder() throws {
         var state = try finderWithResults(Size(columns: 100, rows: 30))
         let packages = state.finder.result!.packages
         #expect(state.finder.order == Array(packages.indices))
-        _ = update(&state, .cycleSort)
+        _ = update(&state, .finder(.cycleSort))
         #expect(state.finder.sort == .capability)
         let shares = state.finder.order.map { packages[$0].objective(.capability) }
         #expect(shares == shares.sorted(by: >))
-        _ = update(&state, .selectResult(100))
+        _ = update(&state, .finder(.selectResult(100)))
         #expect(state.finder.selected == packages.count - 1)
-        _ = update(&state, .buildSelected)
+        _ = update(&state, .finder(.buildSelected))
         #expect(state.screen == .builder)
         #expect(state.package == packages[state.finder.order[packages.count - 1]].package)
         #expect(state.evaluation.package == state.package)
@@ -204,27 +204,27 @@ import Testing
 
     @Test func briefScreenAsksForAFreshPreview() throws {
         var state = try state("Data/training/cables-and-chips.yaml", Size(columns: 80, rows: 24))
-        _ = update(&state, .setOption(issue: 1, option: 1))
+        _ = update(&state, .editing(.setOption(issue: 1, option: 1)))
         #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("Preparing the brief") })
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
-        #expect(update(&state, .briefReady(state.package, audience: nil, text)).isEmpty)
+        #expect(update(&state, .files(.briefReady(state.package, audience: nil, text))).isEmpty)
         try expectSnapshot(WorkbenchView.render(state), "brief-80x24")
         _ = update(&state, .scroll(10))
         #expect(WorkbenchView.render(state).lines[3] != (try String(contentsOfFile: Self.root.appendingPathComponent("Snapshots/brief-80x24.txt").path, encoding: .utf8)).split(separator: "\n")[3])
         // A preview of another package is stale: the screen asks again.
         let other = state.package
-        _ = update(&state, .setOption(issue: 0, option: 1))
-        #expect(update(&state, .briefReady(other, audience: nil, text)) == [.prepareBrief(state.package)])
+        _ = update(&state, .editing(.setOption(issue: 0, option: 1)))
+        #expect(update(&state, .files(.briefReady(other, audience: nil, text))) == [.prepareBrief(state.package)])
     }
 
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
     func interests(size: Size) throws {
         var state = try state("Data/open-internet.yaml", size)
         _ = update(&state, .show(.interests))
-        _ = update(&state, .moveCell(columns: 3, rows: 11))
+        _ = update(&state, .browsing(.moveCell(columns: 3, rows: 11)))
         try expectSnapshot(WorkbenchView.render(state), "interests-\(size.columns)x\(size.rows)")
     }
 
@@ -240,32 +240,32 @@ import Testing
         #expect(WorkbenchView.render({ var s = state; _ = update(&s, .show(.compare)); return s }()).lines
             .contains { $0.contains("Nothing pinned yet") })
         for _ in 0..<4 {
-            _ = update(&state, .pin)
-            _ = update(&state, .selectResult(1))
+            _ = update(&state, .browsing(.pin))
+            _ = update(&state, .finder(.selectResult(1)))
         }
         #expect(state.pinned.count == 3, "at most three; the oldest makes way")
         let packages = state.finder.result!.packages
         #expect(state.pinned == [1, 2, 3].map { packages[state.finder.order[$0]].package })
-        _ = update(&state, .pin)
+        _ = update(&state, .browsing(.pin))
         #expect(state.pinned.count == 3, "pinning the same package twice keeps one")
         _ = update(&state, .show(.compare))
         try expectSnapshot(WorkbenchView.render(state), "compare-100x30")
-        _ = update(&state, .clearPins)
+        _ = update(&state, .browsing(.clearPins))
         #expect(state.pinned.isEmpty)
     }
 
     @Test func interestsCursorAndGroupingFilter() throws {
         var state = try state("Data/open-internet.yaml", Size(columns: 120, rows: 40))
         _ = update(&state, .show(.interests))
-        _ = update(&state, .moveCell(columns: -5, rows: 100))
+        _ = update(&state, .browsing(.moveCell(columns: -5, rows: 100)))
         #expect(state.cell.actor == state.scenario.actors.count - 1 && state.cell.issue == 0)
-        _ = update(&state, .moveCell(columns: 3, rows: 0))
+        _ = update(&state, .browsing(.moveCell(columns: 3, rows: 0)))
         let lines = WorkbenchView.render(state).lines
         #expect(lines.contains { $0.contains("Technical community (IETF, ISOC, RIRs) on Semiconductor supply security") })
-        _ = update(&state, .cycleGroupingFilter)
+        _ = update(&state, .browsing(.cycleGroupingFilter))
         #expect(state.visibleActors.map { state.scenario.actors[$0].id } == ["us", "eu", "germany", "france", "italy", "uk", "canada", "japan"])
         #expect(state.cell.actor == 0, "the cursor moves into the filtered grouping")
-        for _ in state.scenario.groupings { _ = update(&state, .cycleGroupingFilter) }
+        for _ in state.scenario.groupings { _ = update(&state, .browsing(.cycleGroupingFilter)) }
         #expect(state.groupingFilter == nil && state.visibleActors.count == state.scenario.actors.count)
     }
 
@@ -280,18 +280,18 @@ import Testing
         #expect(Keymap.workbench.clickAction(x: 3, y: 0, in: state) == nil, "the Entente label is not a tab")
         #expect(Keymap.workbench.clickAction(x: 10, y: 5, in: state) == nil)
         _ = update(&state, .show(.builder))
-        #expect(Keymap.workbench.wheelAction(1, in: state) == .selectIssue(1))
-        #expect(Keymap.workbench.wheelAction(-1, in: state) == .selectIssue(-1))
+        #expect(Keymap.workbench.wheelAction(1, in: state) == .editing(.selectIssue(1)))
+        #expect(Keymap.workbench.wheelAction(-1, in: state) == .editing(.selectIssue(-1)))
         _ = update(&state, .show(.overview))
         #expect(Keymap.workbench.wheelAction(1, in: state) == .scroll(1))
     }
 
     @Test func slashFiltersActorsAndResults() throws {
         var state = try finderWithResults(Size(columns: 100, rows: 30))
-        _ = update(&state, .openFilter)
-        #expect(Keymap.workbench.action(for: .character("q"), in: state) == .filterKey(.character("q")))
-        for character in "INDIA" { _ = update(&state, .filterKey(.character(character))) }
-        _ = update(&state, .filterKey(.enter))
+        _ = update(&state, .browsing(.openFilter))
+        #expect(Keymap.workbench.action(for: .character("q"), in: state) == .browsing(.filterKey(.character("q"))))
+        for character in "INDIA" { _ = update(&state, .browsing(.filterKey(.character(character)))) }
+        _ = update(&state, .browsing(.filterKey(.enter)))
         #expect(!state.filterEditing && state.filter == "INDIA")
         let packages = state.finder.result!.packages
         #expect(!state.finder.order.isEmpty)
@@ -300,11 +300,11 @@ import Testing
         _ = update(&state, .show(.interests))
         #expect(state.visibleActors == [2])
         #expect(state.cell.actor == 2, "the cursor moves to a visible actor")
-        _ = update(&state, .openFilter)
-        _ = update(&state, .filterKey(.escape))
+        _ = update(&state, .browsing(.openFilter))
+        _ = update(&state, .browsing(.filterKey(.escape)))
         #expect(state.filter.isEmpty && state.visibleActors == [0, 1, 2])
         _ = update(&state, .show(.overview))
-        _ = update(&state, .openFilter)
+        _ = update(&state, .browsing(.openFilter))
         #expect(!state.filterEditing && state.message?.hasPrefix("/ filters") == true)
     }
 

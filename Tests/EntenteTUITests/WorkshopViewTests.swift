@@ -9,20 +9,20 @@ import Testing
 extension WorkbenchViewTests {
     @Test func restrictedViewHidesOtherActorsEverywhere() throws {
         var state = try finderWithResults(Size(columns: 100, rows: 30))
-        _ = update(&state, .pin)
-        _ = update(&state, .setViewer("eu"))
+        _ = update(&state, .browsing(.pin))
+        _ = update(&state, .browsing(.setViewer("eu")))
         #expect(state.message?.hasPrefix("workshop view: only eu's stance") == true)
         let us = state.scenario.actors[0]
         _ = update(&state, .show(.interests))
         #expect(state.scenario.actors[state.cell.actor].id == "eu", "the cursor starts on the viewer")
-        _ = update(&state, .moveCell(columns: 0, rows: -1))
+        _ = update(&state, .browsing(.moveCell(columns: 0, rows: -1)))
         let interests = WorkbenchView.render(state).lines
         #expect(interests.contains { $0.contains("hidden in the workshop view") })
         #expect(!interests.contains { $0.contains("values:") }, "no values of another actor")
-        _ = update(&state, .adjustSalience(0.1))
+        _ = update(&state, .editing(.adjustSalience(0.1)))
         #expect(state.message == "in the workshop view only eu's stance can be edited" && state.session.journal.isEmpty)
-        _ = update(&state, .moveCell(columns: 0, rows: 1))
-        _ = update(&state, .adjustSalience(0.1))
+        _ = update(&state, .browsing(.moveCell(columns: 0, rows: 1)))
+        _ = update(&state, .editing(.adjustSalience(0.1)))
         #expect(state.session.journal.count == 1, "the viewer edits its own stance")
         _ = update(&state, .show(.builder))
         let builder = WorkbenchView.render(state).lines
@@ -33,20 +33,20 @@ extension WorkbenchViewTests {
             #expect(WorkbenchView.render(state).lines.contains { $0.contains("workshop") }, "\(screen)")
         }
         #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
-        #expect(update(&state, .runSearch).isEmpty && !state.finder.running)
+        #expect(update(&state, .finder(.runSearch)).isEmpty && !state.finder.running)
         _ = update(&state, .show(.compare))
         #expect(WorkbenchView.render(state).lines.contains { $0.hasPrefix(" Your gain") })
         _ = update(&state, .show(.issues))
-        _ = update(&state, .prompt(.split))
+        _ = update(&state, .editing(.prompt(.split)))
         for character in "x y" { _ = update(&state, .commandKey(.character(character))) }
         _ = update(&state, .commandKey(.enter))
         #expect(state.message?.hasPrefix("in the workshop view the issues are the facilitator's") == true)
         try expectSnapshot(WorkbenchView.render({ var s = state; _ = update(&s, .show(.interests)); s.message = nil; return s }()), "workshop-interests-100x30")
         var locked = LocalWorkbench(scenario: state.session.scenario, file: "cables.yaml", size: state.size, seat: Seat(id: "eu", role: .delegation("eu")))
         #expect(locked.viewerLocked)
-        _ = update(&locked, .setViewer(nil))
+        _ = update(&locked, .browsing(.setViewer(nil)))
         #expect(locked.viewer == "eu" && locked.message?.hasPrefix("this workbench is eu's") == true, "a participant's workbench stays restricted")
-        _ = update(&state, .setViewer(nil))
+        _ = update(&state, .browsing(.setViewer(nil)))
         _ = update(&state, .show(.builder))
         #expect(WorkbenchView.render(state).lines.contains { $0.contains(us.name) })
     }
@@ -55,17 +55,17 @@ extension WorkbenchViewTests {
     func compareAndBriefAtBothSizes(size: Size) throws {
         var state = try finderWithResults(size)
         for _ in 0..<3 {
-            _ = update(&state, .pin)
-            _ = update(&state, .selectResult(1))
+            _ = update(&state, .browsing(.pin))
+            _ = update(&state, .finder(.selectResult(1)))
         }
         _ = update(&state, .show(.compare))
         try expectSnapshot(WorkbenchView.render(state), "compare-\(size.columns)x\(size.rows)")
-        _ = update(&state, .buildSelected)
+        _ = update(&state, .finder(.buildSelected))
         _ = update(&state, .show(.brief))
         var settings = BriefBuilder.Settings()
         settings.date = "2026-11-27"
         let text = BriefRenderer.render(try BriefBuilder(state.scenario).build(state.package, settings: settings), as: .text)
-        _ = update(&state, .briefReady(state.package, audience: nil, text))
+        _ = update(&state, .files(.briefReady(state.package, audience: nil, text)))
         try expectSnapshot(WorkbenchView.render(state), "brief-\(size.columns)x\(size.rows)-result")
     }
 
@@ -74,8 +74,8 @@ extension WorkbenchViewTests {
     /// built for the audience holds no other actor's gain or note.
     @Test func exportsFromARestrictedViewAreTheDelegationBrief() throws {
         var state = try finderWithResults(Size(columns: 100, rows: 30))
-        _ = update(&state, .buildSelected)
-        _ = update(&state, .setViewer("india"))
+        _ = update(&state, .finder(.buildSelected))
+        _ = update(&state, .browsing(.setViewer("india")))
         _ = update(&state, .openCommandLine)
         for character in "brief out.txt" { _ = update(&state, .commandKey(.character(character))) }
         #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.package, path: "out.txt", force: false)])
@@ -85,7 +85,7 @@ extension WorkbenchViewTests {
         settings.date = "2026-11-27"
         let full = try BriefBuilder(state.scenario).build(state.package, settings: settings)
         // A full brief that arrives for this view (prepared before the view changed) is dropped.
-        #expect(update(&state, .briefReady(state.package, audience: nil, BriefRenderer.render(full, as: .text))) == [.prepareBrief(state.package)])
+        #expect(update(&state, .files(.briefReady(state.package, audience: nil, BriefRenderer.render(full, as: .text)))) == [.prepareBrief(state.package)])
         #expect(!WorkbenchView.render(state).lines.contains { $0.contains("Proposed package") })
 
         settings.audience = "india"
@@ -102,7 +102,7 @@ extension WorkbenchViewTests {
                 }
             }
         }
-        _ = update(&state, .briefReady(state.package, audience: "india", BriefRenderer.render(delegation, as: .text)))
+        _ = update(&state, .files(.briefReady(state.package, audience: "india", BriefRenderer.render(delegation, as: .text))))
         #expect(WorkbenchView.render(state).lines.contains { $0.contains("india's delegation brief") })
     }
 }

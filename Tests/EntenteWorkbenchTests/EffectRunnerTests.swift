@@ -75,8 +75,8 @@ import Testing
         let asked = actions(from: runner) { if case .message = $0 { true } else { false } }
         #expect(asked.contains { if case .message(let text) = $0 { text.hasPrefix("saving would drop 4 comments (line 1:") } else { false } })
         runner.perform(.save(path: workspace.file, force: true))
-        let posted = actions(from: runner) { if case .saved = $0 { true } else { false } }
-        #expect(posted.contains(.saved(workspace.file)))
+        let posted = actions(from: runner) { if case .files(.saved) = $0 { true } else { false } }
+        #expect(posted.contains(.files(.saved(workspace.file))))
         #expect(try ScenarioLoader.load(path: workspace.file) == scenario)
     }
 
@@ -97,12 +97,12 @@ import Testing
             let first = workspace.runner()
             first.perform(.session(.edit(edit(workspace.scenario))))
             let second = workspace.runner()
-            let posted = actions(from: second) { if case .journalLocked = $0 { true } else { false } }
-            #expect(posted.contains { if case .journalLocked = $0 { true } else { false } }, "the first workbench holds the journal")
+            let posted = actions(from: second) { if case .files(.journalLocked) = $0 { true } else { false } }
+            #expect(posted.contains { if case .files(.journalLocked) = $0 { true } else { false } }, "the first workbench holds the journal")
         }
         let third = workspace.runner()
-        let posted = actions(from: third) { if case .journalFound = $0 { true } else { false } }
-        let offer = posted.compactMap { if case .journalFound(let offer) = $0 { offer } else { nil } }.first
+        let posted = actions(from: third) { if case .files(.journalFound) = $0 { true } else { false } }
+        let offer = posted.compactMap { if case .files(.journalFound(let offer)) = $0 { offer } else { nil } }.first
         #expect(offer?.changes.contains { $0.hasPrefix("+") && $0.contains("salience: 2.5") } == true && offer?.fileChanged == false)
         third.perform(.restoreJournal(file: workspace.file))
         #expect(reply(third.drain())?.view.scenario == scenario, "restoring puts the journal's edits in the session")
@@ -118,8 +118,8 @@ import Testing
             .write(to: Journal.path(for: workspace.file, participant: "eu", in: workspace.journals), file: workspace.file)
         let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
         defer { runner.cancel() }
-        let posted = actions(from: runner) { if case .journalFound = $0 { true } else { false } }
-        let offers = posted.compactMap { action -> JournalOffer? in if case .journalFound(let offer) = action { offer } else { nil } }
+        let posted = actions(from: runner) { if case .files(.journalFound) = $0 { true } else { false } }
+        let offers = posted.compactMap { action -> JournalOffer? in if case .files(.journalFound(let offer)) = action { offer } else { nil } }
         let changes = offers.first?.changes ?? []
         #expect(changes.contains { $0.contains("salience: 3.5") })
         #expect(!changes.contains { $0.contains("4.5") }, "\(changes)")
@@ -132,11 +132,11 @@ import Testing
         let broken = workspace.folder.appendingPathComponent("broken.yaml").path
         try "title: x\nactors: [\n".write(toFile: broken, atomically: true, encoding: .utf8)
         runner.perform(.open(broken))
-        let failed = actions(from: runner) { if case .openFailed = $0 { true } else { false } }
-        #expect(failed.contains { if case .openFailed(let file, let reason) = $0 { file == broken && reason.contains("broken.yaml:") } else { false } })
+        let failed = actions(from: runner) { if case .files(.openFailed) = $0 { true } else { false } }
+        #expect(failed.contains { if case .files(.openFailed(let file, let reason)) = $0 { file == broken && reason.contains("broken.yaml:") } else { false } })
         runner.perform(.open(workspace.file))
-        let loaded = actions(from: runner) { if case .loaded = $0 { true } else { false } }
-        #expect(loaded.contains { if case .loaded(let view, let file) = $0 { view.scenario == workspace.scenario && file == workspace.file } else { false } })
+        let loaded = actions(from: runner) { if case .files(.loaded) = $0 { true } else { false } }
+        #expect(loaded.contains { if case .files(.loaded(let view, let file)) = $0 { view.scenario == workspace.scenario && file == workspace.file } else { false } })
     }
 
     @Test func searchesReportProgressAndTheResult() throws {
@@ -146,8 +146,8 @@ import Testing
         var request = SearchRequest()
         request.top = 5
         runner.perform(.startSearch(request))
-        let posted = actions(from: runner) { if case .searchFinished = $0 { true } else { false } }
-        let result = posted.compactMap { if case .searchFinished(let result) = $0 { result } else { nil } }.first
+        let posted = actions(from: runner) { if case .finder(.searchFinished) = $0 { true } else { false } }
+        let result = posted.compactMap { if case .finder(.searchFinished(let result)) = $0 { result } else { nil } }.first
         #expect(result?.packages == (try PackageSearch(workspace.scenario).run(request)).packages)
     }
 
@@ -157,7 +157,7 @@ import Testing
         let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
         defer { runner.cancel() }
         runner.perform(.startSearch(SearchRequest()))
-        #expect(runner.drain().contains { if case .searchRefused(let reason) = $0 { reason.hasPrefix("the coalition finder reads every actor's private values") } else { false } })
+        #expect(runner.drain().contains { if case .finder(.searchRefused(let reason)) = $0 { reason.hasPrefix("the coalition finder reads every actor's private values") } else { false } })
     }
 
     /// A brief written from a delegation's seat is that delegation's: no other actor's note.

@@ -2,7 +2,9 @@ import EntenteCore
 import EntenteSession
 
 /// Everything that can happen to the workbench: keys mapped to intents, and events from
-/// outside (a resize). `update` is the only place they change the state.
+/// outside (a resize, an effect's outcome). `update` is the only place they change the
+/// state. Actions are grouped by concern, so each group's handler covers all of its cases
+/// and no action can fall through to the wrong one.
 public enum Action: Equatable, Sendable {
     case quit
     case toggleHelp
@@ -11,6 +13,27 @@ public enum Action: Equatable, Sendable {
     case show(ScreenID)
     case nextScreen(Int)
     case scroll(Int)
+    /// Jump to the first or last row of the current list (Home, End).
+    case jump(toEnd: Bool)
+    case message(String)
+    case resize(Size)
+    /// Open the `:` command line, and keys typed into it.
+    case openCommandLine
+    case commandKey(Key)
+    /// The session's answer to a command: the seat's new view and what to say.
+    case session(SessionReply)
+    /// The Issues screen, the package builder and the edits of the scenario.
+    case editing(EditingAction)
+    /// The coalition finder: objective, constraints, the search and its results.
+    case finder(FinderAction)
+    /// Moving about Interests, the workshop view, the `/` filter and the pins.
+    case browsing(BrowsingAction)
+    /// Undo and redo, the journal, and files opened, saved and written.
+    case files(FileAction)
+}
+
+/// The Issues screen, the package builder and the edits of the scenario.
+public enum EditingAction: Equatable, Sendable {
     /// Issues screen and package builder: move the selection among issues, or put it on one.
     case selectIssue(Int)
     case focusIssue(Int)
@@ -34,30 +57,49 @@ public enum Action: Equatable, Sendable {
     case changeOption(Int)
     /// Package builder: put every issue back at its status quo.
     case resetPackage
-    /// Coalition finder: rank by the next or previous objective.
+    /// Package builder: set one issue's option (the `:choose` command).
+    case setOption(issue: Int, option: Int)
+    /// Put an issue (by id) on or off the table, or fix it at an option (nil releases it).
+    case setOnTable(issue: String, Bool)
+    case setFixed(issue: String, option: String?)
+    /// Interests: change the selected cell's salience (never below zero), or its value of
+    /// the option under the option cursor (kept within 0…100), or toggle a red line there.
+    case adjustSalience(Double)
+    case adjustValue(Double)
+    case toggleRedLine
+}
+
+/// The coalition finder: objective, constraints, the running search and its results.
+public enum FinderAction: Equatable, Sendable {
+    /// Rank by the next or previous objective, or by one.
     case cycleObjective(Int)
-    /// Coalition finder: start a search (Esc cancels it).
+    case setObjective(Objective)
+    /// Start a search (Esc cancels it, or the selected result's analysis).
     case runSearch
     case cancelSearch
     case searchProgress(SearchProgress)
     case searchFinished(SearchResult)
     /// The session would not run the search for this seat: why.
     case searchRefused(String)
-    /// Coalition finder: move the selection among results, or put it on one (a click).
+    /// Move the selection among results, or put it on one (a click).
     case selectResult(Int)
     case focusResult(Int)
-    /// Coalition finder: actors that must be in (or out of) every coalition, a minimum
-    /// size, and dropping all three.
+    /// Actors that must be in (or out of) every coalition, a minimum size, and dropping all three.
     case require(String, Bool)
     case exclude(String, Bool)
     case setMinMembers(Int)
     case clearConstraints
-    case setSort(FinderColumn)
-    /// Coalition finder: sort the results by the next column.
+    /// Sort the results by the next column, or by one.
     case cycleSort
-    /// Coalition finder: load the selected result into the package builder.
+    case setSort(FinderColumn)
+    /// Load the selected result into the package builder.
     case buildSelected
-    case setObjective(Objective)
+    /// The analysis of the selected package, prepared off the main loop.
+    case analysisReady(AnalysisResult)
+}
+
+/// Moving about Interests, the workshop view, the `/` filter and the pins.
+public enum BrowsingAction: Equatable, Sendable {
     /// Interests: move the cursor among actors (rows) and issues (columns), or put it on a cell.
     case moveCell(columns: Int, rows: Int)
     case focusCell(actor: Int, issue: Int)
@@ -67,18 +109,21 @@ public enum Action: Equatable, Sendable {
     /// Interests: order the actors by the next criterion, or by one.
     case cycleActorOrder
     case setActorOrder(ActorOrder)
-    /// Jump to the first or last row of the current list (Home, End).
-    case jump(toEnd: Bool)
-    /// Set the `/` filter of the current list (the `:filter` command; empty clears it).
-    case setFilter(String)
-    /// Interests: change the selected cell's salience (never below zero), or its value of
-    /// the option under the option cursor (kept within 0…100), or toggle a red line there.
-    case adjustSalience(Double)
-    case adjustValue(Double)
-    case toggleRedLine
-    /// Workshop: show only this actor's private stance (nil: everybody's).
+    /// Workshop: look through this actor's delegation's eyes (nil: the seat's own view).
     case setViewer(String?)
-    /// Undo and redo scenario edits.
+    /// Open the `/` filter of the current list, keys typed into it, or set it (`:filter`;
+    /// empty clears it).
+    case openFilter
+    case filterKey(Key)
+    case setFilter(String)
+    /// Pin the builder's package, or the finder's selected result, for comparison
+    /// (at most three; the oldest makes way); drop every pin.
+    case pin
+    case clearPins
+}
+
+/// Undo and redo, the journal of unsaved edits, and files opened, saved and written.
+public enum FileAction: Equatable, Sendable {
     case undo
     case redo
     /// The journal of unsaved edits from an earlier session, offered when the file is
@@ -92,43 +137,20 @@ public enum Action: Equatable, Sendable {
     case journalLocked(String)
     case useOwnJournal
     case openReadOnly
-    /// Pin the builder's package, or the finder's selected result, for comparison
-    /// (at most three; the oldest makes way).
-    case pin
-    /// Compare: drop every pinned package.
-    case clearPins
-    /// Package builder: set one issue's option (the `:choose` command).
-    case setOption(issue: Int, option: Int)
-    /// Put an issue (by id) on or off the table, or fix it at an option (nil releases it).
-    case setOnTable(issue: String, Bool)
-    case setFixed(issue: String, option: String?)
-    /// Open the `/` filter of the current list, and keys typed into it.
-    case openFilter
-    case filterKey(Key)
-    /// Open the `:` command line, and keys typed into it.
-    case openCommandLine
-    case commandKey(Key)
     /// Commands that need the outside world.
     case requestOpen(String, force: Bool)
     /// Esc while a file is being opened: keep the scenario on screen.
     case stopOpening
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
-    /// The session's answer to a command: the seat's new view and what to say.
-    case session(SessionReply)
-    /// Outcomes reported back by effects: a file opened in a session of its own, and this
-    /// seat's view of it.
+    /// A file opened in a session of its own, and this seat's view of it.
     case loaded(SeatView, file: String)
     /// Opening a file ended without a scenario: why.
     case openFailed(file: String, String)
     case saved(String)
-    case message(String)
     /// The brief preview of a package for an audience (nil: the full brief), prepared off
     /// the main loop.
     case briefReady(Package, audience: String?, String)
-    /// The analysis of the finder's selected package, prepared off the main loop.
-    case analysisReady(AnalysisResult)
-    case resize(Size)
 }
 
 /// Commands that a key begins on the command line, filled in for what is selected.

@@ -10,42 +10,42 @@ struct CommandParser {
 
     func actions(_ name: String) throws(CommandError) -> [Action] {
         switch name {
-        case "quit": return force ? [.discardJournal, .quit, .quit] : [.quit]
-        case "undo": return [.undo]
-        case "redo": return [.redo]
-        case "restore": return [.restoreJournal]
-        case "discard": return [.discardJournal]
+        case "quit": return force ? [.files(.discardJournal), .quit, .quit] : [.quit]
+        case "undo": return [.files(.undo)]
+        case "redo": return [.files(.redo)]
+        case "restore": return [.files(.restoreJournal)]
+        case "discard": return [.files(.discardJournal)]
         case "help": return [.showCommands]
-        case "reset": return [.resetPackage]
-        case "pin": return [.pin]
-        case "unpin": return [.clearPins]
-        case "cancel": return [.cancelSearch]
-        case "build": return [.buildSelected]
+        case "reset": return [.editing(.resetPackage)]
+        case "pin": return [.browsing(.pin)]
+        case "unpin": return [.browsing(.clearPins)]
+        case "cancel": return [.finder(.cancelSearch)]
+        case "build": return [.finder(.buildSelected)]
         case "search":
             var actions: [Action] = [.show(.finder)]
             if let objective = words.first {
                 guard let chosen = Objective(rawValue: objective) else {
                     throw CommandError("unknown objective '\(objective)'; expected one of: \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                actions.append(.setObjective(chosen))
+                actions.append(.finder(.setObjective(chosen)))
             }
-            return actions + [.runSearch]
+            return actions + [.finder(.runSearch)]
         case "fix":
             try count(1, "fix ISSUE=OPTION, or fix ISSUE to release it")
             let parts = words[0].split(separator: "=", maxSplits: 1).map(String.init)
             let issue = try self.issue(parts[0])
-            return [.setFixed(issue: parts[0], option: parts.count == 2 ? try option(parts[1], of: issue) : nil)]
+            return [.editing(.setFixed(issue: parts[0], option: parts.count == 2 ? try option(parts[1], of: issue) : nil))]
         case "choose":
             try count(1, "choose ISSUE=OPTION")
             let parts = words[0].split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2 else { throw CommandError(":choose takes ISSUE=OPTION") }
             let issue = try self.issue(parts[0])
             let option = try self.option(parts[1], of: issue)
-            return [.show(.builder), .setOption(issue: issue, option: scenario.issues[issue].optionIndex(option)!)]
+            return [.show(.builder), .editing(.setOption(issue: issue, option: scenario.issues[issue].optionIndex(option)!))]
         case "table":
             try count(2, "table ISSUE on|off")
             _ = try issue(words[0])
-            return [.setOnTable(issue: words[0], try onOff(words[1]))]
+            return [.editing(.setOnTable(issue: words[0], try onOff(words[1])))]
         case "split":
             guard words.count >= 3 else { throw CommandError(":split takes ISSUE and two or more parts: PART or PART:OPTION,OPTION…") }
             _ = try issue(words[0])
@@ -53,52 +53,52 @@ struct CommandParser {
                 let pieces = word.split(separator: ":", maxSplits: 1).map(String.init)
                 return IssuePart(id: pieces[0], options: pieces.count == 2 ? pieces[1].split(separator: ",").map(String.init) : nil)
             }
-            return [.edit(.split(issue: words[0], parts: parts))]
+            return [.editing(.edit(.split(issue: words[0], parts: parts)))]
         case "merge":
             try count(1, "merge ISSUE")
-            return [.edit(.merge(issue: words[0]))]
+            return [.editing(.edit(.merge(issue: words[0])))]
         case "rename":
             guard words.count >= 2 else { throw CommandError(":rename takes ISSUE NAME") }
-            return [.edit(.renameIssue(issue: words[0], name: rest(from: 1)))]
+            return [.editing(.edit(.renameIssue(issue: words[0], name: rest(from: 1))))]
         case "option":
             let form = ":option takes ISSUE add ID [NAME], drop ID, rename ID NAME, openness ID NUMBER or describe ID TEXT"
             guard words.count >= 3 else { throw CommandError(form) }
             switch words[1] {
-            case "add": return [.edit(.addOption(issue: words[0], option: words[2], name: words.count > 3 ? rest(from: 3) : nil))]
-            case "drop": return [.edit(.dropOption(issue: words[0], option: words[2]))]
-            case "rename" where words.count > 3: return [.edit(.renameOption(issue: words[0], option: words[2], name: rest(from: 3)))]
-            case "openness" where words.count == 4: return [.edit(.openness(issue: words[0], option: words[2], try number(words[3])))]
-            case "describe": return [.edit(.describeOption(issue: words[0], option: words[2], description: rest(from: 3)))]
+            case "add": return [.editing(.edit(.addOption(issue: words[0], option: words[2], name: words.count > 3 ? rest(from: 3) : nil)))]
+            case "drop": return [.editing(.edit(.dropOption(issue: words[0], option: words[2])))]
+            case "rename" where words.count > 3: return [.editing(.edit(.renameOption(issue: words[0], option: words[2], name: rest(from: 3))))]
+            case "openness" where words.count == 4: return [.editing(.edit(.openness(issue: words[0], option: words[2], try number(words[3]))))]
+            case "describe": return [.editing(.edit(.describeOption(issue: words[0], option: words[2], description: rest(from: 3))))]
             default: throw CommandError(form)
             }
         case "salience":
             try count(3, "salience ACTOR ISSUE NUMBER")
-            return [.edit(.salience(actor: words[0], issue: words[1], try number(words[2])))]
+            return [.editing(.edit(.salience(actor: words[0], issue: words[1], try number(words[2]))))]
         case "value":
             try count(4, "value ACTOR ISSUE OPTION NUMBER")
-            return [.edit(.value(actor: words[0], issue: words[1], option: words[2], try number(words[3])))]
+            return [.editing(.edit(.value(actor: words[0], issue: words[1], option: words[2], try number(words[3]))))]
         case "redline":
             try count(4, "redline ACTOR ISSUE OPTION on|off")
-            return [.edit(.redLine(actor: words[0], issue: words[1], option: words[2], try onOff(words[3])))]
+            return [.editing(.edit(.redLine(actor: words[0], issue: words[1], option: words[2], try onOff(words[3]))))]
         case "require", "exclude":
             try count(1, "\(name) ACTOR")
             try actor(words[0])
-            return [name == "require" ? .require(words[0], true) : .exclude(words[0], true)]
+            return [name == "require" ? .finder(.require(words[0], true)) : .finder(.exclude(words[0], true))]
         case "free":
             try count(1, "free ACTOR, or free all")
-            if words[0] == "all" { return [.clearConstraints] }
+            if words[0] == "all" { return [.finder(.clearConstraints)] }
             try actor(words[0])
-            return [.require(words[0], false), .exclude(words[0], false)]
+            return [.finder(.require(words[0], false)), .finder(.exclude(words[0], false))]
         case "min":
             try count(1, "min NUMBER")
             guard let count = Int(words[0]), count >= 0 else { throw CommandError(":min takes a whole number of members") }
-            return [.setMinMembers(count)]
+            return [.finder(.setMinMembers(count))]
         case "sort":
             try count(1, "sort COLUMN")
             guard let column = FinderColumn.allCases.first(where: { $0.name == words[0] }) else {
                 throw CommandError("unknown column '\(words[0])'; expected one of: \(FinderColumn.allCases.map(\.name).joined(separator: ", "))")
             }
-            return [.show(.finder), .setSort(column)]
+            return [.show(.finder), .finder(.setSort(column))]
         case "show":
             try count(1, "show SCREEN")
             guard let screen = ScreenID.allCases.first(where: { $0.name == words[0] || String($0.rawValue) == words[0] }) else {
@@ -107,33 +107,33 @@ struct CommandParser {
             return [.show(screen)]
         case "group":
             try count(1, "group GROUPING, or group all")
-            if words[0] == "all" { return [.show(.interests), .setGroupingFilter(nil)] }
+            if words[0] == "all" { return [.show(.interests), .browsing(.setGroupingFilter(nil))] }
             guard let grouping = scenario.groupings.firstIndex(where: { $0.id == words[0] }) else {
                 throw CommandError("unknown grouping '\(words[0])'; expected all or one of: \(scenario.groupings.map(\.id).joined(separator: ", "))")
             }
-            return [.show(.interests), .setGroupingFilter(grouping)]
+            return [.show(.interests), .browsing(.setGroupingFilter(grouping))]
         case "order":
             try count(1, "order scenario|salience|capability|grouping")
             guard let order = ActorOrder(rawValue: words[0]) else {
                 throw CommandError("unknown order '\(words[0])'; expected one of: \(ActorOrder.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            return [.show(.interests), .setActorOrder(order)]
+            return [.show(.interests), .browsing(.setActorOrder(order))]
         case "filter":
-            return [.setFilter(rest(from: 0))]
+            return [.browsing(.setFilter(rest(from: 0)))]
         case "as":
             try count(1, "as ACTOR, or as all")
-            if words[0] == "all" { return [.setViewer(nil)] }
+            if words[0] == "all" { return [.browsing(.setViewer(nil))] }
             try actor(words[0])
-            return [.setViewer(words[0])]
+            return [.browsing(.setViewer(words[0]))]
         case "open":
             try count(1, "open FILE")
-            return [.requestOpen(words[0], force: force)]
+            return [.files(.requestOpen(words[0], force: force))]
         case "save":
             guard words.count <= 1 else { throw CommandError(":save takes at most a file") }
-            return [.requestSave(words.first, force: force)]
+            return [.files(.requestSave(words.first, force: force))]
         case "brief":
             try count(1, "brief FILE")
-            return [.requestBrief(words[0], force: force)]
+            return [.files(.requestBrief(words[0], force: force))]
         default:
             throw CommandError("unknown command '\(name)'; expected one of: \(Commands.names.joined(separator: ", "))")
         }

@@ -24,7 +24,7 @@ public struct Keymap: Sendable {
 
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
-        Binding([.character("/")], .openFilter, "filter the current list (Enter keeps it, Esc clears it)"),
+        Binding([.character("/")], .browsing(.openFilter), "filter the current list (Enter keeps it, Esc clears it)"),
         Binding([.character(":")], .openCommandLine, "command line (:help lists the commands, Tab completes)"),
         Binding([.home], .jump(toEnd: false), "to the first row of the list (or the top)"),
         Binding([.end], .jump(toEnd: true), "to the last row of the list (or the bottom)"),
@@ -33,35 +33,35 @@ public struct Keymap: Sendable {
     ] + ScreenID.allCases.map { screen in
         Binding([.character(Character(String(screen.rawValue)))], .show(screen), "show \(screen.title)")
     } + [
-        Binding([.down, .character("j")], .moveCell(columns: 0, rows: 1), "next actor", on: .interests),
-        Binding([.up, .character("k")], .moveCell(columns: 0, rows: -1), "previous actor", on: .interests),
-        Binding([.right, .character("l")], .moveCell(columns: 1, rows: 0), "next issue", hint: true, on: .interests),
-        Binding([.left, .character("h")], .moveCell(columns: -1, rows: 0), "previous issue", on: .interests),
-        Binding([.character("+")], .adjustSalience(0.1), "raise the cell's salience by 0.1", hint: true, on: .interests),
-        Binding([.character("-")], .adjustSalience(-0.1), "lower the cell's salience by 0.1", on: .interests),
-        Binding([.character("]")], .selectOption(1), "next option of the cell", hint: true, on: .interests),
-        Binding([.character("[")], .selectOption(-1), "previous option of the cell", on: .interests),
-        Binding([.character(">")], .adjustValue(5), "raise the value of that option by 5", hint: true, on: .interests),
-        Binding([.character("<")], .adjustValue(-5), "lower the value of that option by 5", on: .interests),
-        Binding([.character("e")], .prompt(.value), "type the value of that option", on: .interests),
-        Binding([.character("x")], .toggleRedLine, "red line on that option, or off", hint: true, on: .interests),
-        Binding([.character("g")], .cycleGroupingFilter, "show one grouping's members (again: the next)", hint: true, on: .interests),
-        Binding([.character("s")], .cycleActorOrder, "order the actors: file, attention to the issue, capability, grouping", on: .interests),
-        Binding([.down, .character("j")], .selectIssue(1), "next issue", on: .issues),
-        Binding([.up, .character("k")], .selectIssue(-1), "previous issue", on: .issues),
-        Binding([.right, .character("l")], .selectOption(1), "next option", on: .issues),
-        Binding([.left, .character("h")], .selectOption(-1), "previous option", on: .issues),
-        Binding([.character("t"), .character(" ")], .toggleTable, "put the issue on or off the table", hint: true, on: .issues),
-        Binding([.character("f"), .enter], .toggleFix, "fix the issue at the option (again: release it)", hint: true, on: .issues),
-        Binding([.character("s")], .prompt(.split), "split the issue into parts (:split)", hint: true, on: .issues),
-        Binding([.character("m")], .mergeSelected, "merge the parts of a split issue back", hint: true, on: .issues),
-        Binding([.character("r")], .prompt(.rename), "rename the issue", on: .issues),
-        Binding([.character("a")], .prompt(.addOption), "add an option", on: .issues),
-        Binding([.character("n")], .prompt(.renameOption), "rename the option", on: .issues),
-        Binding([.character("o")], .prompt(.openness), "set the option's own openness", on: .issues),
-        Binding([.character("e")], .prompt(.describeOption), "describe the option", on: .issues),
-        Binding([.character("d")], .dropSelectedOption, "drop the option (not the status quo)", on: .issues),
-        Binding([.character("v")], .interestsOfSelectedIssue, "edit the actors' stances on this issue (Interests)", on: .issues),
+        Binding([.down, .character("j")], .browsing(.moveCell(columns: 0, rows: 1)), "next actor", on: .interests),
+        Binding([.up, .character("k")], .browsing(.moveCell(columns: 0, rows: -1)), "previous actor", on: .interests),
+        Binding([.right, .character("l")], .browsing(.moveCell(columns: 1, rows: 0)), "next issue", hint: true, on: .interests),
+        Binding([.left, .character("h")], .browsing(.moveCell(columns: -1, rows: 0)), "previous issue", on: .interests),
+        Binding([.character("+")], .editing(.adjustSalience(0.1)), "raise the cell's salience by 0.1", hint: true, on: .interests),
+        Binding([.character("-")], .editing(.adjustSalience(-0.1)), "lower the cell's salience by 0.1", on: .interests),
+        Binding([.character("]")], .editing(.selectOption(1)), "next option of the cell", hint: true, on: .interests),
+        Binding([.character("[")], .editing(.selectOption(-1)), "previous option of the cell", on: .interests),
+        Binding([.character(">")], .editing(.adjustValue(5)), "raise the value of that option by 5", hint: true, on: .interests),
+        Binding([.character("<")], .editing(.adjustValue(-5)), "lower the value of that option by 5", on: .interests),
+        Binding([.character("e")], .editing(.prompt(.value)), "type the value of that option", on: .interests),
+        Binding([.character("x")], .editing(.toggleRedLine), "red line on that option, or off", hint: true, on: .interests),
+        Binding([.character("g")], .browsing(.cycleGroupingFilter), "show one grouping's members (again: the next)", hint: true, on: .interests),
+        Binding([.character("s")], .browsing(.cycleActorOrder), "order the actors: file, attention to the issue, capability, grouping", on: .interests),
+        Binding([.down, .character("j")], .editing(.selectIssue(1)), "next issue", on: .issues),
+        Binding([.up, .character("k")], .editing(.selectIssue(-1)), "previous issue", on: .issues),
+        Binding([.right, .character("l")], .editing(.selectOption(1)), "next option", on: .issues),
+        Binding([.left, .character("h")], .editing(.selectOption(-1)), "previous option", on: .issues),
+        Binding([.character("t"), .character(" ")], .editing(.toggleTable), "put the issue on or off the table", hint: true, on: .issues),
+        Binding([.character("f"), .enter], .editing(.toggleFix), "fix the issue at the option (again: release it)", hint: true, on: .issues),
+        Binding([.character("s")], .editing(.prompt(.split)), "split the issue into parts (:split)", hint: true, on: .issues),
+        Binding([.character("m")], .editing(.mergeSelected), "merge the parts of a split issue back", hint: true, on: .issues),
+        Binding([.character("r")], .editing(.prompt(.rename)), "rename the issue", on: .issues),
+        Binding([.character("a")], .editing(.prompt(.addOption)), "add an option", on: .issues),
+        Binding([.character("n")], .editing(.prompt(.renameOption)), "rename the option", on: .issues),
+        Binding([.character("o")], .editing(.prompt(.openness)), "set the option's own openness", on: .issues),
+        Binding([.character("e")], .editing(.prompt(.describeOption)), "describe the option", on: .issues),
+        Binding([.character("d")], .editing(.dropSelectedOption), "drop the option (not the status quo)", on: .issues),
+        Binding([.character("v")], .editing(.interestsOfSelectedIssue), "edit the actors' stances on this issue (Interests)", on: .issues),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
         Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),
@@ -70,39 +70,39 @@ public struct Keymap: Sendable {
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .overview),
         Binding([.pageDown], .scroll(10), "scroll a page down", on: .overview),
         Binding([.pageUp], .scroll(-10), "scroll a page up", on: .overview),
-        Binding([.down, .character("j")], .selectIssue(1), "next issue", hint: true, on: .builder),
-        Binding([.up, .character("k")], .selectIssue(-1), "previous issue", on: .builder),
-        Binding([.right, .character("l")], .changeOption(1), "next option", hint: true, on: .builder),
-        Binding([.left, .character("h")], .changeOption(-1), "previous option", on: .builder),
-        Binding([.character("r")], .resetPackage, "back to the status quo", on: .builder),
-        Binding([.character("p")], .pin, "pin this package for comparison", on: .builder),
-        Binding([.character("p")], .pin, "pin the selected result for comparison", on: .finder),
-        Binding([.character("c")], .clearPins, "clear the pinned packages", hint: true, on: .compare),
-        Binding([.enter], .runSearch, "run the search", hint: true, on: .finder),
-        Binding([.escape], .cancelSearch, "cancel a running search, or the selected result's analysis", on: .finder),
-        Binding([.character("o")], .cycleObjective(1), "next objective", hint: true, on: .finder),
-        Binding([.character("O")], .cycleObjective(-1), "previous objective", on: .finder),
-        Binding([.down, .character("j")], .selectResult(1), "next result", on: .finder),
-        Binding([.up, .character("k")], .selectResult(-1), "previous result", on: .finder),
-        Binding([.pageDown], .selectResult(10), "ten results down", on: .finder),
-        Binding([.pageUp], .selectResult(-10), "ten results up", on: .finder),
-        Binding([.character("s")], .cycleSort, "sort by the next column", on: .finder),
-        Binding([.character("b")], .buildSelected, "open the result in the package builder", on: .finder),
-        Binding([.character("i")], .prompt(.text("require ")), "searches must include an actor (:require)", on: .finder),
-        Binding([.character("x")], .prompt(.text("exclude ")), "searches must leave an actor out (:exclude)", on: .finder),
-        Binding([.character("m")], .prompt(.text("min ")), "searches need at least this many members (:min)", on: .finder),
-        Binding([.character("F")], .clearConstraints, "drop those constraints (:free all)", on: .finder),
-        Binding([.character("u")], .undo, "undo the last edit"),
-        Binding([.control("r")], .redo, "redo"),
+        Binding([.down, .character("j")], .editing(.selectIssue(1)), "next issue", hint: true, on: .builder),
+        Binding([.up, .character("k")], .editing(.selectIssue(-1)), "previous issue", on: .builder),
+        Binding([.right, .character("l")], .editing(.changeOption(1)), "next option", hint: true, on: .builder),
+        Binding([.left, .character("h")], .editing(.changeOption(-1)), "previous option", on: .builder),
+        Binding([.character("r")], .editing(.resetPackage), "back to the status quo", on: .builder),
+        Binding([.character("p")], .browsing(.pin), "pin this package for comparison", on: .builder),
+        Binding([.character("p")], .browsing(.pin), "pin the selected result for comparison", on: .finder),
+        Binding([.character("c")], .browsing(.clearPins), "clear the pinned packages", hint: true, on: .compare),
+        Binding([.enter], .finder(.runSearch), "run the search", hint: true, on: .finder),
+        Binding([.escape], .finder(.cancelSearch), "cancel a running search, or the selected result's analysis", on: .finder),
+        Binding([.character("o")], .finder(.cycleObjective(1)), "next objective", hint: true, on: .finder),
+        Binding([.character("O")], .finder(.cycleObjective(-1)), "previous objective", on: .finder),
+        Binding([.down, .character("j")], .finder(.selectResult(1)), "next result", on: .finder),
+        Binding([.up, .character("k")], .finder(.selectResult(-1)), "previous result", on: .finder),
+        Binding([.pageDown], .finder(.selectResult(10)), "ten results down", on: .finder),
+        Binding([.pageUp], .finder(.selectResult(-10)), "ten results up", on: .finder),
+        Binding([.character("s")], .finder(.cycleSort), "sort by the next column", on: .finder),
+        Binding([.character("b")], .finder(.buildSelected), "open the result in the package builder", on: .finder),
+        Binding([.character("i")], .editing(.prompt(.text("require "))), "searches must include an actor (:require)", on: .finder),
+        Binding([.character("x")], .editing(.prompt(.text("exclude "))), "searches must leave an actor out (:exclude)", on: .finder),
+        Binding([.character("m")], .editing(.prompt(.text("min "))), "searches need at least this many members (:min)", on: .finder),
+        Binding([.character("F")], .finder(.clearConstraints), "drop those constraints (:free all)", on: .finder),
+        Binding([.character("u")], .files(.undo), "undo the last edit"),
+        Binding([.control("r")], .files(.redo), "redo"),
         Binding([.character("q")], .quit, "quit (asks when there are unsaved changes)", hint: true),
     ])
 
     /// The answers to unsaved edits offered back from a journal; until one is given, no
     /// other key does anything (`:` still opens the command line).
     public static let journalOffer: [Binding] = [
-        Binding([.character("r")], .restoreJournal, "restore the edits"),
-        Binding([.character("d")], .discardJournal, "discard them (the journal is deleted)"),
-        Binding([.character("c")], .toggleJournalChanges, "see what restoring would change (again: back)"),
+        Binding([.character("r")], .files(.restoreJournal), "restore the edits"),
+        Binding([.character("d")], .files(.discardJournal), "discard them (the journal is deleted)"),
+        Binding([.character("c")], .files(.toggleJournalChanges), "see what restoring would change (again: back)"),
         Binding([.down, .character("j")], .scroll(1), "scroll down"),
         Binding([.up, .character("k")], .scroll(-1), "scroll up"),
         Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down"),
@@ -112,8 +112,8 @@ public struct Keymap: Sendable {
 
     /// The answers when another workbench holds the file's journal.
     public static let lockedJournal: [Binding] = [
-        Binding([.character("o")], .useOwnJournal, "open it with a journal of this workbench's own"),
-        Binding([.character("r")], .openReadOnly, "open it read-only"),
+        Binding([.character("o")], .files(.useOwnJournal), "open it with a journal of this workbench's own"),
+        Binding([.character("r")], .files(.openReadOnly), "open it read-only"),
         Binding([.character("q")], .quit, "quit"),
     ]
 
@@ -135,10 +135,10 @@ public struct Keymap: Sendable {
         if y == 0 { return WorkbenchView.tabs(state).first { $0.columns.contains(x) }.map { .show($0.screen) } }
         let (top, height) = (1, state.size.rows - 2)
         switch state.screen {
-        case .issues: return IssuesScreen.issue(atRow: y, column: x, state, top: top, height: height).map(Action.focusIssue)
-        case .builder: return BuilderScreen.issue(atRow: y, column: x, state, top: top, height: height).map(Action.focusIssue)
-        case .finder: return FinderScreen.result(atRow: y, state, top: top, height: height).map(Action.focusResult)
-        case .interests: return InterestsScreen.cell(atRow: y, column: x, state, top: top, height: height).map { Action.focusCell(actor: $0.actor, issue: $0.issue) }
+        case .issues: return IssuesScreen.issue(atRow: y, column: x, state, top: top, height: height).map { .editing(.focusIssue($0)) }
+        case .builder: return BuilderScreen.issue(atRow: y, column: x, state, top: top, height: height).map { .editing(.focusIssue($0)) }
+        case .finder: return FinderScreen.result(atRow: y, state, top: top, height: height).map { .finder(.focusResult($0)) }
+        case .interests: return InterestsScreen.cell(atRow: y, column: x, state, top: top, height: height).map { .browsing(.focusCell(actor: $0.actor, issue: $0.issue)) }
         default: return nil
         }
     }
@@ -152,8 +152,8 @@ public struct Keymap: Sendable {
             let answers = state.lockHolder != nil ? Self.lockedJournal : Self.journalOffer
             return answers.first { $0.keys.contains(key) }?.action
         }
-        if state.filterEditing { return .filterKey(key) }
-        if key == .escape, state.opening != nil { return .stopOpening }
+        if state.filterEditing { return .browsing(.filterKey(key)) }
+        if key == .escape, state.opening != nil { return .files(.stopOpening) }
         if state.showHelp {
             switch key {
             case .escape, .character("?"), .character("q"): return .toggleHelp
@@ -164,7 +164,7 @@ public struct Keymap: Sendable {
             default: break
             }
         }
-        if key == .escape, !state.filter.isEmpty, !state.finder.running { return .setFilter("") }
+        if key == .escape, !state.filter.isEmpty, !state.finder.running { return .browsing(.setFilter("")) }
         return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
     }
 }

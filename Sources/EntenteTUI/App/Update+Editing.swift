@@ -2,7 +2,7 @@ import EntenteCore
 import EntenteSession
 
 /// The Issues screen, the package builder and the edits of the scenario.
-func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
+func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect] {
     let issues = state.scenario.issues
     switch action {
     case .selectIssue(let step):
@@ -95,8 +95,6 @@ func updateEditing(_ state: inout AppState, _ action: Action) -> [Effect] {
         let option = issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id
         let on = !(state.scenario.actors[state.cell.actor].interests[issue]?.redLines.contains(option) ?? false)
         return applyEdit(&state, .redLine(actor: actor, issue: issue, option: option, on))
-    default:
-        break
     }
     return []
 }

@@ -64,32 +64,23 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .jump(let toEnd):
         let far = 1_000_000
         switch state.screen {
-        case .issues, .builder: return apply(&state, .selectIssue(toEnd ? far : -far))
-        case .interests: return apply(&state, .moveCell(columns: 0, rows: toEnd ? far : -far))
-        case .finder: return apply(&state, .selectResult(toEnd ? far : -far))
+        case .issues, .builder: return apply(&state, .editing(.selectIssue(toEnd ? far : -far)))
+        case .interests: return apply(&state, .browsing(.moveCell(columns: 0, rows: toEnd ? far : -far)))
+        case .finder: return apply(&state, .finder(.selectResult(toEnd ? far : -far)))
         default: return apply(&state, .scroll(toEnd ? far : -far))
         }
     case .resize(let size):
         state.size = size
-    case .selectIssue, .focusIssue, .selectOption, .changeOption, .resetPackage, .setOption, .toggleTable, .toggleFix,
-         .setOnTable, .setFixed, .mergeSelected, .dropSelectedOption, .interestsOfSelectedIssue, .prompt, .edit, .adjustSalience, .adjustValue, .toggleRedLine:
+    case .editing(let action):
         return updateEditing(&state, action)
-    case .analysisReady(let result):
-        // Only for the scenario on screen: an edit since the request makes it stale.
-        guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
-        state.finder.analysis = result
-        state.finder.analysing = nil
-    case .cycleObjective, .setObjective, .runSearch, .cancelSearch, .searchProgress, .searchFinished, .searchRefused, .selectResult, .focusResult,
-         .cycleSort, .setSort, .buildSelected, .require, .exclude, .setMinMembers, .clearConstraints:
+    case .finder(let action):
         return updateFinder(&state, action)
-    case .moveCell, .focusCell, .cycleGroupingFilter, .setGroupingFilter, .cycleActorOrder, .setActorOrder, .setViewer, .openFilter,
-         .filterKey, .setFilter, .pin, .clearPins:
+    case .browsing(let action):
         return updateBrowsing(&state, action)
     case .session(let reply):
         // A change of lens makes the brief preview someone else's: ask for the right one.
         return state.receive(reply) + briefEffects(state)
-    case .undo, .redo, .journalFound, .restoreJournal, .discardJournal, .toggleJournalChanges, .journalLocked, .useOwnJournal, .openReadOnly,
-         .requestOpen, .stopOpening, .requestSave, .requestBrief, .loaded, .openFailed, .saved, .briefReady:
+    case .files(let action):
         return updateFiles(&state, action)
     case .openCommandLine:
         state.commandLine = CommandLineState()
@@ -110,7 +101,7 @@ func briefEffects(_ state: AppState) -> [Effect] {
 func wrapped(_ index: Int, by step: Int, count: Int) -> Int { ((index + step) % count + count) % count }
 
 /// The finder: objective, constraints, the running search and its results.
-private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect] {
+private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [Effect] {
     switch action {
     case .cycleObjective(let step):
         let all = Objective.allCases
@@ -146,6 +137,11 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.refreshFinderOrder()
         // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
         if result.cancelled, let first = state.finder.order.first { state.finder.analysisStopped = result.packages[first].package }
+    case .analysisReady(let result):
+        // Only for the scenario on screen: an edit since the request makes it stale.
+        guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
+        state.finder.analysis = result
+        state.finder.analysing = nil
     case .searchRefused(let reason):
         state.finder.running = false
         state.message = reason
@@ -185,14 +181,12 @@ private func updateFinder(_ state: inout AppState, _ action: Action) -> [Effect]
         state.finder.exclude = []
         state.finder.minMembers = 0
         state.message = "no actor constraints (holds on issues stay: see Issues)"
-    default:
-        break
     }
     return []
 }
 
 /// Moving about Interests, the workshop view, the `/` filter and the pins.
-private func updateBrowsing(_ state: inout AppState, _ action: Action) -> [Effect] {
+private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -> [Effect] {
     switch action {
     case .moveCell(let columns, let rows):
         let actors = state.visibleActors
@@ -249,14 +243,12 @@ private func updateBrowsing(_ state: inout AppState, _ action: Action) -> [Effec
         return [.session(.workspace(.pin(package)))]
     case .clearPins:
         return [.session(.workspace(.clearPins))]
-    default:
-        break
     }
     return []
 }
 
 /// Undo and redo, the journal, and the effects that read or write files.
-private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] {
+private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effect] {
     switch action {
     case .undo:
         return [.session(.undo)]
@@ -344,8 +336,6 @@ private func updateFiles(_ state: inout AppState, _ action: Action) -> [Effect] 
     case .briefReady(let package, let audience, let text):
         state.brief = (package, audience, text)
         if !state.briefIsCurrent { return briefEffects(state) }
-    default:
-        break
     }
     return []
 }
