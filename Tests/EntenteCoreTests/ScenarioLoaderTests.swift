@@ -38,7 +38,8 @@ import Testing
 
     @Test func shippedScenariosAreValid() throws {
         for path in ["Data/open-internet.yaml", "Data/training/cables-and-chips.yaml",
-                     "Data/training/standards-bargain.yaml", "Data/training/alliance-accession.yaml"] {
+                     "Data/training/standards-bargain.yaml", "Data/training/alliance-accession.yaml",
+                     "Data/training/four-futures.yaml"] {
             _ = try TestData.load(path)
         }
     }

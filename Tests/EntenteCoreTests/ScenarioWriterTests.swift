@@ -10,7 +10,8 @@ import Testing
 
     @Test func shippedScenariosRoundTrip() throws {
         for path in ["Data/open-internet.yaml", "Data/training/cables-and-chips.yaml",
-                     "Data/training/standards-bargain.yaml", "Data/training/alliance-accession.yaml"] {
+                     "Data/training/standards-bargain.yaml", "Data/training/alliance-accession.yaml",
+                     "Data/training/four-futures.yaml"] {
             let scenario = try TestData.load(path)
             #expect(try roundTrip(scenario) == scenario, "\(path)")
         }
