@@ -20,8 +20,9 @@ public final class Terminal {
         case interrupt(Int32)
     }
 
-    /// Whether box drawing and wide characters can be shown (a UTF-8 locale).
-    public private(set) var unicode = true
+    /// What the terminal can show: Unicode under a UTF-8 locale, ASCII otherwise. Decided
+    /// once, at start; grids are rendered for it, so only ASCII reaches an ASCII terminal.
+    public private(set) var charset = Charset.unicode
     private var previous: Grid?
     private var started = false
     private let colour: Bool
@@ -35,7 +36,7 @@ public final class Terminal {
     public func start() {
         setlocale(LC_ALL, "")
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
-        unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        charset = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" ? .unicode : .ascii
         TerminalSignals.install()
         _ = initscr()
         started = true
@@ -87,9 +88,7 @@ public final class Terminal {
             var run: [wchar_t] = []
             let start = x
             while x < grid.width && grid[x, y].style == style {
-                for scalar in grid[x, y].text.unicodeScalars {
-                    run.append(wchar_t(bitPattern: unicode ? scalar.value : (scalar.isASCII ? scalar.value : 0x3F)))
-                }
+                for scalar in grid[x, y].text.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
                 x += 1
             }
             run.append(0)

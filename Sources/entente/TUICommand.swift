@@ -56,7 +56,7 @@ struct TUICommand: ParsableCommand {
             return false
         }
         if run(effects.drain()) { return }
-        terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
+        terminal.draw(WorkbenchView.render(state, keymap: keymap, charset: terminal.charset))
         while true {
             let event = terminal.nextEvent()
             // What effects reported is applied before the event is read against the state,
@@ -81,7 +81,7 @@ struct TUICommand: ParsableCommand {
             }
             if run(actions) { return }
             guard !actions.isEmpty || !arrived.isEmpty else { continue }
-            terminal.draw(WorkbenchView.render(state, keymap: keymap, unicode: terminal.unicode))
+            terminal.draw(WorkbenchView.render(state, keymap: keymap, charset: terminal.charset))
         }
     }
 }

@@ -12,11 +12,12 @@ final class TmuxSession {
     let socket = "entente-test-\(UUID().uuidString.prefix(8))"
     let name = "workbench"
 
-    /// Starts a shell in a new detached session of the given size, in `directory`.
-    init(columns: Int = 100, rows: Int = 30, directory: String) throws {
+    /// Starts a shell in a new detached session of the given size, in `directory`, under
+    /// `locale` (C: a terminal without UTF-8).
+    init(columns: Int = 100, rows: Int = 30, directory: String, locale: String = "C.UTF-8") throws {
         let status = Self.spawn(["tmux", "-f", "/dev/null", "-L", socket, "new-session", "-d", "-s", name,
                                  "-x", "\(columns)", "-y", "\(rows)", "-c", directory,
-                                 "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "PS1=$ ", "sh"], capture: false).status
+                                 "-e", "LANG=\(locale)", "-e", "LC_ALL=\(locale)", "-e", "PS1=$ ", "sh"], capture: false).status
         guard status == 0 else { throw CocoaError(.executableLoad) }
     }
 

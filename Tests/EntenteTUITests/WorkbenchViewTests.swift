@@ -8,20 +8,13 @@ import Testing
 /// Snapshots of the rendered workbench (golden text files; ENTENTE_RECORD=1 rewrites them)
 /// and the update function's actions.
 @Suite struct WorkbenchViewTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-
     func state(_ file: String, _ size: Size) throws -> LocalWorkbench {
         let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent(file).path)
         return LocalWorkbench(scenario: scenario, file: file, size: size)
     }
 
-    func expectSnapshot(_ grid: Grid, _ name: String) throws {
-        let text = grid.lines.joined(separator: "\n") + "\n"
-        let path = Self.root.appendingPathComponent("Snapshots/\(name).txt").path
-        if ProcessInfo.processInfo.environment["ENTENTE_RECORD"] == "1" {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOfFile: path, encoding: .utf8)), "snapshot \(name)")
+    func expectSnapshot(_ grid: Grid, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        try Snapshot.expect(grid, name, sourceLocation: sourceLocation)
     }
 
     @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
@@ -39,7 +32,7 @@ import Testing
             #expect(grid.lines.contains { $0.contains(binding.help) }, "\(binding.help)")
         }
         #expect(grid.lines.contains { $0.contains("1 2 3 4 5 6 7 8") && $0.contains("show that screen") })
-        let ascii = WorkbenchView.render(state, unicode: false)
+        let ascii = WorkbenchView.render(state, charset: .ascii)
         #expect(ascii.lines.contains { $0.contains("+----") })
     }
 
@@ -213,7 +206,7 @@ import Testing
         #expect(update(&state, .files(.briefReady(state.package, audience: nil, text))).isEmpty)
         try expectSnapshot(WorkbenchView.render(state), "brief-80x24")
         _ = update(&state, .scroll(10))
-        #expect(WorkbenchView.render(state).lines[3] != (try String(contentsOfFile: Self.root.appendingPathComponent("Snapshots/brief-80x24.txt").path, encoding: .utf8)).split(separator: "\n")[3])
+        #expect(WorkbenchView.render(state).lines[3] != (try String(contentsOfFile: Snapshot.folder.appendingPathComponent("brief-80x24.txt").path, encoding: .utf8)).split(separator: "\n")[3])
         // A preview of another package is stale: the screen asks again.
         let other = state.package
         _ = update(&state, .editing(.setOption(issue: 0, option: 1)))

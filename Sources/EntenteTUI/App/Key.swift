@@ -8,6 +8,7 @@ public enum Key: Hashable, Sendable {
     /// How help texts write the key.
     public var label: String {
         switch self {
+        case .character(" "): "Space"
         case .character(let character): String(character)
         case .control(let character): "Ctrl-" + String(character).uppercased()
         case .up: "↑"

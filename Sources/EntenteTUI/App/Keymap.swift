@@ -18,6 +18,9 @@ public struct Keymap: Sendable {
             self.hint = hint
             self.screen = screen
         }
+
+        /// The binding's keys as help and the status bar write them: `↓/j`, `t/Space`.
+        public var keyLabel: String { keys.map(\.label).joined(separator: "/") }
     }
 
     public let bindings: [Binding]

@@ -4,10 +4,10 @@ import EntenteSession
 /// Package builder: pick an option per issue and watch the coalition, every actor's gain,
 /// the objectives and the rules change on every key.
 enum BuilderScreen {
-    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         let place = layout(state, width: grid.width, height: height)
         drawIssues(state, into: &grid, x: 1, top: top, width: place.listWidth, height: place.listHeight)
-        drawCoalition(state, into: &grid, x: place.paneX, top: top + place.paneTop, width: place.paneWidth, height: height - place.paneTop, unicode: unicode)
+        drawCoalition(state, into: &grid, x: place.paneX, top: top + place.paneTop, width: place.paneWidth, height: height - place.paneTop)
     }
 
     /// Side by side from 70 columns; below that the issues sit above the coalition.
@@ -61,7 +61,7 @@ enum BuilderScreen {
 
     /// The coalition, the rules, the objectives and a gain bar per actor; in the workshop
     /// view only the viewer's own gain and whether it would join.
-    private static func drawCoalition(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int, unicode: Bool) {
+    private static func drawCoalition(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int) {
         guard width > 10 else { return }
         let seen = state.evaluation
         var firstBar = top + 5
@@ -76,7 +76,7 @@ enum BuilderScreen {
             let summary = "Coalition: \(members) member\(members == 1 ? "" : "s") · \(share)\(width >= 60 ? " of capability" : "") · "
                 + (evaluation.viable ? "viable" : "not viable")
             grid.put(summary, x: x, y: top, style: Style(bold: true, role: evaluation.viable ? .good : .bad), limit: width)
-            let (yes, no) = unicode ? ("✓", "✗") : ("ok", "no")
+            let (yes, no) = ("✓", "✗")
             let rules = evaluation.rules.map { "\($0.id) \($0.holds ? yes : no)" }.joined(separator: "  ")
             grid.put(rules.isEmpty ? "no rules" : rules, x: x, y: top + 1, style: Style(role: .muted), limit: width)
             grid.put("total gain \(Figures.signed(evaluation.objective(.totalGain)))  min \(Figures.signed(evaluation.objective(.minGain)))  "
@@ -89,7 +89,7 @@ enum BuilderScreen {
         let figureWidth = 8
         let barWidth = max(4, width - nameWidth - figureWidth - 4)
         let scale = max(1, standings.map { abs($0.gain) }.max() ?? 1)
-        let (full, loss) = unicode ? ("█", "▒") : ("#", "-")
+        let (full, loss) = ("█", "▒")
         let room = max(0, height - (firstBar - top))
         let shown = standings.count > room ? max(0, room - 1) : standings.count
         if shown < standings.count {

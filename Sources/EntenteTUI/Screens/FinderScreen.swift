@@ -4,7 +4,7 @@ import EntenteCore
 /// the screen stays responsive), browse and sort the ranked packages, and read the
 /// selected one's members and holdouts.
 enum FinderScreen {
-    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         let finder = state.finder
         let width = grid.width - 2
         guard state.viewer == nil else {
@@ -27,7 +27,7 @@ enum FinderScreen {
             let fraction = finder.progress?.fraction ?? 0
             let barWidth = max(10, min(40, width - 40))
             let filled = Int(fraction * Double(barWidth))
-            let (done, left) = unicode ? ("█", "░") : ("#", ".")
+            let (done, left) = ("█", "░")
             let explored = finder.progress.map { Figures.count(Double($0.explored)) } ?? "0"
             grid.put(String(repeating: done, count: filled) + String(repeating: left, count: barWidth - filled)
                 + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)

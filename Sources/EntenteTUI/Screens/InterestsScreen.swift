@@ -37,7 +37,7 @@ enum InterestsScreen {
         return (actors[row], issue)
     }
 
-    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         let scenario = state.scenario
         let actors = state.visibleActors
         guard !actors.isEmpty, !scenario.issues.isEmpty else {
@@ -56,7 +56,7 @@ enum InterestsScreen {
             grid.put(DisplayWidth.pad(TerminalText.escaped(scenario.issues[issue].id), to: cellWidth - 1), x: 1 + labelWidth + offset * cellWidth,
                      y: top + 1, style: Style(bold: selected, reverse: selected))
         }
-        let shades = unicode ? ["·", "░", "▒", "▓", "█"] : [".", ":", "+", "*", "#"]
+        let shades = ["·", "░", "▒", "▓", "█"]
         for (row, actor) in actors.dropFirst(firstActor).prefix(mapRows).enumerated() {
             let y = top + 2 + row
             let stance = scenario.actors[actor]
@@ -66,7 +66,7 @@ enum InterestsScreen {
                 let x = 1 + labelWidth + offset * cellWidth
                 let selected = actor == state.cell.actor && issue == state.cell.issue
                 guard state.canSee(actor: actor) else {
-                    grid.put(DisplayWidth.pad(unicode ? "╌" : "?", to: cellWidth - 1), x: x, y: y, style: Style(reverse: selected, role: .muted))
+                    grid.put(DisplayWidth.pad("╌", to: cellWidth - 1), x: x, y: y, style: Style(reverse: selected, role: .muted))
                     continue
                 }
                 guard let interest = stance.interests[scenario.issues[issue].id] else {

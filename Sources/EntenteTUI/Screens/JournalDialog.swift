@@ -9,13 +9,13 @@ enum JournalDialog {
         if let holder = state.lockHolder {
             var lines = TextWrap.wrap("\(file) is open in another workbench (\(holder)). Two workbenches writing one journal would lose one's edits after a crash.", width: width)
             lines.append("")
-            lines += WorkbenchView.keyLines(Keymap.lockedJournal.map { ($0.keys.map(\.label).joined(separator: " "), $0.help) })
+            lines += WorkbenchView.keyLines(Keymap.lockedJournal.map { ($0.keyLabel, $0.help) })
             return ("Another workbench has this file open", lines, 0)
         }
         guard let offer = state.journal else { return nil }
         let answers = WorkbenchView.keyLines(Keymap.journalOffer.filter { binding in
             if case .scroll = binding.action { return false } else { return true }
-        }.map { ($0.keys.map(\.label).joined(separator: " "), $0.help) })
+        }.map { ($0.keyLabel, $0.help) })
         if offer.showingChanges {
             let changes = offer.changes.map(TerminalText.escaped)
             let lines = answers + ["", "↓/↑ scroll; - the file now, + the edits:", ""] + (changes.isEmpty ? ["(no difference)"] : changes)

@@ -4,7 +4,7 @@ import EntenteCore
 /// cooperation (left to right: the share of capability that gains from its best option)
 /// and its openness change against the status quo (bottom to top); the list below names the options.
 enum LeversScreen {
-    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int, unicode: Bool) {
+    static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         guard state.viewer == nil else {
             grid.putWrapped("The prospects for cooperation come from every actor's values; the map is hidden in the workshop view.",
                             x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
@@ -25,7 +25,7 @@ enum LeversScreen {
         let span = max(1e-9, highest - lowest)
         grid.put("Prospects for cooperation (→ share of capability that gains) against openness change (↑)",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: grid.width - 2)
-        let (vertical, horizontal, corner) = unicode ? ("│", "─", "└") : ("|", "-", "+")
+        let (vertical, horizontal, corner) = ("│", "─", "└")
         for row in 0..<plotHeight { grid.put(vertical, x: left - 1, y: plotTop + row, style: Style(role: .muted)) }
         grid.put(corner + String(repeating: horizontal, count: plotWidth), x: left - 1, y: plotTop + plotHeight, style: Style(role: .muted))
         grid.put(Figures.signed(highest, 1), x: 1, y: plotTop, style: Style(role: .muted), limit: left - 2)
@@ -50,7 +50,7 @@ enum LeversScreen {
                 }
             }
             let style = Style(bold: true, role: point.opennessChange > 0 ? .good : point.opennessChange < 0 ? .bad : nil)
-            grid.put((unicode ? "●" : "*") + label, x: x, y: y, style: style)
+            grid.put("●" + label, x: x, y: y, style: style)
         }
         let listTop = plotTop + plotHeight + 2
         for (offset, point) in points.sorted(by: { $0.prospects > $1.prospects }).prefix(listRows).enumerated() {

@@ -5,8 +5,8 @@ import EntenteCore
 public enum WorkbenchView {
     public static let minimum = Size(columns: 40, rows: 12)
 
-    public static func render(_ state: AppState, keymap: Keymap = .workbench, unicode: Bool = true) -> Grid {
-        var grid = Grid(width: state.size.columns, height: state.size.rows)
+    public static func render(_ state: AppState, keymap: Keymap = .workbench, charset: Charset = .unicode) -> Grid {
+        var grid = Grid(width: state.size.columns, height: state.size.rows, charset: charset)
         guard state.size.columns >= minimum.columns, state.size.rows >= minimum.rows else {
             let notice = ["Terminal too small", "need \(minimum.columns)×\(minimum.rows), have \(state.size.columns)×\(state.size.rows)"]
             for (offset, line) in notice.enumerated() {
@@ -35,13 +35,13 @@ public enum WorkbenchView {
         case .issues:
             IssuesScreen.draw(state, into: &grid, top: 1, height: rows)
         case .interests:
-            InterestsScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+            InterestsScreen.draw(state, into: &grid, top: 1, height: rows)
         case .levers:
-            LeversScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+            LeversScreen.draw(state, into: &grid, top: 1, height: rows)
         case .builder:
-            BuilderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+            BuilderScreen.draw(state, into: &grid, top: 1, height: rows)
         case .finder:
-            FinderScreen.draw(state, into: &grid, top: 1, height: rows, unicode: unicode)
+            FinderScreen.draw(state, into: &grid, top: 1, height: rows)
         case .compare:
             CompareScreen.draw(state, into: &grid, top: 1, height: rows)
         case .brief:
@@ -51,9 +51,9 @@ public enum WorkbenchView {
         let statusY = state.size.rows - 1
         grid.put(String(repeating: " ", count: state.size.columns), x: 0, y: statusY, style: bar)
         if state.filterEditing {
-            grid.put("/" + TerminalText.escaped(state.filter) + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            grid.put("/" + TerminalText.escaped(state.filter) + "▏", x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let line = state.commandLine {
-            grid.put(":" + TerminalText.escaped(line.text) + (unicode ? "▏" : "_"), x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            grid.put(":" + TerminalText.escaped(line.text) + "▏", x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let message = state.message {
             grid.put(" " + TerminalText.escaped(message), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else {
@@ -61,12 +61,12 @@ public enum WorkbenchView {
         }
         if state.showHelp {
             switch state.helpPage {
-            case .keys: drawOverlay(&grid, title: "Keys on this screen", rows: keyRows(keymap.bindings(on: state.screen)), scroll: state.helpScroll, unicode: unicode)
-            case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: Commands.usage.map { ($0.name, $0.help) }, scroll: state.helpScroll, unicode: unicode)
+            case .keys: drawOverlay(&grid, title: "Keys on this screen", rows: keyRows(keymap.bindings(on: state.screen)), scroll: state.helpScroll)
+            case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: Commands.usage.map { ($0.name, $0.help) }, scroll: state.helpScroll)
             }
         }
         if let dialog = JournalDialog.content(state, width: min(grid.width - 6, 90)) {
-            drawBox(&grid, title: dialog.title, lines: dialog.lines, scroll: dialog.scroll, unicode: unicode)
+            drawBox(&grid, title: dialog.title, lines: dialog.lines, scroll: dialog.scroll)
         }
         return grid
     }
@@ -78,7 +78,7 @@ public enum WorkbenchView {
         let labelWidth = grid.put(label, x: 0, y: statusY, style: bar, limit: max(12, state.size.columns * 2 / 5))
         var hints = ""
         for binding in keymap.bindings(on: state.screen).filter(\.hint) {
-            let hint = "\(binding.keys[0].label) \(binding.help)"
+            let hint = "\(binding.keyLabel) \(binding.help)"
             let candidate = hints.isEmpty ? hint : hints + "  " + hint
             if DisplayWidth.of(candidate) > state.size.columns - labelWidth - 3 { break }
             hints = candidate
@@ -117,14 +117,14 @@ public enum WorkbenchView {
                 }
                 continue
             }
-            rows.append((binding.keys.map(\.label).joined(separator: " "), binding.help))
+            rows.append((binding.keyLabel, binding.help))
         }
         return rows
     }
 
     /// A box in the middle listing (key or command, what it does) rows.
-    private static func drawOverlay(_ grid: inout Grid, title: String, rows: [(String, String)], scroll: Int, unicode: Bool) {
-        drawBox(&grid, title: title, lines: keyLines(rows + [("Esc", "close this help")]), scroll: scroll, unicode: unicode)
+    private static func drawOverlay(_ grid: inout Grid, title: String, rows: [(String, String)], scroll: Int) {
+        drawBox(&grid, title: title, lines: keyLines(rows + [("Esc", "close this help")]), scroll: scroll)
     }
 
     /// (key, what it does) rows as aligned lines.
@@ -134,12 +134,12 @@ public enum WorkbenchView {
     }
 
     /// A box in the middle with a title and lines, scrolled to `scroll`.
-    private static func drawBox(_ grid: inout Grid, title: String, lines: [String], scroll: Int, unicode: Bool) {
+    private static func drawBox(_ grid: inout Grid, title: String, lines: [String], scroll: Int) {
         let innerWidth = min(grid.width - 4, max(DisplayWidth.of(title) + 1, lines.map { DisplayWidth.of($0) }.max() ?? 0) + 2)
         let height = min(grid.height - 2, lines.count + 4)
         let left = (grid.width - innerWidth - 2) / 2
         let top = (grid.height - height) / 2
-        let (h, v, tl, tr, bl, br) = unicode ? ("─", "│", "┌", "┐", "└", "┘") : ("-", "|", "+", "+", "+", "+")
+        let (h, v, tl, tr, bl, br) = ("─", "│", "┌", "┐", "└", "┘")
         let border = Style(role: .accent)
         grid.put(tl + String(repeating: h, count: innerWidth) + tr, x: left, y: top, style: border)
         for row in 1..<(height - 1) {

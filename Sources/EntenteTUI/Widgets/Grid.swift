@@ -5,19 +5,22 @@ import EntenteCore
 public struct Grid: Equatable, Sendable {
     public let width: Int
     public let height: Int
+    /// What the terminal shows: under ASCII every character is written in its ASCII form.
+    public let charset: Charset
     public private(set) var cells: [Cell]
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, charset: Charset = .unicode) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.charset = charset
         cells = Array(repeating: Cell(), count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell { cells[y * width + x] }
 
     /// Writes text from (x, y) with control characters escaped, wide characters taking two
-    /// cells and combining marks joining the previous cell; stops at `limit` columns (the
-    /// grid's edge by default). Returns the columns used.
+    /// cells and combining marks joining the previous cell, each in the grid's charset;
+    /// stops at `limit` columns (the grid's edge by default). Returns the columns used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = Style(), limit: Int? = nil) -> Int {
         guard y >= 0, y < height, x >= 0 else { return 0 }
@@ -26,12 +29,18 @@ public struct Grid: Equatable, Sendable {
         for character in TerminalText.escaped(text) {
             let columns = DisplayWidth.of(String(character))
             if columns == 0 {
-                if column > x { cells[y * width + column - 1].text.append(character) }
+                if column > x, charset == .unicode { cells[y * width + column - 1].text.append(character) }
                 continue
             }
             if column + columns > end { break }
-            cells[y * width + column] = Cell(text: String(character), style: style)
-            if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            if charset == .ascii {
+                for (offset, form) in Glyphs.ascii(character, columns: columns).enumerated() {
+                    cells[y * width + column + offset] = Cell(text: String(form), style: style)
+                }
+            } else {
+                cells[y * width + column] = Cell(text: String(character), style: style)
+                if columns == 2 { cells[y * width + column + 1] = Cell(text: "", style: style) }
+            }
             column += columns
         }
         return column - x
