@@ -1,5 +1,7 @@
 import EntenteCore
+import EntenteSession
 @testable import EntenteTUI
+import EntenteWorkbench
 import Testing
 
 /// Under a locale without UTF-8 every glyph has an ASCII form: a terminal shown the grid
@@ -37,7 +39,7 @@ import Testing
         var state = try ScreenTour.base(Size(columns: 100, rows: 30))
         let harmful = try #require(state.scenario.issues.firstIndex { $0.options.contains { $0.openness < 0 } })
         _ = update(&state, .show(.issues))
-        _ = update(&state, .focusIssue(harmful))
+        _ = update(&state, .editing(.focusIssue(harmful)))
         let issues = WorkbenchView.render(state, charset: .ascii).lines
         #expect(issues.contains { $0.range(of: #"  -\d\.\d  "#, options: .regularExpression) != nil }, "\(issues.joined(separator: "\n"))")
         _ = update(&state, .show(.interests))

@@ -8,8 +8,8 @@ import EntenteWorkbench
 func update(_ bench: inout LocalWorkbench, _ action: Action) -> [Effect] { bench.send(action) }
 
 extension WorkbenchView {
-    static func render(_ bench: LocalWorkbench, keymap: Keymap = .workbench, unicode: Bool = true) -> Grid {
-        render(bench.state, keymap: keymap, unicode: unicode)
+    static func render(_ bench: LocalWorkbench, keymap: Keymap = .workbench, charset: Charset = .unicode) -> Grid {
+        render(bench.state, keymap: keymap, charset: charset)
     }
 }
 

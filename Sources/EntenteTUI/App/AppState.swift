@@ -141,9 +141,10 @@ public struct AppState: Sendable {
             dirty = true
             confirmQuit = false
             if finder.running { effects.append(.cancelSearch) }
-            finder.running = false
+            finder.searching = nil
             finder.progress = nil
             finder.result = nil
+            finder.request = nil
             finder.order = []
             finder.analysis = nil
             finder.analysing = nil

@@ -3,10 +3,15 @@ import EntenteCore
 /// The coalition finder's part of the state: what to rank by, the running search, and the
 /// results with their sort order and selection.
 public struct FinderState: Sendable {
+    /// What the next search ranks by (`o` changes it; the shown results may be ranked otherwise).
     public var objective = Objective.capability
-    public var running = false
+    /// The search running off the main loop, if any.
+    public var searching: SearchRequest?
     public var progress: SearchProgress?
+    /// The results on screen and the request they answer: the objective they are ranked
+    /// by and the holds and constraints they honour, whatever has been chosen since.
     public var result: SearchResult?
+    public var request: SearchRequest?
     /// Results in display order (indices into `result.packages`).
     public var order: [Int] = []
     public var selected = 0
@@ -20,6 +25,11 @@ public struct FinderState: Sendable {
     public var analysing: Package?
     /// The package whose analysis Esc stopped: not analysed again until it is selected again.
     public var analysisStopped: Package?
+
+    public var running: Bool { searching != nil }
+
+    /// The objective the shown results are ranked by.
+    public var rankedBy: Objective { request?.objective ?? objective }
 
     /// The constraints in words, for the finder's header ("" when there are none).
     var constraintsSummary: String {
@@ -47,7 +57,10 @@ public struct FinderState: Sendable {
 
 /// The columns the results table can be sorted by.
 public enum FinderColumn: Int, CaseIterable, Sendable {
-    case rank, capability, members, totalGain, minGain, novelty, openness
+    case rank, capability, members, totalGain, minGain, nash, novelty, openness
+
+    /// The column of an objective's figure.
+    init(_ objective: Objective) { self = Self.allCases.first { $0.objective == objective }! }
 
     var objective: Objective? {
         switch self {
@@ -56,6 +69,7 @@ public enum FinderColumn: Int, CaseIterable, Sendable {
         case .members: .members
         case .totalGain: .totalGain
         case .minGain: .minGain
+        case .nash: .nash
         case .novelty: .novelty
         case .openness: .openness
         }
@@ -68,6 +82,7 @@ public enum FinderColumn: Int, CaseIterable, Sendable {
         case .members: "Members"
         case .totalGain: "Total"
         case .minGain: "Min"
+        case .nash: "Nash"
         case .novelty: "Novelty"
         case .openness: "Open"
         }

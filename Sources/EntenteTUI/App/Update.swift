@@ -15,7 +15,8 @@ private func analysisEffects(_ state: inout AppState) -> [Effect] {
     guard state.finder.analysis?.package != package, state.finder.analysing != package,
           state.finder.analysisStopped != package else { return [] }
     state.finder.analysing = package
-    var request = state.searchRequest
+    // The analysis searches the space the result was found in.
+    var request = state.finder.request ?? state.searchRequest
     request.budget = SearchBudget(seconds: AppState.analysisSeconds)
     return [.analyse(package, request)]
 }
@@ -115,7 +116,7 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
             state.message = SessionError.readsEveryone("coalition finder", widen: state.view.mayWiden).description
             break
         }
-        state.finder.running = true
+        state.finder.searching = state.searchRequest
         state.finder.progress = nil
         return [.startSearch(state.searchRequest)]
     case .cancelSearch:
@@ -130,9 +131,10 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.progress = progress
     case .searchFinished(let result):
         // A search overtaken by an edit or another file reports into a state that no longer runs it.
-        guard state.finder.running else { break }
-        state.finder.running = false
+        guard let request = state.finder.searching else { break }
+        state.finder.searching = nil
         state.finder.result = result
+        state.finder.request = request
         state.finder.selected = 0
         state.refreshFinderOrder()
         // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
@@ -143,7 +145,7 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.analysis = result
         state.finder.analysing = nil
     case .searchRefused(let reason):
-        state.finder.running = false
+        state.finder.searching = nil
         state.message = reason
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))

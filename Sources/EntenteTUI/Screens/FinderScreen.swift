@@ -20,7 +20,9 @@ enum FinderScreen {
         if !constraints.isEmpty {
             grid.put(constraints.joined(separator: " · "), x: 1, y: top + 2, style: Style(role: .muted), limit: width)
         }
-        grid.put("Rank by: \(finder.objective.rawValue) (\(finder.objective.summary))   o changes it, Enter runs",
+        // Results ranked by another objective keep their ranking: the header says the next search differs.
+        let next = finder.result != nil && finder.objective != finder.rankedBy ? "Next search ranks by" : "Rank by"
+        grid.put("\(next): \(finder.objective.rawValue) (\(finder.objective.summary))   o changes it, Enter runs",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: width)
         var y = top + 1
         if finder.running {
@@ -33,8 +35,9 @@ enum FinderScreen {
                 + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
         } else if let result = finder.result {
             let how = result.proven ? "proven best" : result.cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
+            let ranked = " ranked by \(finder.rankedBy.rawValue)"
             let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(TerminalText.escaped(state.filter))"
-            grid.put("\(result.packages.count) packages\(shown), \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
+            grid.put("\(result.packages.count) packages\(ranked)\(shown), \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
                      x: 1, y: y, style: Style(role: result.proven ? .muted : .bad), limit: width)
         } else {
             grid.put("Enter searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
@@ -75,44 +78,62 @@ enum FinderScreen {
 
     private static func packages(_ finder: FinderState) -> [PackageEvaluation] { finder.result?.packages ?? [] }
 
+    /// The figure columns in the order they give way on narrow terminals; the column the
+    /// results are ranked by and the sorted one never do.
+    private static let givingWay: [FinderColumn] = [.nash, .novelty, .openness, .minGain, .totalGain, .members, .capability]
+
+    /// The figure columns shown at this width, in table order, and the width left for the coalition.
+    static func columns(_ finder: FinderState, width: Int) -> [FinderColumn] {
+        let kept: Set<FinderColumn> = [finder.sort, FinderColumn(finder.rankedBy)]
+        var shown = FinderColumn.allCases.filter { $0 != .rank }
+        for column in givingWay where !kept.contains(column) {
+            guard width - shown.reduce(5) { $0 + columnWidth($1) + 1 } - 1 < 16 else { break }
+            shown.removeAll { $0 == column }
+        }
+        return shown
+    }
+
+    private static func columnWidth(_ column: FinderColumn) -> Int { max(7, column.header.count + 1) }
+
+    /// A result's figure in a column, as the table writes it.
+    static func figure(_ evaluation: PackageEvaluation, _ column: FinderColumn) -> String {
+        guard let objective = column.objective else { return "" }
+        let value = evaluation.objective(objective)
+        switch column {
+        case .capability: return Figures.percent(value)
+        case .members: return "\(Int(value))"
+        case .totalGain: return Figures.fixed(value, 1)
+        case .openness: return Figures.signed(value, 1)
+        default: return Figures.fixed(value, 2)
+        }
+    }
+
     private static func drawTable(_ state: AppState, _ packages: [PackageEvaluation], into grid: inout Grid, y: Int, rows: Int, width: Int) {
         let finder = state.finder
-        let numbers = FinderColumn.allCases.map { column in
-            (column.header + (finder.sort == column ? (column == .rank ? "" : "▼") : ""), column == .rank ? 4 : max(7, column.header.count + 1))
-        }
-        // What the numbers leave goes to the coalition and, on wide screens, the package.
-        let rest = max(10, width - numbers.reduce(0) { $0 + $1.1 + 1 } - 1)
+        let figures = columns(finder, width: width)
+        let marked = finder.sort == .rank ? FinderColumn(finder.rankedBy) : finder.sort
+        // What the figures leave goes to the coalition and, on wide screens, the package.
+        let rest = max(10, width - figures.reduce(5) { $0 + columnWidth($1) + 1 } - 1)
         let first = firstResult(state, rows: rows)
         let shown = Array((first..<finder.order.count).prefix(rows))
         let labels = shown.map { coalitionLabel(packages[finder.order[$0]].coalition, state.scenario) }
         let wanted = min(rest / 2, max(10, labels.map(DisplayWidth.of).max() ?? 0))
         let coalitionWidth = rest - wanted - 1 >= 20 ? wanted : rest
         let packageWidth = rest - coalitionWidth - 1
-        func row(_ cells: [String]) -> String {
-            var text = ""
-            for (index, cell) in cells.enumerated() {
-                switch index {
-                case 1: text += DisplayWidth.pad(cell, to: coalitionWidth) + " "
-                case numbers.count + 1: text += cell
-                default: text += DisplayWidth.pad(cell, to: numbers[index == 0 ? 0 : index - 1].1, alignRight: true) + " "
-                }
-            }
-            return text
+        func row(_ rank: String, _ coalition: String, _ cells: [String], _ package: String?) -> String {
+            DisplayWidth.pad(rank, to: 4, alignRight: true) + " " + DisplayWidth.pad(coalition, to: coalitionWidth) + " "
+                + zip(figures, cells).map { DisplayWidth.pad($1, to: columnWidth($0), alignRight: true) + " " }.joined()
+                + (package.map { DisplayWidth.truncate($0, to: packageWidth) } ?? "")
         }
-        let headers = [numbers[0].0, "Coalition"] + numbers.dropFirst().map(\.0) + (packageWidth >= 20 ? ["Package (changes)"] : [])
-        grid.put(row(headers), x: 1, y: y, style: Style(bold: true), limit: width)
+        let headers = figures.map { $0.header + ($0 == marked ? "▼" : "") }
+        grid.put(row("#", "Coalition", headers, packageWidth >= 20 ? "Package (changes)" : nil), x: 1, y: y, style: Style(bold: true), limit: width)
         for (offset, position) in shown.enumerated() {
             let evaluation = packages[finder.order[position]]
-            var cells = [
-                "\(finder.order[position] + 1)", labels[offset],
-                Figures.percent(evaluation.objective(.capability)), "\(Int(evaluation.objective(.members)))",
-                Figures.fixed(evaluation.objective(.totalGain), 1), Figures.fixed(evaluation.objective(.minGain), 2),
-                Figures.fixed(evaluation.objective(.novelty), 2), Figures.signed(evaluation.objective(.openness), 1),
-            ]
-            if packageWidth >= 20 { cells.append(state.scenario.changes(evaluation.package).joined(separator: ", ")) }
+            let package = packageWidth >= 20 ? state.scenario.changes(evaluation.package).joined(separator: ", ") : nil
             let selected = position == finder.selected
             if selected { grid.paint(y: y + 1 + offset, from: 1, to: 1 + width, style: Style(reverse: true)) }
-            grid.put(row(cells), x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)
+            grid.put(row("\(finder.order[position] + 1)", labels[offset], figures.map { figure(evaluation, $0) }, package),
+                     x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)
         }
     }
 
