@@ -47,3 +47,29 @@ import Testing
         #expect(!status.contains("?") && status.contains(">/l next issue"), "\(status)")
     }
 }
+
+/// Defect 6: PgDn and Space moved about ten lines through a 941-line brief at any height.
+@Suite struct PagingTests {
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    func aPageOfTheBriefIsAScreen(size: Size) throws {
+        let stops = try ScreenTour.stops(size)
+        var state = try #require(stops.first { $0.name == "Brief" }).state
+        _ = update(&state, .scroll(-1000))
+        let shown = size.rows - 4
+        for key in [Key.pageDown, .character(" ")] {
+            let before = WorkbenchView.render(state).lines
+            _ = update(&state, try #require(Keymap.workbench.action(for: key, in: state)))
+            let after = WorkbenchView.render(state).lines
+            #expect(state.briefScroll % shown == 0 && state.briefScroll > 0)
+            // The line after the last one shown opens the next page.
+            let brief = BriefScreen.lines(state.brief!.text, width: size.columns - 2)
+            #expect(before[2 + shown] == (" " + String(brief[state.briefScroll - 1].prefix(size.columns - 2))).trimmingTrailingSpaces)
+            #expect(after[3] == (" " + String(brief[state.briefScroll].prefix(size.columns - 2))).trimmingTrailingSpaces)
+        }
+        #expect(state.briefScroll == 2 * shown)
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String { String(reversed().drop { $0 == " " }.reversed()) }
+}

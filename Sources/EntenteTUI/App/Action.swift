@@ -13,6 +13,8 @@ public enum Action: Equatable, Sendable {
     case show(ScreenID)
     case nextScreen(Int)
     case scroll(Int)
+    /// Scroll by pages of what is scrolled (a page is what the screen shows of it).
+    case page(Int)
     /// Jump to the first or last row of the current list (Home, End).
     case jump(toEnd: Bool)
     case message(String)

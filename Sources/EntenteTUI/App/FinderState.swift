@@ -15,6 +15,8 @@ public struct FinderState: Sendable {
     /// Results in display order (indices into `result.packages`).
     public var order: [Int] = []
     public var selected = 0
+    /// How far the selected package's pane (its members and analysis) is scrolled.
+    public var detailScroll = 0
     public var sort = FinderColumn.rank
     /// Constraints beyond the issues' holds: actors that must be in or out, and a minimum size.
     public var include: [String] = []

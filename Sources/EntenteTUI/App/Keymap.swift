@@ -67,12 +67,12 @@ public struct Keymap: Sendable {
         Binding([.character("v")], .editing(.interestsOfSelectedIssue), "edit the actors' stances on this issue (Interests)", on: .issues),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .brief),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .brief),
-        Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down", hint: true, on: .brief),
-        Binding([.pageUp], .scroll(-10), "scroll a page up", on: .brief),
+        Binding([.pageDown, .character(" ")], .page(1), "scroll a page down", hint: true, on: .brief),
+        Binding([.pageUp], .page(-1), "scroll a page up", on: .brief),
         Binding([.down, .character("j")], .scroll(1), "scroll down", on: .overview),
         Binding([.up, .character("k")], .scroll(-1), "scroll up", on: .overview),
-        Binding([.pageDown], .scroll(10), "scroll a page down", on: .overview),
-        Binding([.pageUp], .scroll(-10), "scroll a page up", on: .overview),
+        Binding([.pageDown, .character(" ")], .page(1), "scroll a page down", on: .overview),
+        Binding([.pageUp], .page(-1), "scroll a page up", on: .overview),
         Binding([.down, .character("j")], .editing(.selectIssue(1)), "next issue", hint: true, on: .builder),
         Binding([.up, .character("k")], .editing(.selectIssue(-1)), "previous issue", on: .builder),
         Binding([.right, .character("l")], .editing(.changeOption(1)), "next option", hint: true, on: .builder),
@@ -87,8 +87,8 @@ public struct Keymap: Sendable {
         Binding([.character("O")], .finder(.cycleObjective(-1)), "previous objective", on: .finder),
         Binding([.down, .character("j")], .finder(.selectResult(1)), "next result", on: .finder),
         Binding([.up, .character("k")], .finder(.selectResult(-1)), "previous result", on: .finder),
-        Binding([.pageDown], .finder(.selectResult(10)), "ten results down", on: .finder),
-        Binding([.pageUp], .finder(.selectResult(-10)), "ten results up", on: .finder),
+        Binding([.pageDown, .character(" ")], .page(1), "scroll the selected package's analysis down", on: .finder),
+        Binding([.pageUp], .page(-1), "scroll the analysis up", on: .finder),
         Binding([.character("s")], .finder(.cycleSort), "sort by the next column", on: .finder),
         Binding([.character("b")], .finder(.buildSelected), "open the result in the package builder", on: .finder),
         Binding([.character("i")], .editing(.prompt(.text("require "))), "searches must include an actor (:require)", on: .finder),
@@ -108,8 +108,8 @@ public struct Keymap: Sendable {
         Binding([.character("c")], .files(.toggleJournalChanges), "see what restoring would change (again: back)"),
         Binding([.down, .character("j")], .scroll(1), "scroll down"),
         Binding([.up, .character("k")], .scroll(-1), "scroll up"),
-        Binding([.pageDown, .character(" ")], .scroll(10), "scroll a page down"),
-        Binding([.pageUp], .scroll(-10), "scroll a page up"),
+        Binding([.pageDown, .character(" ")], .page(1), "scroll a page down"),
+        Binding([.pageUp], .page(-1), "scroll a page up"),
         Binding([.character("q")], .quit, "quit; the edits are offered again next time"),
     ]
 
@@ -119,6 +119,12 @@ public struct Keymap: Sendable {
         Binding([.character("r")], .files(.openReadOnly), "open it read-only"),
         Binding([.character("q")], .quit, "quit"),
     ]
+
+    /// The keys of an action on a screen as prose names them (`PgDn/Space`), so no text
+    /// names a key the keymap does not bind.
+    public func keyLabel(for action: Action, on screen: ScreenID) -> String {
+        bindings(on: screen).first { $0.action == action }?.keyLabel ?? ":"
+    }
 
     /// The bindings that apply on a screen, its own first.
     public func bindings(on screen: ScreenID) -> [Binding] {
@@ -162,8 +168,8 @@ public struct Keymap: Sendable {
             case .escape, .character("?"), .character("q"): return .toggleHelp
             case .down, .character("j"): return .scroll(1)
             case .up, .character("k"): return .scroll(-1)
-            case .pageDown, .character(" "): return .scroll(10)
-            case .pageUp: return .scroll(-10)
+            case .pageDown, .character(" "): return .page(1)
+            case .pageUp: return .page(-1)
             default: break
             }
         }

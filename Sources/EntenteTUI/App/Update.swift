@@ -47,6 +47,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.screen = screens[wrapped(screens.firstIndex(of: state.screen)!, by: step, count: screens.count)]
         state.message = nil
         return briefEffects(state)
+    case .page(let pages):
+        return apply(&state, .scroll(pages * WorkbenchView.pageRows(state)))
     case .scroll(let rows):
         if var offer = state.journal {
             offer.scroll = max(0, offer.scroll + rows)
@@ -56,6 +58,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else if state.screen == .brief {
             let lines = state.brief.map { BriefScreen.lines($0.text, width: state.size.columns - 2).count } ?? 0
             state.briefScroll = min(max(0, lines - (state.size.rows - 4)), max(0, state.briefScroll + rows))
+        } else if state.screen == .finder {
+            let (lines, shown) = FinderScreen.detailExtent(state)
+            state.finder.detailScroll = min(max(0, lines - shown), max(0, state.finder.detailScroll + rows))
         } else {
             let lines = OverviewScreen.lines(state, width: state.size.columns - 2).count
             state.scroll = min(max(0, lines - (state.size.rows - 2)), max(0, state.scroll + rows))
@@ -150,10 +155,12 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
     case .selectResult(let step):
         state.finder.selected = min(max(0, state.finder.order.count - 1), max(0, state.finder.selected + step))
         state.finder.analysisStopped = nil
+        state.finder.detailScroll = 0
     case .focusResult(let position):
         guard state.finder.order.indices.contains(position) else { break }
         state.finder.selected = position
         state.finder.analysisStopped = nil
+        state.finder.detailScroll = 0
     case .cycleSort:
         let all = FinderColumn.allCases
         state.finder.sort = all[wrapped(all.firstIndex(of: state.finder.sort)!, by: 1, count: all.count)]

@@ -4,7 +4,8 @@ import EntenteCore
 /// and how much power members hold, blocs bridged, what would bring holdouts in, the
 /// bargaining points, stability and robustness.
 enum AnalysisLines {
-    static func lines(_ analysis: PackageAnalysis, scenario: Scenario, width: Int) -> [(String, Style)] {
+    /// `excluded`: actors the search keeps out, for whom no sweetener is offered.
+    static func lines(_ analysis: PackageAnalysis, scenario: Scenario, width: Int, excluded: Set<String> = []) -> [(String, Style)] {
         let id = { (actor: Int) in TerminalText.escaped(scenario.actors[actor].id) }
         let evaluation = analysis.evaluation
         var lines: [(String, Style)] = []
@@ -24,7 +25,7 @@ enum AnalysisLines {
         add("bridges", (bridging.blocs.filter { !$0.members.isEmpty }.map { "\(TerminalText.escaped($0.grouping)) \($0.members.count)/\($0.size)" }
             .joined(separator: ", ").nonEmpty ?? "no existing grouping")
             + (bridging.unaligned.isEmpty ? "" : "; unaligned: " + bridging.unaligned.map(id).joined(separator: ", ")))
-        for holdout in analysis.holdouts.prefix(3) {
+        for holdout in analysis.holdouts.filter({ !excluded.contains(scenario.actors[$0.actor].id) }).prefix(3) {
             guard let sweetener = holdout.sweeteners.first else {
                 add("to bring in \(id(holdout.actor))", "no package within \(HoldoutAnalysis.maximumChanges) changes keeps every member", Style(role: .muted))
                 continue

@@ -148,7 +148,8 @@ enum FinderScreen {
         return ids(coalition.members)
     }
 
-    private static func drawDetail(_ state: AppState, _ evaluation: PackageEvaluation, into grid: inout Grid, y: Int, rows: Int, width: Int) {
+    /// The selected package's pane: its changes, members, holdouts and analysis, as lines.
+    static func detailLines(_ state: AppState, _ evaluation: PackageEvaluation, width: Int, rows: Int) -> [(String, Style)] {
         let scenario = state.scenario
         let changes = scenario.changes(evaluation.package)
         var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
@@ -164,14 +165,37 @@ enum FinderScreen {
         }
         lines += fitted(outside, label: "holdouts: ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
         if let result = state.finder.analysis, result.package == evaluation.package {
-            lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width)
+            lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width, excluded: Set(state.finder.request?.exclude ?? []))
         } else if state.finder.analysisStopped == evaluation.package {
             lines.append(("analysis stopped (Esc): move to another result and back to analyse it", Style(role: .muted)))
         } else {
             lines.append(("analysing: pivotal members, sweeteners, bargaining points, stability, robustness…", Style(role: .muted)))
         }
-        for (offset, line) in lines.prefix(rows).enumerated() {
+        return lines
+    }
+
+    /// How many lines the selected package's pane has and how many it shows, for scrolling.
+    static func detailExtent(_ state: AppState) -> (lines: Int, shown: Int) {
+        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { return (0, 0) }
+        let place = tableLayout(state, top: 1, height: state.size.rows - 2)
+        let lines = detailLines(state, packages[state.finder.order[state.finder.selected]], width: state.size.columns - 2, rows: place.detail)
+        return (lines.count, lines.count > place.detail ? place.detail - 1 : place.detail)
+    }
+
+    /// The pane scrolled to `detailScroll`; its last row says what is above and below.
+    private static func drawDetail(_ state: AppState, _ evaluation: PackageEvaluation, into grid: inout Grid, y: Int, rows: Int, width: Int) {
+        let lines = detailLines(state, evaluation, width: width, rows: rows)
+        let first = min(state.finder.detailScroll, max(0, lines.count - rows))
+        let cut = lines.count > rows
+        let shown = cut ? rows - 1 : rows
+        for (offset, line) in lines.dropFirst(first).prefix(shown).enumerated() {
             grid.put(line.0, x: 1, y: y + offset, style: line.1, limit: width)
+        }
+        if cut {
+            let below = max(0, lines.count - first - shown)
+            let keys = Keymap.workbench
+            let where_ = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .page(1), on: .finder)))" : "the end (\(keys.keyLabel(for: .page(-1), on: .finder)) goes back)"
+            grid.put("── \(first + 1)–\(first + shown) of \(lines.count): \(where_)", x: 1, y: y + shown, style: Style(role: .muted), limit: width)
         }
     }
 

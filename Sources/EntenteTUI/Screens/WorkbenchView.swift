@@ -71,6 +71,18 @@ public enum WorkbenchView {
         return grid
     }
 
+    /// The rows a page of what is scrolled shows: the journal's or the help's box, the
+    /// brief, the finder's selected package, the overview.
+    public static func pageRows(_ state: AppState) -> Int {
+        let rows = state.size.rows
+        if state.journal != nil || state.showHelp { return max(1, rows - 6) }
+        switch state.screen {
+        case .brief: return max(1, rows - 4)
+        case .finder: return max(1, FinderScreen.detailExtent(state).shown)
+        default: return max(1, rows - 2)
+        }
+    }
+
     /// The file name (and `[+]` for unsaved changes) on the left; on the right as many of
     /// the current screen's hints as fit, in keymap order.
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
