@@ -20,6 +20,8 @@ public final class EffectRunner: Sendable {
     /// The file being opened: Esc, or a newer :open, drops its result.
     private let opening = Mutex<CancellationFlag?>(nil)
     private let files: WorkbenchFiles
+    /// The file loaded last, with its session, until the workbench takes it (`.adoptOpened`).
+    private let loaded = Mutex<(file: String, session: Session)?>(nil)
 
     /// Starts a session on the scenario opened from `file`, with `seat` at it: takes the
     /// file's journal lock and offers back what the journal holds (through `drain`).
@@ -52,9 +54,9 @@ public final class EffectRunner: Sendable {
                         post(.files(.openFailed(file: path, "\(path) has no actor \(actor), and this workbench is \(actor)'s")))
                         return
                     }
-                    let view = host.replace(Session(scenario: loaded, seats: [host.seat]))
-                    post(.files(.loaded(view, file: path)))
-                    files.opened(path, scenario: loaded)
+                    let session = Session(scenario: loaded, seats: [host.seat])
+                    self.loaded.withLock { $0 = (path, session) }
+                    post(.files(.loaded(session.view(for: host.seat.id), file: path)))
                 } catch {
                     guard !flag.isCancelled else { return }
                     switch error {
@@ -66,6 +68,10 @@ public final class EffectRunner: Sendable {
             }
         case .cancelOpen:
             opening.withLock { $0?.cancel() }
+        case .adoptOpened(let file):
+            guard let session = loaded.withLock({ pending in pending?.file == file ? pending.take()?.session : nil }) else { return }
+            host.replace(session)
+            files.opened(file, scenario: session.scenario)
         case .dropJournal(let file):
             files.drop(file)
         case .restoreJournal(let file):
@@ -204,11 +210,6 @@ final class SessionHost: Sendable {
         session.withLock { session in (session.handle(command, from: seat.id), session.scenario) }
     }
 
-    /// Puts a new session (a file just opened) in place; returns the seat's view of it.
-    func replace(_ fresh: Session) -> SeatView {
-        session.withLock { session in
-            session = fresh
-            return session.view(for: seat.id)
-        }
-    }
+    /// Puts a new session (a file just opened) in place.
+    func replace(_ fresh: Session) { session.withLock { $0 = fresh } }
 }

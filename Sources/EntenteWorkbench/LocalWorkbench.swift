@@ -35,9 +35,13 @@ public struct LocalWorkbench: Sendable {
     public mutating func load(_ scenario: Scenario, file: String) -> [Effect] {
         let seat = state.view.seat
         let fresh = Session(scenario: scenario, seats: [seat])
+        var effects = settle(update(&state, .files(.loaded(fresh.view(for: seat.id), file: file))))
         // The workbench takes it only while waiting for this file (not after Esc).
-        if state.opening == file { session = fresh }
-        return settle(update(&state, .files(.loaded(fresh.view(for: seat.id), file: file))))
+        if let adopted = effects.firstIndex(of: .adoptOpened(file: file)) {
+            effects.remove(at: adopted)
+            session = fresh
+        }
+        return effects
     }
 
     /// Answers session commands among `effects` (and those their answers give), returning

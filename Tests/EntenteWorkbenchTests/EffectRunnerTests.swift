@@ -134,9 +134,14 @@ import Testing
         runner.perform(.open(broken))
         let failed = actions(from: runner) { if case .files(.openFailed) = $0 { true } else { false } }
         #expect(failed.contains { if case .files(.openFailed(let file, let reason)) = $0 { file == broken && reason.contains("broken.yaml:") } else { false } })
-        runner.perform(.open(workspace.file))
+        let other = TestPaths.repository.appendingPathComponent("Data/training/standards-bargain.yaml").path
+        let expected = try ScenarioLoader.load(path: other)
+        runner.perform(.open(other))
         let loaded = actions(from: runner) { if case .files(.loaded) = $0 { true } else { false } }
-        #expect(loaded.contains { if case .files(.loaded(let view, let file)) = $0 { view.scenario == workspace.scenario && file == workspace.file } else { false } })
+        #expect(loaded.contains { if case .files(.loaded(let view, let file)) = $0 { view.scenario == expected && file == other } else { false } })
+        #expect(runner.view.scenario == workspace.scenario, "the session changes only once the workbench takes the file")
+        runner.perform(.adoptOpened(file: other))
+        #expect(runner.view.scenario == expected)
     }
 
     @Test func searchesReportProgressAndTheResult() throws {

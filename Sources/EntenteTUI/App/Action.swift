@@ -181,6 +181,9 @@ public enum Effect: Equatable, Sendable {
     case open(String)
     /// Stop waiting for the scenario being opened; its result is dropped.
     case cancelOpen
+    /// The workbench now shows the file just opened (`.loaded` was taken, not dropped):
+    /// its session replaces the old one, and its journal is locked and offered.
+    case adoptOpened(file: String)
     /// Write the session's scenario atomically; unless forced, refuse when the file changed
     /// on disk since it was opened or has comments that saving would drop.
     case save(path: String, force: Bool)

@@ -325,6 +325,7 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
         fresh.history = state.history
         fresh.message = "opened \(file)"
         state = fresh
+        return [.adoptOpened(file: file)]
     case .stopOpening:
         guard let file = state.opening else { break }
         state.opening = nil
