@@ -116,6 +116,43 @@ import Testing
         #expect(abs(result.packages[1].byFuture[1].value - 0.9) < 1e-9)
     }
 
+    /// The same example as a format 2 file: the link and the future come from the loader,
+    /// and `RobustSearch(_:)` applies the file's futures itself.
+    @Test func robustSetOfALoadedFile() throws {
+        let scenario = try ScenarioLoader.parse("""
+            entente: 2
+            title: Link by hand
+            issues:
+              - { id: alliance, name: Alliance, statusQuo: none, options: [none, join] }
+              - { id: chips, name: Chips, statusQuo: national, options: [national, pool] }
+            actors:
+              - id: india
+                name: India
+                capability: 1
+                interests:
+                  alliance: { salience: 1, values: { none: 60, join: 40 } }
+                  chips: { salience: 3, values: { national: 50, pool: 46 } }
+                links:
+                  - { when: { alliance: join, chips: pool }, points: 12 }
+              - id: us
+                name: United States
+                capability: 3
+                interests:
+                  alliance: { salience: 1, values: { none: 20, join: 80 } }
+            futures:
+              - id: us-rises
+                name: The United States rises
+                capability: { us: 3 }
+                rules: { add: [ { id: ninety, kind: capability-share, atLeast: 0.9 } ] }
+            """, file: "hand.yaml")
+        var request = SearchRequest()
+        request.objective = .capability
+        let result = try RobustSearch(scenario).run(request)
+        #expect(result.ids == ["today", "us-rises"])
+        #expect(result.packages.map(\.package.choices) == [[1, 1], [1, 0]])
+        #expect(result.packages.map(\.worst) == [1, 0.75])
+    }
+
     @Test func aFutureWithOtherIssuesIsAnError() {
         let today = LinkEngineTests.scenario(1)
         var other = today

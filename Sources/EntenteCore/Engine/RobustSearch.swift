@@ -26,8 +26,7 @@ public struct FutureScenario: Sendable {
 /// rules.
 ///
 /// ```swift
-/// let futures = scenario.futures.map { FutureScenario(id: $0.id, scenario: try scenario.applying($0)) }
-/// let result = try RobustSearch(today: scenario, futures: futures).run(request)
+/// let result = try RobustSearch(scenario).run(request)   // today and every future of the file
 /// for found in result.packages { print(found.worst, found.byFuture) }
 /// ```
 public struct RobustSearch: Sendable {
@@ -38,6 +37,11 @@ public struct RobustSearch: Sendable {
     /// actors, values, capabilities, red lines, links and rules may differ.
     public init(today: Scenario, futures: [FutureScenario]) {
         scenarios = [FutureScenario(id: Future.todayID, scenario: today)] + futures
+    }
+
+    /// Today's scenario and each of its futures applied, in file order.
+    public init(_ scenario: Scenario) {
+        self.init(today: scenario, futures: scenario.futures.map { FutureScenario(id: $0.id, scenario: scenario.applying($0)) })
     }
 
     /// Scans every package of the space `request` describes (its table, fixed options and
