@@ -23,6 +23,8 @@ public enum Limits {
     public static let actors: ClosedRange<Int> = 1...2000
     /// Issues in one scenario.
     public static let issues: ClosedRange<Int> = 1...200
+    /// The points of one link (a bonus, or negative a penalty), utility points.
+    public static let linkPoints: ClosedRange<Double> = -100...100
     /// The sum of |points| over one actor's links, its own and those a future adds: a gain,
     /// issues and links together, then stays within ±1,100 points, inside 32-bit fixed point.
     public static let linkPointsPerActor: ClosedRange<Double> = 0...1000
