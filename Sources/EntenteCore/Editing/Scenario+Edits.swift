@@ -57,7 +57,9 @@ extension Scenario {
         return result
     }
 
-    /// Removes an option other than the status quo, with every value and red line on it.
+    /// Removes an option other than the status quo, with every value and red line on it,
+    /// in today's stances and in the futures' changes, and from the links that list it
+    /// (refused when a link holds on that option alone).
     public func droppingOption(_ issueID: String, _ optionID: String) throws(ScenarioEditError) -> Scenario {
         let issue = try requireIssue(issueID)
         let option = try issues[issue].requireOption(optionID)
@@ -73,6 +75,17 @@ extension Scenario {
             }
             stance.redLines.removeAll { $0 == optionID }
         }
+        try result.rewriteLinks { link, owner throws(ScenarioEditError) in
+            var link = link
+            for index in link.when.indices where link.when[index].issue == issueID {
+                link.when[index].options.removeAll { $0 == optionID }
+                if link.when[index].options.isEmpty {
+                    throw ScenarioEditError("\(owner) holds only when \(issueID) is \(optionID); change or drop the link before dropping the option")
+                }
+            }
+            return link
+        }
+        for index in result.futures.indices { result.futures[index].forget(optionID, of: issueID) }
         return result
     }
 
@@ -107,10 +120,15 @@ extension Scenario {
         if let issue = issueIndex(issueID), optionID == issues[issue].statusQuo {
             throw ScenarioEditError("\(optionID) is the status quo of \(issueID); a red line cannot fall on it")
         }
-        return try editingStance(actorID, issueID, optionID) { stance, _ in
+        var result = try editingStance(actorID, issueID, optionID) { stance, _ in
             stance.redLines.removeAll { $0 == optionID }
             if on { stance.redLines.append(optionID) }
         }
+        // A future that removes a red line no longer there changes nothing by it.
+        if !on {
+            for index in result.futures.indices { result.futures[index].redLinesRemoved.remove(optionID, actor: actorID, issue: issueID) }
+        }
+        return result
     }
 
     /// The scenario with one actor's existing stance on an issue changed by `change`,
@@ -146,5 +164,30 @@ extension Package {
                   let option = issue.optionIndex(old.issues[before].options[choices[before]].id) else { return issue.statusQuoIndex }
             return option
         })
+    }
+}
+
+extension Future {
+    /// Drops every change this future makes on an option that leaves the scenario.
+    mutating func forget(_ optionID: String, of issueID: String) {
+        for actor in values.keys where values[actor]?[issueID] != nil {
+            values[actor]![issueID]![optionID] = nil
+            if values[actor]![issueID]!.isEmpty { values[actor]![issueID] = nil }
+            if values[actor]!.isEmpty { values[actor] = nil }
+        }
+        for actor in Set(redLinesRemoved.keys).union(redLinesAdded.keys) {
+            redLinesRemoved.remove(optionID, actor: actor, issue: issueID)
+            redLinesAdded.remove(optionID, actor: actor, issue: issueID)
+        }
+    }
+}
+
+extension Dictionary where Key == String, Value == [String: [String]] {
+    /// Removes one option from the red lines listed for an actor and issue, and any entry left empty.
+    mutating func remove(_ optionID: String, actor: String, issue: String) {
+        guard var options = self[actor]?[issue] else { return }
+        options.removeAll { $0 == optionID }
+        self[actor]![issue] = options.isEmpty ? nil : options
+        if self[actor]!.isEmpty { self[actor] = nil }
     }
 }

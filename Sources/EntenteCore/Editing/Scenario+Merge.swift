@@ -12,6 +12,8 @@ extension Scenario {
     /// value of a merged option is the salience-weighted mean of the parts' values, so the
     /// merged option gives every actor exactly the gain the parts' options gave together.
     /// Openness adds up, red lines carry over from any part, the margin is the largest.
+    /// Links and futures that name the parts are carried exactly (`Link.merging`,
+    /// `Future.merging`), or the merge is refused with what to change first.
     public func merging(_ id: String) throws(ScenarioEditError) -> Scenario {
         let broadID = issueIndex(id).flatMap { issues[$0].parent } ?? id
         let partIndices = parts(of: broadID)
@@ -32,6 +34,11 @@ extension Scenario {
             let stances = parts.map { result.actors[actor].interests.removeValue(forKey: $0.id) }
             guard stances.contains(where: { $0 != nil }) else { continue }
             result.actors[actor].interests[broadID] = Self.mergedStance(stances, parts: parts, merged: merged, combinations: combinations.map(\.choices))
+        }
+        let choices = combinations.map(\.choices)
+        try result.rewriteLinks { link, owner throws(ScenarioEditError) in try link.merging(parts, into: merged, choices: choices, owner: owner) }
+        for index in result.futures.indices {
+            result.futures[index] = try result.futures[index].merging(parts, into: merged, choices: choices, in: self)
         }
         return result
     }

@@ -25,7 +25,9 @@ extension Scenario {
     /// has that option, otherwise its first option is its status quo.
     ///
     /// So the package in which every part takes option o gives every actor exactly the gain
-    /// (and the openness) that o gave on the broad issue.
+    /// (and the openness) that o gave on the broad issue. Links and futures that name the
+    /// issue are carried to the parts exactly (`Link.splitting`, `Future.splitting`), or
+    /// the split is refused with what to change first.
     public func splitting(_ issueID: String, into parts: [IssuePart]) throws(ScenarioEditError) -> Scenario {
         let index = try requireIssue(issueID)
         let broad = issues[index]
@@ -62,6 +64,8 @@ extension Scenario {
                 result.actors[actor].interests[issue.id] = stance.carried(from: broad, to: issue, salienceShare: share)
             }
         }
+        try result.rewriteLinks { link, owner throws(ScenarioEditError) in try link.splitting(broad, into: subIssues, owner: owner) }
+        result.futures = result.futures.map { $0.splitting(broad, into: subIssues) }
         return result
     }
 }
