@@ -5,7 +5,7 @@ import EntenteWorkbench
 import Testing
 
 /// The workshop's restricted view: one actor's private stance shown, everybody else's
-/// hidden, on every screen, from the same state.
+/// hidden on every screen, because the session sends the seat nothing else.
 extension WorkbenchViewTests {
     @Test func restrictedViewHidesOtherActorsEverywhere() throws {
         var state = try finderWithResults(Size(columns: 100, rows: 30))
