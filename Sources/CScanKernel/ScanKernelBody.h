@@ -68,16 +68,17 @@ ENTENTE_INLINE void KERNEL(add_points)(entente_lanes *gains, intptr_t actor, int
     }
 }
 
-/// Keeps the links that name `issue` up to date as it moves from option `from` to `to`:
-/// only those links are touched, and a gain changes only when a link starts or stops holding.
-ENTENTE_INLINE void KERNEL(move_links)(const EntenteTables *t, EntentePackage *p, entente_lanes *gains, intptr_t issue,
-                                       intptr_t from, intptr_t to, intptr_t chunks) {
-    const intptr_t end = t->linkIssueStart[issue + 1];
-    for (intptr_t e = t->linkIssueStart[issue]; e < end; e++) {
-        const uint8_t *accepts = t->linkAccepts + t->linkEntryBase[e];
-        const int32_t change = (int32_t)accepts[from] - (int32_t)accepts[to];
-        if (change == 0) continue;
-        const intptr_t link = t->linkEntryLink[e];
+/// Keeps the links up to date as an issue moves between neighbouring flat options `from`
+/// and `to`: only the links whose conditions that step changes are touched, and a gain
+/// changes only when a link starts or stops holding.
+ENTENTE_INLINE void KERNEL(move_links)(const EntenteTables *t, EntentePackage *p, entente_lanes *gains, intptr_t from,
+                                       intptr_t to, intptr_t chunks) {
+    const bool up = to > from;
+    const intptr_t flat = up ? from : to;
+    const intptr_t end = t->linkStepStart[flat + 1];
+    for (intptr_t k = t->linkStepStart[flat]; k < end; k++) {
+        const int32_t change = up ? t->linkStepChange[k] : -t->linkStepChange[k];
+        const intptr_t link = t->linkStepLink[k];
         const int32_t misses = p->linkMisses[link];
         p->linkMisses[link] = misses + change;
         if (misses == 0) {
@@ -109,7 +110,7 @@ ENTENTE_INLINE void KERNEL(move)(const EntenteTables *t, EntentePackage *p, KERN
         if (t->hasRedLine[offset + from]) entente_apply_red_lines(t, p, offset + from, -1);
         if (t->hasRedLine[offset + to]) entente_apply_red_lines(t, p, offset + to, 1);
     }
-    if (links) KERNEL(move_links)(t, p, gains, issue, from, to, chunks);
+    if (links) KERNEL(move_links)(t, p, gains, offset + from, offset + to, chunks);
     p->choices[issue] = to;
 }
 
@@ -170,7 +171,7 @@ ENTENTE_INLINE EntenteWalkStatus KERNEL(walk_n)(const EntenteTables *tables, Ent
         const intptr_t innerOffset = t.optionOffset[inner];
         bool innerRedLines = false;
         for (intptr_t o = 0; o < innerRadix; o++) innerRedLines |= t.hasRedLine[innerOffset + o];
-        const bool innerLinks = links && t.linkIssueStart[inner] != t.linkIssueStart[inner + 1];
+        const bool innerLinks = links && t.linkStepStart[innerOffset] != t.linkStepStart[innerOffset + innerRadix];
         intptr_t digit = digits[0];
         intptr_t sweep = direction[0];
         for (;;) {

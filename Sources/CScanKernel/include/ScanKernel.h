@@ -30,15 +30,14 @@ typedef struct {
     intptr_t chunkCount;
     intptr_t wordCount;
     intptr_t issueCount;
-    /// Links (the engine's CompiledLinks): the link conditions naming issue i are entries
-    /// `linkIssueStart[i] ..< linkIssueStart[i + 1]`; entry e belongs to link
-    /// `linkEntryLink[e]`, and `linkAccepts[linkEntryBase[e] + o]` is 1 when option o of
-    /// its issue satisfies it. Link l adds `linkPoints[l]` to actor `linkOwner[l]`'s gain
-    /// while it holds. `linkCount` is 0 in a scenario without links.
-    const intptr_t *linkIssueStart;
-    const intptr_t *linkEntryLink;
-    const intptr_t *linkEntryBase;
-    const uint8_t *linkAccepts;
+    /// Links (the engine's CompiledLinks): moving an issue from flat option f to f + 1
+    /// changes the misses of link `linkStepLink[k]` by `linkStepChange[k]` (±1) for k in
+    /// `linkStepStart[f] ..< linkStepStart[f + 1]`, and moving it back by the opposite. Link
+    /// l adds `linkPoints[l]` to actor `linkOwner[l]`'s gain while it has no misses.
+    /// `linkCount` is 0 in a scenario without links.
+    const intptr_t *linkStepStart;
+    const intptr_t *linkStepLink;
+    const int32_t *linkStepChange;
     const intptr_t *linkOwner;
     const int32_t *linkPoints;
     intptr_t linkCount;

@@ -26,6 +26,13 @@ public struct CompiledLinks: Sendable {
     /// Per lane: the fixed-point points of the actor's links that hold at the status quo,
     /// which every gain is measured against.
     let statusQuoPoints: [Int32]
+    /// What the walk's steps do to the links: moving an issue from flat option f to f + 1
+    /// changes the misses of link `stepLink[k]` by `stepChange[k]` (±1) for k in
+    /// `stepStart[f] ..< stepStart[f + 1]`, and moving it back by the opposite; every other
+    /// link keeps its misses. One list per flat option (empty for an issue's last option).
+    let stepStart: [Int]
+    let stepLink: [Int]
+    let stepChange: [Int32]
 
     public var count: Int { owner.count }
     public var isEmpty: Bool { owner.isEmpty }
@@ -90,10 +97,15 @@ public struct CompiledLinks: Sendable {
         }
         for l in owner.indices where statusQuoMisses[l] == 0 { baseline[owner[l]] &+= points[l] }
         statusQuoPoints = baseline
+        let steps = Self.steps(
+            optionCounts: issues.map(\.options.count), issueStart: start, entryLink: entryLink, entryBase: entryBase, accepts: accepts)
+        stepStart = steps.start
+        stepLink = steps.link
+        stepChange = steps.change
     }
 
     /// The parts' links side by side, each part's owners moved to its first lane.
-    init(stacking parts: [CompiledLinks], firstLanes: [Int], laneWidth: Int) {
+    init(stacking parts: [CompiledLinks], firstLanes: [Int], laneWidth: Int, optionCounts: [Int]) {
         var owner: [Int] = []
         var points: [Int32] = []
         var conditionEntries: [[Int]] = []
@@ -135,6 +147,34 @@ public struct CompiledLinks: Sendable {
         self.entryBase = entryBase
         self.accepts = accepts
         statusQuoPoints = baseline
+        let steps = Self.steps(
+            optionCounts: optionCounts, issueStart: start, entryLink: entryLink, entryBase: entryBase, accepts: accepts)
+        stepStart = steps.start
+        stepLink = steps.link
+        stepChange = steps.change
+    }
+
+    /// The step lists (see `stepStart`) of entries laid out by issue, `optionCounts` options each.
+    static func steps(optionCounts: [Int], issueStart: [Int], entryLink: [Int], entryBase: [Int], accepts: [UInt8])
+        -> (start: [Int], link: [Int], change: [Int32]) {
+        var start = [0]
+        var link: [Int] = []
+        var change: [Int32] = []
+        for (i, options) in optionCounts.enumerated() {
+            for o in 0..<options {
+                if o + 1 < options {
+                    for e in issueStart[i]..<issueStart[i + 1] {
+                        let now = accepts[entryBase[e] + o], next = accepts[entryBase[e] + o + 1]
+                        if now != next {
+                            link.append(entryLink[e])
+                            change.append(Int32(now) - Int32(next))
+                        }
+                    }
+                }
+                start.append(link.count)
+            }
+        }
+        return (start, link, change)
     }
 
     /// Whether link `link` holds when every issue i is at option `choices[i]`.

@@ -34,10 +34,9 @@ final class ScanTables: @unchecked Sendable {
     let ruleAnyOf: UnsafeMutableBufferPointer<UInt64>
     let ruleAnyCount: Int
     /// The links' tables (see `CompiledLinks` and the kernel's `EntenteTables`).
-    let linkIssueStart: UnsafeMutableBufferPointer<Int>
-    let linkEntryLink: UnsafeMutableBufferPointer<Int>
-    let linkEntryBase: UnsafeMutableBufferPointer<Int>
-    let linkAccepts: UnsafeMutableBufferPointer<UInt8>
+    let linkStepStart: UnsafeMutableBufferPointer<Int>
+    let linkStepLink: UnsafeMutableBufferPointer<Int>
+    let linkStepChange: UnsafeMutableBufferPointer<Int32>
     let linkOwner: UnsafeMutableBufferPointer<Int>
     let linkPoints: UnsafeMutableBufferPointer<Int32>
     let linkCount: Int
@@ -93,10 +92,9 @@ final class ScanTables: @unchecked Sendable {
         ruleAnyOf = Self.copy(anyOf)
         ruleAnyCount = anyOf.count / compiled.wordCount
         let links = compiled.links
-        linkIssueStart = Self.copy(links.issueStart)
-        linkEntryLink = Self.copy(links.entryLink)
-        linkEntryBase = Self.copy(links.entryBase)
-        linkAccepts = Self.copy(links.accepts)
+        linkStepStart = Self.copy(links.stepStart)
+        linkStepLink = Self.copy(links.stepLink)
+        linkStepChange = Self.copy(links.stepChange)
         linkOwner = Self.copy(links.owner)
         linkPoints = Self.copy(links.points)
         linkCount = links.count
@@ -108,8 +106,8 @@ final class ScanTables: @unchecked Sendable {
             openness: openness.baseAddress!, capabilityTable: capabilityTable.baseAddress!,
             optionOffset: optionOffset.baseAddress!, chunkCount: chunkCount, wordCount: wordCount,
             issueCount: compiled.issueCount,
-            linkIssueStart: linkIssueStart.baseAddress!, linkEntryLink: linkEntryLink.baseAddress!,
-            linkEntryBase: linkEntryBase.baseAddress!, linkAccepts: linkAccepts.baseAddress!,
+            linkStepStart: linkStepStart.baseAddress!, linkStepLink: linkStepLink.baseAddress!,
+            linkStepChange: linkStepChange.baseAddress!,
             linkOwner: linkOwner.baseAddress!, linkPoints: linkPoints.baseAddress!, linkCount: linkCount))
     }
 
@@ -126,10 +124,9 @@ final class ScanTables: @unchecked Sendable {
         groupingSizes.deallocate()
         ruleRequired.deallocate()
         ruleAnyOf.deallocate()
-        linkIssueStart.deallocate()
-        linkEntryLink.deallocate()
-        linkEntryBase.deallocate()
-        linkAccepts.deallocate()
+        linkStepStart.deallocate()
+        linkStepLink.deallocate()
+        linkStepChange.deallocate()
         linkOwner.deallocate()
         linkPoints.deallocate()
         kernelTables.deallocate()

@@ -55,6 +55,6 @@ extension CompiledScenario {
         openness = first.openness
         groupings = []
         rules = []
-        links = CompiledLinks(stacking: parts.map(\.links), firstLanes: firstLanes, laneWidth: width)
+        links = CompiledLinks(stacking: parts.map(\.links), firstLanes: firstLanes, laneWidth: width, optionCounts: first.optionCounts)
     }
 }
