@@ -49,12 +49,21 @@ import Testing
         #expect(scenario.actors.count >= 18)
         #expect(scenario.issues.count >= 14)
         #expect(Set(scenario.issues.map(\.lever)).isSuperset(of: [.infrastructure, .supplyChains, .standards, .regulation, .institutions]))
-        #expect(scenario.issues.allSatisfy { (3...5).contains($0.options.count) })
-        #expect(Set(scenario.groupings.map(\.id)).isSuperset(of: ["g7", "d10", "quad", "aukus", "ttc", "brics"]))
+        // Two options where the report proposes one change to the status quo; no option is
+        // invented to fill a quota.
+        #expect(scenario.issues.allSatisfy { (2...5).contains($0.options.count) })
+        #expect(scenario.issues.allSatisfy { $0.options.first?.id == $0.statusQuo }, "ties go to the smaller change")
+        #expect(Set(scenario.groupings.map(\.id)).isSuperset(of: ["g7", "d10", "quad", "aukus", "ttc", "brics", "lmics"]))
         #expect(scenario.rules.count >= 2)
+        #expect(scenario.futures.map(\.id) == ["bipolar-nationalist", "bipolar-internationalist", "multipolar-nationalist", "multipolar-internationalist"])
+        #expect(scenario.futures.allSatisfy { !$0.note.isEmpty })
         for actor in scenario.actors {
             #expect(actor.interests.values.allSatisfy { !$0.note.isEmpty }, "every stance of \(actor.id) has a note")
+            #expect(actor.links.allSatisfy { !$0.note.isEmpty }, "every link of \(actor.id) has a note")
         }
+        // The alliance's guarantees are linked to it (issue 13): India's chip link.
+        let india = try #require(scenario.actors.first { $0.id == "india" })
+        #expect(india.links.contains { link in link.when.map(\.issue).sorted() == ["dida", "semis"] })
     }
 
     @Test func yamlSyntaxError() {
