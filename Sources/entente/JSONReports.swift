@@ -41,32 +41,62 @@ struct SearchReport: Encodable {
     }
 }
 
-/// `entente pareto --json`.
-struct ParetoReport: Encodable {
-    struct Entry: Encodable {
-        let options: [String: String]
-        let utilities: [String: Double]
-        let gains: [String: Double]
-    }
-
-    let actors: [String]
-    let packages: [Entry]
-    let candidates: Int
-    let explored: UInt64
-    let cancelled: Bool
-
-    init(_ result: ParetoResult, scenario: Scenario) {
+/// `entente pareto --json`, written straight into bytes: a set can hold tens of thousands
+/// of packages, too many to build as one value first. The same bytes `JSONText.encode` gave
+/// for its fields (`actors`, `cancelled`, `candidates`, `explored`, `future`, and per
+/// package `gains`, `options`, `utilities`), keys sorted.
+enum ParetoReport {
+    /// The report of a set found in `future` (a future's id, or "today").
+    static func json(_ result: ParetoResult, scenario: Scenario, future: String) -> JSONWriter {
         let ids = result.actors.map { scenario.actors[$0].id }
-        actors = ids
-        packages = result.packages.map { evaluation in
-            Entry(
-                options: PackageJSON.options(evaluation.package, scenario),
-                utilities: Dictionary(uniqueKeysWithValues: result.actors.map { (scenario.actors[$0].id, evaluation.utilities[$0]) }),
-                gains: Dictionary(uniqueKeysWithValues: result.actors.map { (scenario.actors[$0].id, evaluation.gains[$0]) }))
+        // The group's actors and the issues in the order of their ids, as sorted keys.
+        let members = JSONWriter.sortedKeys(ids).map { id in ids.firstIndex(of: id)! }
+        let issueIDs = scenario.issues.map(\.id)
+        let issues = JSONWriter.sortedKeys(issueIDs).map { id in issueIDs.firstIndex(of: id)! }
+        var json = JSONWriter(capacity: 1 << 20)
+        json.beginObject()
+        json.key("actors")
+        json.beginArray()
+        for id in ids { json.string(id) }
+        json.endArray()
+        json.key("cancelled")
+        json.bool(result.cancelled)
+        json.key("candidates")
+        json.integer(result.candidates)
+        json.key("explored")
+        json.integer(result.explored)
+        json.key("future")
+        json.string(future)
+        json.key("packages")
+        json.beginArray()
+        for (index, package) in result.packages.enumerated() {
+            json.beginObject()
+            json.key("gains")
+            json.beginObject()
+            for member in members {
+                json.key(ids[member])
+                json.number(result.gain(index, member: member))
+            }
+            json.endObject()
+            json.key("options")
+            json.beginObject()
+            for issue in issues {
+                json.key(issueIDs[issue])
+                json.string(scenario.issues[issue].options[package.choices[issue]].id)
+            }
+            json.endObject()
+            json.key("utilities")
+            json.beginObject()
+            for member in members {
+                json.key(ids[member])
+                json.number(result.utility(index, member: member))
+            }
+            json.endObject()
+            json.endObject()
         }
-        candidates = result.candidates
-        explored = result.explored
-        cancelled = result.cancelled
+        json.endArray()
+        json.endObject()
+        return json
     }
 }
 

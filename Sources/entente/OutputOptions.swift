@@ -17,22 +17,32 @@ struct OutputOptions: ParsableArguments {
     /// and its line breaks are the only ones it has outside strings).
     static func emit(_ text: String, to output: String?) throws {
         let safe = TerminalText.escapedLines(text)
-        let body = safe.hasSuffix("\n") ? safe : safe + "\n"
-        do {
-            if let output, output != "-" {
-                try AtomicFile.write(Data(body.utf8), to: output)
-            } else {
-                try AtomicFile.writeAll(Data(body.utf8), to: STDOUT_FILENO, named: "standard output")
-            }
-        } catch {
-            Console.error("\(TerminalText.escaped(error.path)): error: cannot write: \(error.reason)")
-            throw ExitCodes.cannotCreate
-        }
+        try write(Data((safe.hasSuffix("\n") ? safe : safe + "\n").utf8), to: output)
     }
 
     /// Encodes a report as pretty-printed JSON with sorted keys, then emits it.
     func emitJSON<T: Encodable>(_ value: T) throws {
         try emit(try JSONText.encode(value))
+    }
+
+    /// Emits JSON a `JSONWriter` wrote (escaped as it was written), with a final newline.
+    func emitJSON(_ json: JSONWriter) throws {
+        var bytes = json.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        try Self.write(Data(bytes), to: output)
+    }
+
+    private static func write(_ body: Data, to output: String?) throws {
+        do {
+            if let output, output != "-" {
+                try AtomicFile.write(body, to: output)
+            } else {
+                try AtomicFile.writeAll(body, to: STDOUT_FILENO, named: "standard output")
+            }
+        } catch {
+            Console.error("\(TerminalText.escaped(error.path)): error: cannot write: \(error.reason)")
+            throw ExitCodes.cannotCreate
+        }
     }
 }
 

@@ -33,7 +33,7 @@ struct ParetoCommand: ParsableCommand {
             try ParetoSearch(loaded).run(actors: group, request: request, cancellation: cancellation, progress: progress)
         }
         if output.json {
-            try output.emitJSON(ParetoReport(result, scenario: loaded), future: future)
+            try output.emitJSON(ParetoReport.json(result, scenario: loaded, future: future.future))
         } else {
             try output.emit(render(result, scenario: loaded))
         }
@@ -45,17 +45,17 @@ struct ParetoCommand: ParsableCommand {
         var lines = [
             "Pareto set for \(ids.joined(separator: ", ")): \(result.packages.count) package\(result.packages.count == 1 ? "" : "s") "
                 + "among \(result.candidates) where all of them join (\(Figures.count(Double(result.explored))) explored)"
-                + (result.cancelled ? " — interrupted: the set covers only what was explored" : ""),
+                + (result.cancelled ? (result.complete ? " — interrupted: the count covers only what was explored" : " — interrupted before the set was complete") : ""),
         ]
         if result.packages.isEmpty {
-            lines.append("No package makes every one of them a coalition member.")
+            lines.append(result.complete ? "No package makes every one of them a coalition member." : "Nothing to list: the search was interrupted first.")
             return lines.joined(separator: "\n")
         }
         var table = TextTable(header: ["#", "changes from the status quo"] + ids, rightAligned: Set(2..<(2 + ids.count)))
         let text = PackageText(scenario: scenario)
-        for (rank, evaluation) in result.packages.enumerated() {
-            table.append(["\(rank + 1)", text.changeSummary(evaluation.package)]
-                + result.actors.map { Figures.fixed(evaluation.utilities[$0]) })
+        for (index, package) in result.packages.enumerated() {
+            table.append(["\(index + 1)", text.changeSummary(package)]
+                + result.actors.indices.map { Figures.fixed(result.utility(index, member: $0)) })
         }
         lines.append("")
         lines.append("Utilities (0 to 100) of each package:")

@@ -134,23 +134,58 @@ import Testing
 
     @Test(arguments: seeds)
     func paretoSetEqualsBruteForceFilter(seed: UInt64) throws {
-        let scenario = Self.scenario(seed)
-        let group = Array(scenario.actors.prefix(3))
+        try Self.checkPareto(Self.scenario(seed), group: 3)
+    }
+
+    /// Issues a group member's link names together are combined into one block, and an
+    /// issue held at one option is left out of the blocks (its red lines still count).
+    @Test(arguments: seeds.prefix(20))
+    func paretoSetWithLinksAndAFixedIssue(seed: UInt64) throws {
+        var scenario = Self.scenario(seed &+ 1000, actors: 4)
+        let issues = scenario.issues
+        if issues.count >= 2 {
+            let link = Link(when: [LinkCondition(issue: issues[0].id, options: [issues[0].options[1].id]),
+                                   LinkCondition(issue: issues[issues.count - 1].id, options: [issues[issues.count - 1].options[0].id])],
+                            points: 5)
+            scenario.actors[0].links.append(link)
+        }
+        try Self.checkPareto(scenario, group: 2)
+        var request = SearchRequest()
+        request.fixed = [issues[0].id: issues[0].options[issues[0].options.count - 1].id]
+        try Self.checkPareto(scenario, group: 2, request: request)
+    }
+
+    /// The Pareto set of the first `group` actors against its definition: every package of
+    /// the space evaluated, the candidates filtered, the dominated ones dropped.
+    static func checkPareto(_ scenario: Scenario, group size: Int, request: SearchRequest = SearchRequest()) throws {
+        let group = Array(scenario.actors.prefix(size))
         let indices = group.map { scenario.actorIndex($0.id)! }
         let evaluator = PackageEvaluator(CompiledScenario(scenario))
-        let candidates = TestData.allPackages(scenario).map(evaluator.evaluate).filter { evaluation in
+        let fixed = try scenario.package(request.fixed)
+        let space = TestData.allPackages(scenario).filter { package in
+            request.fixed.keys.allSatisfy { id in
+                let issue = scenario.issueIndex(id)!
+                return package.choices[issue] == fixed.choices[issue]
+            }
+        }
+        let candidates = space.map(evaluator.evaluate).filter { evaluation in
             indices.allSatisfy(evaluation.coalition.contains)
         }
         func dominates(_ p: PackageEvaluation, _ q: PackageEvaluation) -> Bool {
             indices.allSatisfy { p.utilities[$0] >= q.utilities[$0] - 1e-9 }
                 && indices.contains { p.utilities[$0] > q.utilities[$0] + 1e-9 }
         }
-        let expected = candidates.filter { q in !candidates.contains { dominates($0, q) } }.map(\.package)
-        let result = try ParetoSearch(scenario).run(actors: group.map(\.id))
-        #expect(result.packages.map(\.package) == expected)
+        let expected = candidates.filter { q in !candidates.contains { dominates($0, q) } }
+        let result = try ParetoSearch(scenario).run(actors: group.map(\.id), request: request)
+        #expect(result.packages == expected.map(\.package))
         #expect(result.candidates == candidates.count)
-        // No member of the set is dominated by another member.
-        for p in result.packages { #expect(!result.packages.contains { dominates($0, p) }) }
+        #expect(result.explored == UInt64(space.count))
+        #expect(result.complete && !result.cancelled)
+        // The set's gains and utilities are the evaluator's, to the last bit.
+        for (index, evaluation) in expected.enumerated() where index < result.packages.count {
+            #expect(indices.indices.map { result.gain(index, member: $0) } == indices.map { evaluation.gains[$0] })
+            #expect(indices.indices.map { result.utility(index, member: $0) } == indices.map { evaluation.utilities[$0] })
+        }
     }
 
     @Test(arguments: [SearchStrategy.exhaustive, .branchAndBound])

@@ -112,8 +112,9 @@ import Testing
         }
         let expected = candidates.filter { q in !candidates.contains { dominates($0, q) } }.map(\.package)
         let result = try ParetoSearch(scenario).run(actors: group.map(\.id))
-        #expect(result.packages.map(\.package) == expected)
-        for p in result.packages { #expect(!result.packages.contains { dominates($0, p) }) }
+        #expect(result.packages == expected)
+        let found = result.packages.map(evaluator.evaluate)
+        for p in found { #expect(!found.contains { dominates($0, p) }) }
     }
 
     /// Two actors, two issues, one link, worked by hand in docs/model.md ("Utility and gain").

@@ -8,6 +8,11 @@ public struct ParetoSearch: Sendable {
 
     /// Finds the Pareto set for `actors` over the space `request` describes (its table,
     /// fixed options and margin; its objective and coalition conditions do not apply).
+    ///
+    /// The set is built block of issues by block (`ParetoFront`); a scan of the whole
+    /// space then counts the candidates. Cancelled while the set is being built, the result
+    /// lists nothing; cancelled during the count, it lists the whole set and counts the
+    /// candidates among the packages explored.
     public func run(
         actors: [String], request: SearchRequest = SearchRequest(),
         cancellation: CancellationFlag? = nil,
@@ -17,133 +22,71 @@ public struct ParetoSearch: Sendable {
         let resolved = try ResolvedRequest(request, scenario: scenario)
         let group = try ResolvedRequest.actors(actors, in: scenario).members
         let compiled = CompiledScenario(scenario, margin: request.margin)
+        let tables = ScanTables(compiled)
         let counter = ProgressCounter(total: compiled.spaceSize(of: resolved.free), report: progress)
         let stop = StopCondition(cancellation: cancellation, budget: SearchBudget().started(), counter: counter)
-        let scan = ParallelScan(tables: ScanTables(compiled), base: resolved.base, free: resolved.free, stop: stop)
-        let free = resolved.free
-        let actorCount = scenario.actors.count
-        let issueCount = scenario.issues.count
-        // Each worker compacts its packages to their skyline as they double, so memory
-        // follows the skyline, not the space; the skyline of them all is found on both cores.
-        let workers = scan.run { ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount) }
+        let blocks = ParetoFront.blocks(of: resolved.free, linkedFor: group, in: scenario)
+        let front = ParetoFront(tables: tables, group: group, base: resolved.base, blocks: blocks).undominated(stop: stop)
+        var candidates = 0
+        if front != nil {
+            let actorCount = scenario.actors.count
+            let issueCount = scenario.issues.count
+            let scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)
+            candidates = scan.run { GroupCount(group: group, actorCount: actorCount, issueCount: issueCount) }
+                .reduce(0) { $0 + $1.count }
+        }
         counter.finish()
-
-        var all = ParetoCandidates(group: group, free: free, actorCount: actorCount, issueCount: issueCount)
-        for worker in workers { all.append(worker) }
-        let front = Skyline.undominated(all.gains, dimensions: group.count)
-            .map { all.package($0, base: resolved.base) }
-            .sorted()
-        let evaluator = PackageEvaluator(tables: scan.tables)
         return ParetoResult(
             actors: group,
-            packages: front.map(evaluator.evaluate),
-            candidates: all.qualifying,
+            packages: front?.packages ?? [],
+            gainUnits: front?.gains ?? [],
+            baseline: group.map { compiled.baseline[$0] },
+            complete: front != nil,
+            candidates: candidates,
             explored: counter.value,
             cancelled: cancellation?.isCancelled == true)
     }
 }
 
-/// The outcome of a Pareto search.
+/// The outcome of a Pareto search: the packages and the group's gains in them, without a
+/// full evaluation of each (a set can hold tens of thousands of packages).
 public struct ParetoResult: Sendable {
     /// The actors the set is for, as indices in scenario order.
     public let actors: [Int]
     /// The Pareto-optimal packages in package order.
-    public let packages: [PackageEvaluation]
-    /// Packages in which every actor of the group would be a member.
+    public let packages: [Package]
+    /// The group's gains in fixed point: `actors.count` per package, in the order of `actors`.
+    let gainUnits: [Int32]
+    /// The group's utilities at the status quo, in the order of `actors`.
+    let baseline: [Double]
+    /// False when the search was cancelled before the set was complete (it then lists nothing).
+    public let complete: Bool
+    /// Packages in which every actor of the group would be a member (among those explored).
     public let candidates: Int
     public let explored: UInt64
     public let cancelled: Bool
+
+    /// The gain, in points, of the group's `member`-th actor (`actors[member]`) in package
+    /// `index`: exactly the gain `PackageEvaluator` gives.
+    public func gain(_ index: Int, member: Int) -> Double {
+        FixedPoint.points(gainUnits[index * actors.count + member])
+    }
+
+    /// The utility (0...100) of the group's `member`-th actor in package `index`: exactly
+    /// the utility `PackageEvaluator` gives.
+    public func utility(_ index: Int, member: Int) -> Double {
+        baseline[member] + gain(index, member: member)
+    }
 }
 
-/// Collects, without per-package allocation, the packages in which every actor of a group
-/// would be a coalition member, with the group's gains.
-///
-/// Memory stays small because a candidate that one of a few strong packages seen so far
-/// (the "elite": the highest gain sums) already dominates is dropped on sight (it can
-/// never be Pareto-optimal), and because the candidates are reduced to their skyline
-/// whenever they have doubled.
-struct ParetoCandidates: ScanWorker, Sendable {
-    let group: [Int]
-    let free: [Int]
-    /// Options of the free issues, `free.count` per candidate.
-    private(set) var choices: [UInt8] = []
-    /// Gains of the group, `group.count` per candidate.
-    private(set) var gains: [Int32] = []
-    /// Packages in which every actor of the group would be a member, dropped or kept.
-    private(set) var qualifying = 0
-    /// Packages whose coalition holds the whole group.
+/// Counts the packages a walk shows it: those whose coalition holds the whole group.
+struct GroupCount: ScanWorker, Sendable {
     let filter: WalkFilter
-    private var elite: [Int32] = []
-    private var eliteSums: [Int64] = []
+    private(set) var count = 0
 
-    static let eliteSize = 8
-    /// Candidates kept before the first compaction.
-    static let compactionSize = 1 << 16
-    private var compactAt = Self.compactionSize
-
-    init(group: [Int], free: [Int], actorCount: Int, issueCount: Int) {
-        self.group = group
-        self.free = free
+    init(group: [Int], actorCount: Int, issueCount: Int) {
         filter = WalkFilter(group: ActorSet(capacity: actorCount, members: group).words, issueCount: issueCount)
     }
 
-    var count: Int { group.isEmpty ? 0 : gains.count / group.count }
-
-    mutating func visit(_ state: ScanState) {
-        qualifying += 1
-        let dimensions = group.count
-        var sum: Int64 = 0
-        for a in group { sum += Int64(state.gains[a]) }
-        for e in 0..<eliteSums.count where eliteSums[e] > sum {
-            var dominated = true
-            for (d, a) in group.enumerated() where elite[e * dimensions + d] < state.gains[a] {
-                dominated = false
-                break
-            }
-            if dominated { return }
-        }
-        for issue in free { choices.append(UInt8(state.choices[issue])) }
-        for a in group { gains.append(state.gains[a]) }
-        admitToElite(state, sum: sum)
-        if count >= compactAt { compact() }
-    }
-
-    /// Keeps the candidate among the elite if its gain sum is among the highest seen.
-    private mutating func admitToElite(_ state: ScanState, sum: Int64) {
-        let dimensions = group.count
-        if eliteSums.count < Self.eliteSize {
-            eliteSums.append(sum)
-            for a in group { elite.append(state.gains[a]) }
-            return
-        }
-        guard let weakest = eliteSums.indices.min(by: { eliteSums[$0] < eliteSums[$1] }),
-              eliteSums[weakest] < sum else { return }
-        eliteSums[weakest] = sum
-        for (d, a) in group.enumerated() { elite[weakest * dimensions + d] = state.gains[a] }
-    }
-
-    /// Drops the candidates that others among them dominate: the skyline of the skyline
-    /// and the packages still to come is the skyline of them all.
-    mutating func compact() {
-        let kept = Skyline.undominated(gains, dimensions: group.count)
-        let width = free.count
-        let dimensions = group.count
-        choices = kept.flatMap { choices[$0 * width ..< ($0 + 1) * width] }
-        gains = kept.flatMap { gains[$0 * dimensions ..< ($0 + 1) * dimensions] }
-        compactAt = max(Self.compactionSize, 2 * count)
-    }
-
-    mutating func append(_ other: ParetoCandidates) {
-        choices += other.choices
-        gains += other.gains
-        qualifying += other.qualifying
-    }
-
-    func package(_ candidate: Int, base: [Int]) -> Package {
-        var result = base
-        for (position, issue) in free.enumerated() {
-            result[issue] = Int(choices[candidate * free.count + position])
-        }
-        return Package(choices: result)
-    }
+    mutating func visit(_ state: ScanState) { count += 1 }
 }

@@ -18,7 +18,7 @@ public enum JSONText {
     /// JSON text with every character `TerminalText.isUnsafe` names written as `\uXXXX`.
     /// Such characters can only stand inside strings, where the escape means the same.
     public static func escapingUnsafe(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: TerminalText.isUnsafe) else { return json }
+        guard json.unicodeScalars.contains(where: { $0 != "\n" && TerminalText.isUnsafe($0) }) else { return json }
         var result = ""
         for scalar in json.unicodeScalars {
             if TerminalText.isUnsafe(scalar) && scalar != "\n" {

@@ -32,7 +32,9 @@ public struct TextTable: Sendable {
                 DisplayWidth.pad(column < cells.count ? cells[column] : "", to: widths[column],
                                  alignRight: rightAligned.contains(column))
             }
-            return String(padded.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            var text = padded.joined(separator: "  ")
+            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
+            return text
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
@@ -43,8 +45,18 @@ public struct TextTable: Sendable {
 public enum Figures {
     /// A value with a fixed number of decimals, "-0.00" shown as "0.00".
     public static func fixed(_ value: Double, _ decimals: Int = 2) -> String {
-        let text = String(format: "%.\(decimals)f", value)
+        let text = printf(value, decimals: decimals)
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+    }
+
+    /// `value` as C's `%.Nf` writes it: what `String(format:)` gives, without its cost
+    /// (reports print tens of thousands of figures).
+    private static func printf(_ value: Double, decimals: Int) -> String {
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
+            let length = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0) }
+            guard length >= 0, Int(length) < buffer.count else { return String(format: "%.\(decimals)f", value) }
+            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(length)), as: UTF8.self)
+        }
     }
 
     /// A gain with its sign: "+3.20", "−1.05", "0.00"; a tiny gain keeps its sign
