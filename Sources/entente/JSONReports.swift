@@ -49,11 +49,17 @@ enum ParetoReport {
     /// The report of a set found in `future` (a future's id, or "today").
     static func json(_ result: ParetoResult, scenario: Scenario, future: String) -> JSONWriter {
         let ids = result.actors.map { scenario.actors[$0].id }
-        // The group's actors and the issues in the order of their ids, as sorted keys.
+        // The group's actors and the issues in the order of their ids, as sorted keys, and
+        // every key and option id escaped once.
         let members = JSONWriter.sortedKeys(ids).map { id in ids.firstIndex(of: id)! }
+        let memberKeys = ids.map(JSONWriter.encoded)
         let issueIDs = scenario.issues.map(\.id)
         let issues = JSONWriter.sortedKeys(issueIDs).map { id in issueIDs.firstIndex(of: id)! }
-        var json = JSONWriter(capacity: 1 << 20)
+        let issueKeys = issueIDs.map(JSONWriter.encoded)
+        let optionIDs = scenario.issues.map { $0.options.map { JSONWriter.encoded($0.id) } }
+        let gainsKey = JSONWriter.encoded("gains"), optionsKey = JSONWriter.encoded("options")
+        let utilitiesKey = JSONWriter.encoded("utilities")
+        var json = JSONWriter(capacity: 1 << 16)
         json.beginObject()
         json.key("actors")
         json.beginArray()
@@ -70,32 +76,36 @@ enum ParetoReport {
         json.key("packages")
         json.beginArray()
         for (index, package) in result.packages.enumerated() {
+            let before = json.bytes.count
             json.beginObject()
-            json.key("gains")
+            json.key(gainsKey)
             json.beginObject()
             for member in members {
-                json.key(ids[member])
+                json.key(memberKeys[member])
                 json.number(result.gain(index, member: member))
             }
             json.endObject()
-            json.key("options")
+            json.key(optionsKey)
             json.beginObject()
             for issue in issues {
-                json.key(issueIDs[issue])
-                json.string(scenario.issues[issue].options[package.choices[issue]].id)
+                json.key(issueKeys[issue])
+                json.string(optionIDs[issue][package.choices[issue]])
             }
             json.endObject()
-            json.key("utilities")
+            json.key(utilitiesKey)
             json.beginObject()
             for member in members {
-                json.key(ids[member])
+                json.key(memberKeys[member])
                 json.number(result.utility(index, member: member))
             }
             json.endObject()
             json.endObject()
+            // The first package says about how long the others are.
+            if index == 0 { json.reserveCapacity((json.bytes.count - before + 16) * result.packages.count) }
         }
         json.endArray()
         json.endObject()
+        json.endDocument()
         return json
     }
 }

@@ -25,11 +25,11 @@ struct OutputOptions: ParsableArguments {
         try emit(try JSONText.encode(value))
     }
 
-    /// Emits JSON a `JSONWriter` wrote (escaped as it was written), with a final newline.
+    /// Emits a document a `JSONWriter` wrote and ended (escaped as it was written).
     func emitJSON(_ json: JSONWriter) throws {
-        var bytes = json.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        try Self.write(Data(bytes), to: output)
+        try json.bytes.withUnsafeBytes { buffer in
+            try Self.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none), to: output)
+        }
     }
 
     private static func write(_ body: Data, to output: String?) throws {

@@ -1,4 +1,5 @@
 import EntenteCore
+import Foundation
 import Testing
 
 /// Terminal safety and display width of scenario text.
@@ -25,6 +26,25 @@ import Testing
         table.append(["ci", "Côte d’Ivoire"])
         let lines = table.render().split(separator: "\n").map(String.init)
         #expect(lines == ["id  name", "──  ─────────────", "cn  中国", "ci  Côte d’Ivoire"])
+    }
+
+    /// The integer formatting of `Figures.fixed` against C's `%.Nf` through `String(format:)`.
+    @Test func fixedFiguresAreWhatPrintfWrites() {
+        var random = SplitMix64(seed: 5)
+        var values: [Double] = [0, -0.0, 0.125, 0.375, 2.5, -2.5, 0.005, 0.015, 1.005, 0.285, 1.115, 99.995, -0.001, 5e-324,
+                                1e-300, 999_999_999.995, 123.456, 1e9, 1e12, .infinity, -.infinity, .nan]
+        for _ in 0..<20_000 {
+            values.append(Double(Int.random(in: -10_000_000...10_000_000, using: &random)) / 1000 / 8)
+            values.append(Double.random(in: -1000...1000, using: &random))
+            values.append(Double.random(in: -1e-3...1e-3, using: &random))
+        }
+        for value in values {
+            for decimals in 0...4 {
+                let text = String(format: "%.\(decimals)f", value)
+                let expected = text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+                #expect(Figures.fixed(value, decimals) == expected, "\(value) to \(decimals)")
+            }
+        }
     }
 
     @Test func signedFigures() {

@@ -17,17 +17,18 @@ enum Skyline {
         guard dimensions > 0 else { return [] }
         let points = Points(flat, dimensions: dimensions)
         let count = points.count
-        guard count >= 4096 else { return Lattice(points).insertUndominated(Array(0..<count)).sorted() }
+        let all = Array(0..<count)
+        guard count >= 4096 else { return Lattice(points, room: all).insertUndominated(all).sorted() }
         let halves = [Array(0..<count / 2), Array(count / 2..<count)]
         let skylines = Mutex([[Int]](repeating: [], count: 2))
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let skyline = Lattice(points).insertUndominated(halves[half])
+            let skyline = Lattice(points, room: halves[half]).insertUndominated(halves[half])
             skylines.withLock { $0[half] = skyline }
         }
         let kept = Mutex([[Int]](repeating: [], count: 2))
         let found = skylines.withLock { $0 }
         DispatchQueue.concurrentPerform(iterations: 2) { half in
-            let other = Lattice(points)
+            let other = Lattice(points, room: found[1 - half])
             other.insert(found[1 - half])
             let survivors = found[half].filter { !other.dominates($0) }
             kept.withLock { $0[half] = survivors }
@@ -94,41 +95,49 @@ enum Skyline {
     /// Points kept in regions of a lattice. A point that dominates another reaches the pivot
     /// wherever the other does, so its region holds every bit of the other's: a point is
     /// compared only with the members of its own region and the regions above it.
+    ///
+    /// Each region's members are copied side by side (their lanes and sums), in insertion
+    /// order, so a region is read straight through memory.
     final class Lattice {
         let points: Points
-        /// Each region's members as a list, in insertion order: `first[region]`, then
-        /// `next[member]`, ending at -1.
-        private let first: UnsafeMutablePointer<Int>
-        private let last: UnsafeMutablePointer<Int>
-        private let next: UnsafeMutablePointer<Int>
         private let full: Int
-        /// The member that dominated the last dominated point: points that follow one another
-        /// in sum order are often dominated by the same member, so it is tried first.
+        /// Region r's members fill the slots `start[r] ..< start[r] + filled[r]`; it has room
+        /// for every point that may join it.
+        private let start: UnsafeMutablePointer<Int>
+        private let filled: UnsafeMutablePointer<Int>
+        private let slotLanes: UnsafeMutablePointer<SIMD8<Int32>>
+        private let slotSums: UnsafeMutablePointer<Int64>
+        /// The slot of the member that dominated the last dominated point: points that follow
+        /// one another in sum order are often dominated by the same member, so it is tried first.
         private var lastDominator = -1
 
-        init(_ points: Points) {
+        /// An empty lattice with room for `candidates`, the points that may become members.
+        init(_ points: Points, room candidates: [Int]) {
             self.points = points
             full = (1 << points.pivot.count) - 1
-            first = .allocate(capacity: full + 1)
-            first.initialize(repeating: -1, count: full + 1)
-            last = .allocate(capacity: full + 1)
-            last.initialize(repeating: -1, count: full + 1)
-            next = .allocate(capacity: max(1, points.count))
-            next.initialize(repeating: -1, count: max(1, points.count))
+            start = .allocate(capacity: full + 2)
+            start.initialize(repeating: 0, count: full + 2)
+            filled = .allocate(capacity: full + 1)
+            filled.initialize(repeating: 0, count: full + 1)
+            for candidate in candidates { start[points.region(candidate) + 1] += 1 }
+            for region in 0...full { start[region + 1] += start[region] }
+            slotLanes = .allocate(capacity: max(1, candidates.count * points.vectors))
+            slotSums = .allocate(capacity: max(1, candidates.count))
         }
 
         deinit {
-            first.deallocate()
-            last.deallocate()
-            next.deallocate()
+            start.deallocate()
+            filled.deallocate()
+            slotLanes.deallocate()
+            slotSums.deallocate()
         }
 
         func insert(_ members: [Int]) {
             for member in members { append(member, region: points.region(member)) }
         }
 
-        /// Sort-filter-skyline: inserts, largest sum first, each of `candidates` that no
-        /// member dominates; returns them.
+        /// Sort-filter-skyline: inserts, largest sum first, each of `candidates` (all within
+        /// the lattice's room) that no member dominates; returns them.
         func insertUndominated(_ candidates: [Int]) -> [Int] {
             let sums = points.sums
             let order = candidates.sorted { sums[$0] != sums[$1] ? sums[$0] > sums[$1] : $0 < $1 }
@@ -149,17 +158,23 @@ enum Skyline {
         /// Visits the regions above `region` from the top down: points in the highest
         /// regions are the likeliest to dominate.
         private func dominates(_ p: Int, region: Int) -> Bool {
-            if lastDominator >= 0 && points.dominates(lastDominator, p) { return true }
+            let vectors = points.vectors
+            let lanes = points.lanes + p * vectors
+            let sum = points.sums[p]
+            @inline(__always) func slotDominates(_ slot: Int) -> Bool {
+                guard slotSums[slot] > sum else { return false }
+                for v in 0..<vectors where any(slotLanes[slot * vectors + v] .< lanes[v]) { return false }
+                return true
+            }
+            if lastDominator >= 0 && slotDominates(lastDominator) { return true }
             let free = full & ~region
             var extra = free
             while true {
-                var member = first[region | extra]
-                while member >= 0 {
-                    if points.dominates(member, p) {
-                        lastDominator = member
-                        return true
-                    }
-                    member = next[member]
+                let above = region | extra
+                let first = start[above]
+                for slot in first ..< first + filled[above] where slotDominates(slot) {
+                    lastDominator = slot
+                    return true
                 }
                 if extra == 0 { return false }
                 extra = (extra - 1) & free
@@ -167,8 +182,11 @@ enum Skyline {
         }
 
         private func append(_ member: Int, region: Int) {
-            if last[region] >= 0 { next[last[region]] = member } else { first[region] = member }
-            last[region] = member
+            let slot = start[region] + filled[region]
+            precondition(slot < start[region + 1], "a lattice member beyond the room it was made for")
+            filled[region] += 1
+            (slotLanes + slot * points.vectors).initialize(from: points.lanes + member * points.vectors, count: points.vectors)
+            slotSums[slot] = points.sums[member]
         }
     }
 }

@@ -20,6 +20,23 @@ public struct JSONWriter {
 
     public init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
+    /// A string escaped and quoted once, to be written many times (keys, repeated values).
+    public struct Encoded: Sendable {
+        fileprivate let bytes: [UInt8]
+    }
+
+    public static func encoded(_ text: String) -> Encoded {
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.writeString(text)
+        return Encoded(bytes: writer.bytes)
+    }
+
+    /// Makes room for `count` more bytes at once, rather than growing step by step.
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
+
+    /// Ends the document with the line break every report ends with.
+    public mutating func endDocument() { bytes.append(UInt8(ascii: "\n")) }
+
     /// `keys` in the order `JSONText.encode` writes them.
     public static func sortedKeys(_ keys: [String]) -> [String] {
         keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -31,10 +48,12 @@ public struct JSONWriter {
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     /// The next key of the innermost object; its value follows.
-    public mutating func key(_ key: String) {
+    public mutating func key(_ key: String) { self.key(Self.encoded(key)) }
+
+    public mutating func key(_ key: Encoded) {
         separate()
-        writeString(key)
-        bytes.append(contentsOf: [0x20, UInt8(ascii: ":"), 0x20])
+        bytes.append(contentsOf: key.bytes)
+        bytes.append(contentsOf: Self.colon)
     }
 
     public mutating func string(_ value: String) {
@@ -42,13 +61,21 @@ public struct JSONWriter {
         writeString(value)
     }
 
+    public mutating func string(_ value: Encoded) {
+        beginValue()
+        bytes.append(contentsOf: value.bytes)
+    }
+
     /// A number as `JSONEncoder` writes a `Double`: its shortest description, without a
     /// trailing ".0". Only finite numbers are valid JSON.
     public mutating func number(_ value: Double) {
         precondition(value.isFinite, "JSON has no \(value)")
         beginValue()
-        let text = value.description
-        bytes.append(contentsOf: text.hasSuffix(".0") ? text.utf8.dropLast(2) : text.utf8[...])
+        var text = value.description
+        text.withUTF8 { utf8 in
+            let whole = utf8.count >= 2 && utf8[utf8.count - 2] == UInt8(ascii: ".") && utf8[utf8.count - 1] == UInt8(ascii: "0")
+            bytes.append(contentsOf: whole ? UnsafeBufferPointer(rebasing: utf8.dropLast(2)) : utf8)
+        }
     }
 
     public mutating func integer<Integer: BinaryInteger>(_ value: Integer) {
@@ -97,8 +124,16 @@ public struct JSONWriter {
     }
 
     private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(UInt8(0x20), count: 2 * containers.count))
+        var count = 2 * containers.count
+        while count > 0 {
+            let part = min(count, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<part])
+            count -= part
+        }
     }
+
+    private static let spaces = [UInt8](repeating: 0x20, count: 64)
+    private static let colon: [UInt8] = [0x20, UInt8(ascii: ":"), 0x20]
 
     // MARK: Strings
 

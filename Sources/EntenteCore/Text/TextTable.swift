@@ -49,14 +49,33 @@ public enum Figures {
         return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
     }
 
-    /// `value` as C's `%.Nf` writes it: what `String(format:)` gives, without its cost
-    /// (reports print tens of thousands of figures).
-    private static func printf(_ value: Double, decimals: Int) -> String {
-        withUnsafeTemporaryAllocation(of: CChar.self, capacity: 512) { buffer in
-            let length = withVaList([Int32(decimals), value]) { vsnprintf(buffer.baseAddress!, buffer.count, "%.*f", $0) }
-            guard length >= 0, Int(length) < buffer.count else { return String(format: "%.\(decimals)f", value) }
-            return String(decoding: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: Int(length)), as: UTF8.self)
+    /// `value` as C's `%.Nf` writes it (what `String(format:)` gives): the exact binary
+    /// value rounded to N decimals, ties to even. Done in integers for up to three decimals
+    /// and magnitudes below 10⁹, since reports print tens of thousands of such figures;
+    /// anything else goes to `String(format:)`.
+    static func printf(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, (0...3).contains(decimals), value.magnitude < 1e9 else {
+            return String(format: "%.\(decimals)f", value)
         }
+        let scale: UInt64 = [1, 10, 100, 1000][decimals]
+        let normal = value.exponentBitPattern != 0
+        let significand = value.significandBitPattern | (normal ? 1 << 52 : 0)
+        let shift = normal ? 1075 - Int(value.exponentBitPattern) : 1074
+        // value = significand / 2^shift exactly; round significand × scale / 2^shift.
+        let product = significand * scale  // below 2^63: significand < 2^53, scale ≤ 1000
+        var rounded: UInt64 = 0
+        if shift < 64 {  // shift ≥ 1: the value is below 2^52
+            rounded = product >> UInt64(shift)
+            let rest = product & ((1 << UInt64(shift)) - 1), half: UInt64 = 1 << UInt64(shift - 1)
+            if rest > half || (rest == half && rounded & 1 == 1) { rounded += 1 }
+        }  // else: value × scale < 2^63 / 2^64, below one half: rounds to 0
+        let whole = String(rounded / scale)
+        var text = value.sign == .minus ? "-" + whole : whole
+        if decimals > 0 {
+            let fraction = String(rounded % scale)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
     }
 
     /// A gain with its sign: "+3.20", "−1.05", "0.00"; a tiny gain keeps its sign
