@@ -34,6 +34,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of each case; the fastest is reported (the machine's neighbours add noise).")
     var repeats = 3
 
+    @Option(help: ArgumentHelp("Run only the cases whose name contains this text.", valueName: "text"))
+    var only: String?
+
     @Option(help: ArgumentHelp("The C probe the scan cases are compared with (or ENTENTE_PROBE); compiled with gcc when gcc is there.", valueName: "file.c"))
     var probe = ProcessInfo.processInfo.environment["ENTENTE_PROBE"] ?? BenchProbe.defaultSource
 
@@ -44,7 +47,8 @@ struct BenchCommand: ParsableCommand {
             FileHandle.standardError.write(Data("no probe ratios: \(reason)\n".utf8))
         }
         var results: [BenchResult] = []
-        for benchCase in BenchCase.suite(quick: quick, shipped: scenario, decideFile: exchange) {
+        for benchCase in BenchCase.suite(quick: quick, shipped: scenario, decideFile: exchange)
+            where only.map { benchCase.name.contains($0) } ?? true {
             if !json { FileHandle.standardError.write(Data("running \(benchCase.name)…\n".utf8)) }
             // The probe runs take turns with the case's, so that both see the same neighbours.
             var runs: [BenchResult] = []
@@ -95,6 +99,8 @@ struct BenchCase {
         case pareto(actors: Int)
         /// The robust search over today and `futures` futures (`BenchCase.futures`).
         case robust(futures: Int)
+        /// `entente pareto FILE --actors … --json` as a process of its own.
+        case paretoProcess(actors: Int)
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
         case cancellation(after: Double)
@@ -184,6 +190,8 @@ struct BenchCase {
                       kind: .process(request(.auto)), probe: scanShape),
             BenchCase(name: "pareto 8 actors, \(scale.paretoIssues)×4, poor status quo",
                       scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .pareto(actors: 8)),
+            BenchCase(name: "entente pareto process, 8 actors, \(scale.paretoIssues)×4",
+                      scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .paretoProcess(actors: 8)),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
                       kind: .search(request(.branchAndBound, seconds: 30))),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4, 3 links per actor",
@@ -237,7 +245,9 @@ struct BenchCase {
                 + (result.proven ? "" : ", ruled out \(Figures.percent(result.ruledOut))")
                 + (result.packages.first.map { ", best \(request.objective.rawValue) \(Figures.fixed($0.objective(request.objective), 3)) with \($0.coalition.count) members" } ?? ", nothing found")
         case .process(let request):
-            return try process(loaded, request: request)
+            return try process(loaded, "search", ["--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"])
+        case .paretoProcess(let count):
+            return try process(loaded, "pareto", ["--actors", loaded.actors.prefix(count).map(\.id).joined(separator: ","), "--json"])
         case .cancellation, .exchange:
             preconditionFailure("handled above")
         case .analysis(let analysis):
@@ -378,15 +388,14 @@ extension BenchCase {
                            notes: "\(data.actors.count) actors, \(data.issues.count) issues, \(trades) trades in \(result.rounds.count) rounds")
     }
 
-    /// Writes the scenario to a file and times `entente search` on it as a process of its
-    /// own, this very executable; the search alone is timed again for the packages figure.
-    private func process(_ scenario: Scenario, request: SearchRequest) throws -> BenchResult {
+    /// Writes the scenario to a file and times `entente COMMAND FILE ARGUMENTS…` on it as a
+    /// process of its own, this very executable, with that process's own peak memory.
+    private func process(_ scenario: Scenario, _ command: String, _ arguments: [String]) throws -> BenchResult {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("entente-bench-\(getpid()).yaml").path
         try ScenarioWriter.yaml(scenario).write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
         let packages = scenario.issues.reduce(1.0) { $0 * Double($1.options.count) }
-        guard let run = try? BenchProbe.run("/proc/self/exe", [
-            "search", file, "--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"]) else {
+        guard let run = try? BenchProbe.run("/proc/self/exe", [command, file] + arguments) else {
             return BenchResult(
                 name: name, packages: 0, seconds: 0, packagesPerSecond: 0, actorEvaluationsPerSecond: 0,
                 peakMegabytes: MachineInfo.peakResidentMegabytes, proven: false, notes: "could not start /proc/self/exe")
@@ -394,8 +403,8 @@ extension BenchCase {
         return BenchResult(
             name: name, packages: packages, seconds: run.seconds, packagesPerSecond: packages / run.seconds,
             actorEvaluationsPerSecond: packages * Double(scenario.actors.count) / run.seconds,
-            peakMegabytes: MachineInfo.peakResidentMegabytes, proven: run.status == 0,
-            notes: "seconds = the whole process: start, load, search, JSON" + (run.status == 0 ? "" : ", exit status \(run.status)"))
+            peakMegabytes: run.peakMegabytes, proven: run.status == 0,
+            notes: "seconds and peak MB: the whole process (start, load, search, JSON)" + (run.status == 0 ? "" : ", exit status \(run.status)"))
     }
 
     /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after

@@ -41,16 +41,35 @@ struct BenchProbe {
         if case .success(let path) = executable { try? FileManager.default.removeItem(atPath: path) }
     }
 
-    /// Runs a process to its end, its output discarded; returns its exit status and wall time.
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, seconds: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+    /// One whole run of a process.
+    struct Run {
+        /// The exit status, or 128 + the signal that ended it.
+        let status: Int32
+        let seconds: Double
+        /// The process's own peak resident memory (from `wait4`), in megabytes.
+        let peakMegabytes: Double
+    }
+
+    /// Runs a process to its end, its output discarded, and measures it.
+    static func run(_ executable: String, _ arguments: [String]) throws -> Run {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] {
+            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == STDIN_FILENO ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
         let started = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+        let failed = posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        guard failed == 0 else { throw ProbeUnavailable(description: "cannot run \(executable): \(String(cString: strerror(failed)))") }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        let signal = status & 0x7F
+        return Run(status: signal == 0 ? (status >> 8) & 0xFF : 128 + signal, seconds: seconds,
+                   peakMegabytes: Double(usage.ru_maxrss) / 1024)
     }
 }
