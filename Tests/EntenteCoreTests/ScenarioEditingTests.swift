@@ -131,7 +131,9 @@ import Testing
     }
 
     @Test func editedScenariosStayValidFiles() throws {
-        let scenario = try TestData.load("Data/open-internet.yaml")
+        // The format-1 scenario: the shipped one links its first regulation issue (the EU's
+        // data-and-AI link), and splitting a linked issue is the links' own case.
+        let scenario = try TestData.load("Tests/Fixtures/open-internet-format1.yaml")
         let regulation = scenario.issues.first { $0.lever == .regulation }!
         var edited = try scenario.splitting(regulation.id, into: [IssuePart(id: "part-a"), IssuePart(id: "part-b", options: [regulation.statusQuo, "fresh"])])
         edited = try edited.addingOption("part-a", "extra", name: "Extra option")
