@@ -15,12 +15,17 @@ public enum ScenarioEdit: Equatable, Sendable {
     case salience(actor: String, issue: String, Double)
     case value(actor: String, issue: String, option: String, Double)
     case redLine(actor: String, issue: String, option: String, Bool)
+    /// An actor's links (format 2), by their place in the actor's own list (0-based).
+    case addLink(actor: String, Link)
+    case replaceLink(actor: String, index: Int, Link)
+    case dropLink(actor: String, index: Int)
 
     /// The actor whose private stance the edit changes, or nil for an edit of the table
     /// itself (issues and options), which only a seat that sees everything may make.
     public var stanceOf: String? {
         switch self {
-        case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _): actor
+        case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _),
+             .addLink(let actor, _), .replaceLink(let actor, _, _), .dropLink(let actor, _): actor
         case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption: nil
         }
     }
@@ -39,6 +44,9 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .salience(let actor, let issue, let salience): try scenario.settingSalience(actor, issue, to: salience)
         case .value(let actor, let issue, let option, let value): try scenario.settingValue(actor, issue, option, to: value)
         case .redLine(let actor, let issue, let option, let on): try scenario.settingRedLine(actor, issue, option, on)
+        case .addLink(let actor, let link): try scenario.addingLink(actor, link)
+        case .replaceLink(let actor, let index, let link): try scenario.replacingLink(actor, at: index, with: link)
+        case .dropLink(let actor, let index): try scenario.droppingLink(actor, at: index)
         }
     }
 
@@ -56,6 +64,10 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .salience(let actor, let issue, let salience): "\(actor) on \(issue): salience \(Figures.fixed(salience))"
         case .value(let actor, let issue, let option, let value): "\(actor) on \(issue): \(option) is worth \(Figures.fixed(value, 0))"
         case .redLine(let actor, let issue, let option, let on): "\(actor) on \(issue): \(on ? "red line on" : "no red line on") \(option)"
+        case .addLink(let actor, let link):
+            "\(actor): link \((scenario.actorIndex(actor).map { scenario.actors[$0].links.count } ?? 0) + 1) added, \(LinkWords.summary(link))"
+        case .replaceLink(let actor, let index, let link): "\(actor): link \(index + 1) is now \(LinkWords.summary(link))"
+        case .dropLink(let actor, let index): "\(actor): dropped link \(index + 1)"
         }
     }
 }

@@ -10,8 +10,16 @@ public struct SeatView: Sendable, Equatable {
     public let lens: Role
     /// The document's revision: results computed on another revision are stale.
     public let revision: Int
-    /// The scenario as this seat may see it (`Scenario.seen(by:)` for a delegation).
+    /// The scenario as this seat may see it (`Scenario.seen(by:)` for a delegation), in the
+    /// seat's future: what every screen shows.
     public let scenario: Scenario
+    /// The document as this seat may see it, with no future applied: what edits change.
+    public let today: Scenario
+    /// The future the seat looks at (nil: today).
+    public let future: String?
+    /// Today and every future (none when the scenario has none), with the seat's package
+    /// and pins in each, as far as the seat may know them.
+    public let futures: [FutureStandings]
     /// The seat's builder package, its holds and its pins.
     public let package: Package
     public let offTable: Set<String>
@@ -77,4 +85,14 @@ public struct Standing: Sendable, Equatable {
         self.joins = joins
         self.redLined = redLined
     }
+}
+
+/// Today or one future, with the seat's builder package and pins evaluated in it: what
+/// the Overview's figure and Compare show across the futures.
+public struct FutureStandings: Sendable, Equatable {
+    /// `today`, or the future's id.
+    public let id: String
+    public let name: String
+    public let package: SeatEvaluation
+    public let pins: [SeatEvaluation]
 }

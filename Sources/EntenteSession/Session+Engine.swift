@@ -9,7 +9,7 @@ extension Session {
     public func engineScenario(for seatID: String, _ what: String) throws(SessionError) -> Scenario {
         guard let lens = lens(of: seatID), let seat = seats[seatID] else { throw SessionError.unknownSeat(seatID) }
         guard lens.seesEverything else { throw SessionError.readsEveryone(what, widen: seat.role == .facilitator) }
-        return scenario
+        return scenario(for: seatID)
     }
 
     /// The actor a seat's briefs are written for: its delegation's, or nil (the full brief).

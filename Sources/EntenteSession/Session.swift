@@ -25,6 +25,8 @@ public struct Session: Sendable {
     private var redoStack: [Change] = []
     private var workspaces: [String: Workspace] = [:]
     private var evaluator: PackageEvaluator
+    /// Today and each future, compiled once per change (empty without futures).
+    private var lanes: [FutureLane]
 
     /// Pins kept per seat for comparison.
     public static let pinLimit = 3
@@ -39,6 +41,7 @@ public struct Session: Sendable {
     public init(scenario: Scenario, seats: [Seat] = [.solo]) {
         self.scenario = scenario
         evaluator = PackageEvaluator(CompiledScenario(scenario))
+        lanes = FutureLane.lanes(of: scenario)
         for seat in seats { join(seat) }
     }
 
@@ -57,17 +60,26 @@ public struct Session: Sendable {
             preconditionFailure("view(for:) of a seat that never joined: \(seatID)")
         }
         let lens = workspace.lens
+        let lane = lane(workspace.future)
+        let shown = lane?.shown ?? scenario
         return SeatView(
             seat: seat, lens: lens, revision: revision,
-            scenario: lens.actor.map(scenario.seen(by:)) ?? scenario,
+            scenario: lens.actor.map(shown.seen(by:)) ?? shown,
+            today: lens.actor.map(scenario.seen(by:)) ?? scenario,
+            future: lane?.id,
+            futures: lanes.map { lane in
+                FutureStandings(id: lane.id, name: lane.name, package: evaluate(workspace.package, for: lens, with: lane.evaluator),
+                                pins: workspace.pins.map { evaluate($0, for: lens, with: lane.evaluator) })
+            },
             package: workspace.package, offTable: workspace.offTable, fixed: workspace.fixed, pins: workspace.pins,
-            evaluation: evaluate(workspace.package, for: lens), pinEvaluations: workspace.pins.map { evaluate($0, for: lens) },
+            evaluation: evaluate(workspace.package, for: lens, with: lane?.evaluator ?? evaluator),
+            pinEvaluations: workspace.pins.map { evaluate($0, for: lens, with: lane?.evaluator ?? evaluator) },
             canUndo: undoStack.last.map { may(undo: $0, lens: lens) } ?? false,
             canRedo: redoStack.last.map { may(undo: $0, lens: lens) } ?? false)
     }
 
     /// A package as a role may know it: everything, or the delegation's own standing.
-    func evaluate(_ package: Package, for lens: Role) -> SeatEvaluation {
+    func evaluate(_ package: Package, for lens: Role, with evaluator: PackageEvaluator) -> SeatEvaluation {
         let full = evaluator.evaluate(package)
         guard let actor = lens.actor.flatMap(scenario.actorIndex) else {
             return SeatEvaluation(package: package, full: full, own: nil)
@@ -78,6 +90,12 @@ public struct Session: Sendable {
 
     /// The role a seat acts through (its lens), or nil for a seat that never joined.
     func lens(of seat: String) -> Role? { workspaces[seat]?.lens }
+
+    /// The lane of a future (nil for today, or a future the scenario no longer has).
+    private func lane(_ id: String?) -> FutureLane? { id.flatMap { id in lanes.first { $0.id == id } } }
+
+    /// The scenario a seat's engine work reads: the document in the seat's future.
+    func scenario(for seat: String) -> Scenario { lane(workspaces[seat]?.future)?.scenario ?? scenario }
 
     // MARK: Commands
 
@@ -182,6 +200,13 @@ public struct Session: Sendable {
             if let actor, scenario.actorIndex(actor) == nil { throw SessionError("unknown actor '\(actor)'") }
             workspace.lens = actor.map(Role.delegation) ?? seat.role
             return actor.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
+        case .future(let id):
+            if let id, !scenario.futures.contains(where: { $0.id == id }) {
+                throw SessionError(UnknownFutureError(id: id, known: scenario.futures.map(\.id)).description)
+            }
+            workspace.future = id
+            return id.map { "future \($0): every screen is computed in it; edits still change today's scenario (w, or :future today, returns)" }
+                ?? "today: the scenario as written"
         }
     }
 
@@ -220,6 +245,7 @@ public struct Session: Sendable {
         let old = scenario
         scenario = replacement
         evaluator = PackageEvaluator(CompiledScenario(replacement))
+        lanes = FutureLane.lanes(of: replacement)
         revision += 1
         workspaces = workspaces.mapValues { $0.carried(from: old, to: replacement) }
     }

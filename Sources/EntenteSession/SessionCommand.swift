@@ -29,6 +29,8 @@ public enum WorkspaceCommand: Equatable, Sendable {
     case clearPins
     /// Look through a delegation's eyes (nil: the seat's own). Only a facilitator may.
     case look(as: String?)
+    /// Look at the scenario in one of its futures (nil: today). Edits still change today's.
+    case future(String?)
 }
 
 /// A session's answer to one command: the seat's new view and what to tell it.

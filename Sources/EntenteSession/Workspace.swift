@@ -13,6 +13,8 @@ struct Workspace: Sendable, Equatable {
     /// The role the seat sees through: its own, or (for a facilitator previewing a
     /// delegation's screen) that delegation's.
     var lens: Role
+    /// The future the seat looks at (an id of the scenario's futures); nil: today.
+    var future: String?
 
     init(scenario: Scenario, role: Role) {
         package = scenario.statusQuo
@@ -28,6 +30,7 @@ struct Workspace: Sendable, Equatable {
         next.offTable = offTable.filter { new.issueIndex($0) != nil }
         next.fixed = fixed.filter { hold in new.issueIndex(hold.key).flatMap { new.issues[$0].optionIndex(hold.value) } != nil }
         next.applyHolds(in: new)
+        if let future, !new.futures.contains(where: { $0.id == future }) { next.future = nil }
         return next
     }
 

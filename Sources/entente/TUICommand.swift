@@ -19,6 +19,9 @@ struct TUICommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("Workshop view: show only this actor's stance; others' values and gains stay hidden.", valueName: "actor"))
     var viewer: String?
 
+    /// The future the workbench opens in; edits still change today's scenario.
+    @OptionGroup var future: FutureOption
+
     func run() throws {
         if ScenarioLoader.isStandardInput(file) {
             throw ValidationError("the workbench reads keys from standard input, so it cannot read the scenario there; give it a file")
@@ -27,6 +30,7 @@ struct TUICommand: ParsableCommand {
         if let viewer, scenario.actorIndex(viewer) == nil {
             throw ValidationError("--as: unknown actor '\(viewer)'; expected one of: \(scenario.actors.map(\.id).joined(separator: ", "))")
         }
+        let opening = try future.chosen(in: scenario)?.id
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw ValidationError("the workbench needs a terminal; for scripts use entente search, pareto, analyse or brief")
         }
@@ -55,6 +59,7 @@ struct TUICommand: ParsableCommand {
             }
             return false
         }
+        if let opening, run([.futures(.setFuture(opening))]) { return }
         if run(effects.drain()) { return }
         terminal.draw(WorkbenchView.render(state, keymap: keymap, charset: terminal.charset))
         while true {

@@ -32,6 +32,22 @@ public enum Action: Equatable, Sendable {
     case browsing(BrowsingAction)
     /// Undo and redo, the journal, and files opened, saved and written.
     case files(FileAction)
+    /// The future shown, and what futures and links add to Compare and Interests.
+    case futures(FutureAction)
+}
+
+/// The future selector, the pinned package Compare shows across the futures, and an
+/// actor's links on Interests.
+public enum FutureAction: Equatable, Sendable {
+    /// Show the scenario in one of its futures (nil: today), or step through them: today,
+    /// then each future in file order.
+    case setFuture(String?)
+    case cycleFuture(Int)
+    /// Compare: the next or previous pinned package to show across the futures.
+    case selectPin(Int)
+    /// Interests: move among the actor's own links, and drop the selected one.
+    case selectLink(Int)
+    case dropSelectedLink
 }
 
 /// The Issues screen, the package builder and the edits of the scenario.
@@ -161,6 +177,9 @@ public enum Prompt: Equatable, Sendable {
     /// `option ISSUE rename OPTION ` for the option under the cursor; on Interests,
     /// `value ACTOR ISSUE OPTION ` for the cell and option under the cursor.
     case split, rename, addOption, renameOption, openness, describeOption, value
+    /// On Interests: `link ACTOR add `, and `link ACTOR edit N ` followed by the selected link
+    /// as it stands.
+    case addLink, editLink
     /// A command begun with this text, whatever is selected (`require `, `min `).
     case text(String)
 }

@@ -76,6 +76,10 @@ public struct AppState: Sendable {
     public var groupingFilter: Int?
     /// Interests: the order of the actors' rows.
     public var actorOrder = ActorOrder.scenario
+    /// Interests: the selected one of the actor's own links (0-based).
+    public var selectedLink = 0
+    /// Compare: the pinned package shown today and in every future (0-based).
+    public var selectedPin = 0
     /// The `/` filter of the current list (actors on Interests, results in the finder), and
     /// whether it is being typed.
     public var filter = ""
@@ -134,12 +138,15 @@ public struct AppState: Sendable {
         view = reply.view
         if let text = reply.message { message = text }
         var effects: [Effect] = []
-        if view.revision != old.revision {
+        // Another document, or the same one in another future: results of the old scenario go.
+        if view.revision != old.revision || view.future != old.future {
             selectedIssue = Self.follow(issue: selectedIssue, from: old.scenario, to: view.scenario)
             cell.issue = Self.follow(issue: cell.issue, from: old.scenario, to: view.scenario)
             cell.actor = min(cell.actor, max(0, view.scenario.actors.count - 1))
-            dirty = true
-            confirmQuit = false
+            if view.revision != old.revision {
+                dirty = true
+                confirmQuit = false
+            }
             if finder.running { effects.append(.cancelSearch) }
             finder.searching = nil
             finder.progress = nil

@@ -21,8 +21,10 @@ public enum Commands {
         ("filter", [.text], "filter the current list (actors on Interests, results in the finder); no text clears it"),
         ("fix", [.issueOption], "hold an issue at an option in the builder and searches (no =OPTION: release it)"),
         ("free", [.actorOrAll], "searches: drop the require/exclude on an actor (all: and the minimum size)"),
+        ("future", [.future], "show the scenario in one of its futures (today: as written); edits still change today's"),
         ("group", [.groupingOrAll], "Interests: show one grouping's members (all: everybody)"),
         ("help", [], "show the keys"),
+        ("link", [.actor, .linkVerb, .text], "an actor's links: add POINTS ISSUE=OPTION[,OPTION…] ISSUE=… [NOTE], edit N POINTS ISSUE=… [NOTE], drop N"),
         ("merge", [.issue], "bundle the parts of a split issue back into one"),
         ("min", [.number], "searches: coalitions need at least this many members"),
         ("open", [.file], "open another scenario (asks first when edits are unsaved; open! leaves them in the journal)"),
@@ -51,6 +53,7 @@ public enum Commands {
     /// What a command's word is, so that completion knows what to offer.
     public enum Word: Sendable {
         case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
+        case future, linkVerb
     }
 
     public static var names: [String] { usage.map(\.name) }
@@ -95,6 +98,8 @@ public enum Commands {
                     candidates = scenario.issues.map { $0.id + "=" }
                 }
             case .optionVerb: candidates = ["add", "describe", "drop", "openness", "rename"]
+            case .linkVerb: candidates = ["add", "drop", "edit"]
+            case .future: candidates = [Future.todayID] + scenario.futures.map(\.id)
             case .onOff: candidates = ["on", "off"]
             case .objective: candidates = Objective.allCases.map(\.rawValue)
             case .column: candidates = FinderColumn.allCases.map(\.name)

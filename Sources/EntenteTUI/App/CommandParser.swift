@@ -120,6 +120,22 @@ struct CommandParser {
             return [.show(.interests), .browsing(.setActorOrder(order))]
         case "filter":
             return [.browsing(.setFilter(rest(from: 0)))]
+        case "future":
+            try count(1, "future ID, or future today")
+            if words[0] == Future.todayID { return [.futures(.setFuture(nil))] }
+            do { _ = try scenario.future(words[0]) } catch { throw CommandError(error.description) }
+            return [.futures(.setFuture(words[0]))]
+        case "link":
+            let form = ":link takes ACTOR add POINTS ISSUE=OPTION[,OPTION…] ISSUE=OPTION… [NOTE], ACTOR edit N POINTS ISSUE=… [NOTE], or ACTOR drop N"
+            guard words.count >= 3 else { throw CommandError(form) }
+            try actor(words[0])
+            switch words[1] {
+            case "add": return [.editing(.edit(.addLink(actor: words[0], try link(words[2...]))))]
+            case "edit" where words.count >= 5:
+                return [.editing(.edit(.replaceLink(actor: words[0], index: try linkNumber(words[2]), try link(words[3...]))))]
+            case "drop" where words.count == 3: return [.editing(.edit(.dropLink(actor: words[0], index: try linkNumber(words[2]))))]
+            default: throw CommandError(form)
+            }
         case "as":
             try count(1, "as ACTOR, or as all")
             if words[0] == "all" { return [.browsing(.setViewer(nil))] }
@@ -163,6 +179,16 @@ struct CommandParser {
         guard scenario.actorIndex(id) != nil else {
             throw CommandError("unknown actor '\(id)'; expected one of: \(scenario.actors.map(\.id).joined(separator: ", "))")
         }
+    }
+
+    /// A link's number as Interests shows it (from 1), as an index into the actor's links.
+    private func linkNumber(_ text: String) throws(CommandError) -> Int {
+        guard let number = Int(text), number >= 1 else { throw CommandError("'\(text)' is not a link number (1 for the first)") }
+        return number - 1
+    }
+
+    private func link(_ words: ArraySlice<String>) throws(CommandError) -> Link {
+        do { return try LinkWords.parse(words) } catch { throw CommandError(error.message) }
     }
 
     private func number(_ text: String) throws(CommandError) -> Double {

@@ -17,7 +17,7 @@ func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.commandLine = nil
         return []
     case .tab:
-        line.text = Commands.complete(line.text, scenario: state.scenario)
+        line.text = Commands.complete(line.text, scenario: state.view.today)
     case .up, .down:
         guard !state.history.isEmpty else { break }
         let current = line.recall ?? state.history.count
@@ -29,7 +29,7 @@ func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         let text = line.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return [] }
         state.history.append(text)
-        switch Commands.parse(text, scenario: state.scenario) {
+        switch Commands.parse(text, scenario: state.view.today) {
         case .failure(let error):
             state.message = error.message
             return []

@@ -73,6 +73,13 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
         case .value:
             "value \(state.scenario.actors[state.cell.actor].id) \(issues[state.cell.issue].id) "
                 + "\(issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id) "
+        case .addLink: "link \(state.scenario.actors[state.cell.actor].id) add "
+        case .editLink:
+            if let link = state.selectedOwnLink {
+                "link \(state.scenario.actors[state.cell.actor].id) edit \(state.linkCursor + 1) \(LinkWords.words(link))"
+            } else {
+                "link \(state.scenario.actors[state.cell.actor].id) add "
+            }
         case .text(let text): text
         }
         state.commandLine = CommandLineState(text: text)
@@ -81,10 +88,10 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
         return applyEdit(&state, edit)
     case .adjustSalience(let change):
         guard let (actor, issue) = cellIDs(state) else { break }
-        let current = state.scenario.actors[state.cell.actor].interests[issue]?.salience ?? 0
+        let current = state.view.today.actors[state.cell.actor].interests[issue]?.salience ?? 0
         return applyEdit(&state, .salience(actor: actor, issue: issue, max(0, ((current + change) * 100).rounded() / 100)))
     case .adjustValue(let change):
-        guard let (actor, issue) = cellIDs(state), let stance = state.scenario.actors[state.cell.actor].interests[issue] else {
+        guard let (actor, issue) = cellIDs(state), let stance = state.view.today.actors[state.cell.actor].interests[issue] else {
             state.message = "no stance here: + gives the actor a salience on the issue first"
             break
         }
@@ -93,7 +100,7 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
     case .toggleRedLine:
         guard let (actor, issue) = cellIDs(state) else { break }
         let option = issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id
-        let on = !(state.scenario.actors[state.cell.actor].interests[issue]?.redLines.contains(option) ?? false)
+        let on = !(state.view.today.actors[state.cell.actor].interests[issue]?.redLines.contains(option) ?? false)
         return applyEdit(&state, .redLine(actor: actor, issue: issue, option: option, on))
     }
     return []
@@ -107,8 +114,9 @@ private func cellIDs(_ state: AppState) -> (String, String)? {
 
 /// Asks the session for an edit (undoable, journalled), unless this workbench may not
 /// write its file's journal yet. Who may edit what is the session's to decide: it refuses a
-/// delegation's edit of another actor's stance or of the issues, with the reason.
-private func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect] {
+/// delegation's edit of another actor's stance or of the issues, with the reason. Edits
+/// change today's scenario; a future shown is applied again on top (by the session).
+func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect] {
     if state.journal != nil || state.lockHolder != nil {
         state.message = "first answer the question about the journal"
         return []

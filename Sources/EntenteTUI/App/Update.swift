@@ -88,6 +88,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return state.receive(reply) + briefEffects(state)
     case .files(let action):
         return updateFiles(&state, action)
+    case .futures(let action):
+        return updateFutures(&state, action)
     case .openCommandLine:
         state.commandLine = CommandLineState()
         state.showHelp = false

@@ -1,9 +1,13 @@
 import EntenteCore
 
 /// Compare: up to three pinned packages side by side. Issues where they differ are
-/// highlighted; below, each package's coalition, objectives and rules.
+/// highlighted; below, each package's coalition, objectives and rules, and when the
+/// scenario has futures, one of the packages in each of them (`CompareFutures`).
 enum CompareScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
+        let across = CompareFutures.rows(state)
+        CompareFutures.draw(state, into: &grid, top: top + height - across)
+        let height = height - across
         let scenario = state.scenario
         guard !state.pinned.isEmpty else {
             grid.putWrapped("Nothing pinned yet: press p in the package builder or on a result in the coalition finder.",

@@ -13,16 +13,20 @@ enum InterestsScreen {
     /// The map's geometry: rows of actors and columns of issues shown, and the first of each.
     struct Layout {
         let detailHeight, mapRows, columns, firstIssue, firstActor: Int
+        /// Rows of the links pane below the detail (0 when it is not shown).
+        let linkRows: Int
     }
 
     static func layout(_ state: AppState, width: Int, height: Int) -> Layout {
         let actors = state.visibleActors
         let detailHeight = min(9, max(5, height / 3))
-        let mapRows = max(1, height - detailHeight - 3)
+        let linkRows = min(InterestsLinks.rows(state), max(0, height - detailHeight - 4))
+        let mapRows = max(1, height - detailHeight - 3 - linkRows)
         let columns = max(1, (width - labelWidth - 2) / cellWidth)
         return Layout(detailHeight: detailHeight, mapRows: mapRows, columns: columns,
                       firstIssue: Scrolling.first(selected: state.cell.issue, count: state.scenario.issues.count, rows: columns),
-                      firstActor: Scrolling.first(selected: actors.firstIndex(of: state.cell.actor) ?? 0, count: actors.count, rows: mapRows))
+                      firstActor: Scrolling.first(selected: actors.firstIndex(of: state.cell.actor) ?? 0, count: actors.count, rows: mapRows),
+                      linkRows: linkRows)
     }
 
     /// The (actor, issue) cell at a screen position, for mouse clicks.
@@ -82,6 +86,7 @@ enum InterestsScreen {
             }
         }
         drawDetail(state, into: &grid, y: top + 3 + mapRows, rows: place.detailHeight, width: grid.width - 2)
+        InterestsLinks.draw(state, into: &grid, y: top + 3 + mapRows + place.detailHeight, rows: place.linkRows)
     }
 
     private static func drawDetail(_ state: AppState, into grid: inout Grid, y: Int, rows: Int, width: Int) {

@@ -22,15 +22,21 @@ public enum WorkbenchView {
             let current = tab.screen == state.screen
             used = tab.columns.lowerBound + grid.put(tab.label, x: tab.columns.lowerBound, y: 0, style: current ? Style(bold: true) : bar)
         }
-        grid.put("  " + TerminalText.escaped(state.scenario.title), x: used, y: 0, style: bar, limit: state.size.columns - used)
+        if let future = futureLabel(state) {
+            used += grid.put(future, x: used, y: 0, style: Style(bold: true, reverse: true), limit: state.size.columns - used)
+        }
+        grid.put("  " + TerminalText.escaped(state.view.today.title), x: used, y: 0, style: bar, limit: state.size.columns - used)
 
         let rows = state.size.rows - 2
         switch state.screen {
         case .overview:
-            let body = OverviewScreen.lines(state, width: state.size.columns - 2)
+            let body = OverviewScreen.lines(state, width: state.size.columns - 2, unicode: unicode)
             let first = min(state.scroll, max(0, body.count - rows))
             for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
                 grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
+                if let columns = line.highlight {
+                    grid.paint(y: 1 + offset, from: 1 + columns.lowerBound, to: min(state.size.columns - 1, 1 + columns.upperBound), style: Style(bold: true, reverse: true))
+                }
             }
         case .issues:
             IssuesScreen.draw(state, into: &grid, top: 1, height: rows)
@@ -87,15 +93,27 @@ public enum WorkbenchView {
     /// the current screen's hints as fit, in keymap order.
     private static func drawHints(_ grid: inout Grid, state: AppState, keymap: Keymap, y statusY: Int, style bar: Style) {
         let label = " " + TerminalText.escaped(state.file) + (state.dirty ? " [+]" : "") + (state.readOnly ? " [read-only]" : "")
-        let labelWidth = grid.put(label, x: 0, y: statusY, style: bar, limit: max(12, state.size.columns * 2 / 5))
+        // The future shown is never cut off: the file name gives way to it.
+        let future = state.view.future.map { " · future: " + TerminalText.escaped($0) } ?? ""
+        let limit = max(12, state.size.columns * 2 / 5)
+        var labelWidth = grid.put(label, x: 0, y: statusY, style: bar,
+                                  limit: future.isEmpty ? limit : max(limit - DisplayWidth.of(future), min(DisplayWidth.of(label), 24)))
+        labelWidth += grid.put(future, x: labelWidth, y: statusY, style: Style(bold: true, reverse: true), limit: state.size.columns - labelWidth)
         var hints = ""
-        for binding in keymap.bindings(on: state.screen).filter(\.hint) {
+        // The future selector's hint only where there are futures to select.
+        for binding in keymap.bindings(on: state.screen).filter({ $0.hint && ($0.action != .futures(.cycleFuture(1)) || !state.view.futures.isEmpty) }) {
             let hint = "\(binding.keyLabel) \(binding.help)"
             let candidate = hints.isEmpty ? hint : hints + "  " + hint
             if DisplayWidth.of(candidate) > state.size.columns - labelWidth - 3 { break }
             hints = candidate
         }
         grid.put(hints, x: max(labelWidth + 2, state.size.columns - DisplayWidth.of(hints) - 1), y: statusY, style: bar)
+    }
+
+    /// The title bar's name of the future shown, after the tabs (nil: today).
+    private static func futureLabel(_ state: AppState) -> String? {
+        guard let id = state.view.future else { return nil }
+        return "  future: " + TerminalText.escaped(state.view.futures.first { $0.id == id }?.name ?? id)
     }
 
     /// Where each screen's tab sits on the tab bar (clicks use the same layout as drawing).
@@ -108,8 +126,10 @@ public enum WorkbenchView {
             { " \($0.rawValue) \($0.name.prefix(1).uppercased() + $0.name.dropFirst()) " },
             { $0 == state.screen ? " \($0.rawValue) \($0.name.prefix(1).uppercased() + $0.name.dropFirst()) " : " \($0.rawValue) " },
         ]
+        // The future shown keeps its place on the bar: the tabs shrink first.
+        let reserved = futureLabel(state).map { DisplayWidth.of($0) } ?? 0
         let labels = styles.lazy.map { style in ScreenID.allCases.map(style) }
-            .first { start + $0.reduce(0) { $0 + DisplayWidth.of($1) } <= state.size.columns } ?? ScreenID.allCases.map(styles[2])
+            .first { start + $0.reduce(0) { $0 + DisplayWidth.of($1) } + reserved <= state.size.columns } ?? ScreenID.allCases.map(styles[2])
         var x = start
         return zip(ScreenID.allCases, labels).map { screen, label in
             defer { x += DisplayWidth.of(label) }
