@@ -123,6 +123,9 @@ import Testing
         #expect(throws: ScenarioEditError("the link of india holds only when dida is d10; change or drop the link before dropping the option")) {
             try dropped.droppingOption("dida", "d10")
         }
+        #expect(throws: ScenarioEditError("future cold adds 0.4 to this salience, which would take it past 1000000; lower it or that change first")) {
+            try scenario.settingSalience("india", "dida", to: 1_000_000)
+        }
         let lifted = try scenario.settingRedLine("india", "dida", "open", false)
         #expect(lifted.futures[0].redLinesRemoved.isEmpty)
         #expect(try ScenarioLoader.parse(ScenarioWriter.yaml(lifted), file: "lifted.yaml") == lifted)

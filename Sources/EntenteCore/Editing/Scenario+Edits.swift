@@ -97,6 +97,11 @@ extension Scenario {
         guard Limits.salience.contains(salience) else {
             throw ScenarioEditError("salience is a number from 0 to \(Limits.salience.upperBound.limitText)")
         }
+        for future in futures {
+            if let delta = future.salience[actorID]?[issueID], salience + delta > Limits.salience.upperBound {
+                throw ScenarioEditError("future \(future.id) adds \(ScenarioWriter.number(delta)) to this salience, which would take it past \(Limits.salience.upperBound.limitText); lower it or that change first")
+            }
+        }
         var result = self
         var stance = actors[actor].interests[issueID]
             ?? Interest(salience: 0, valuation: .values(Dictionary(uniqueKeysWithValues: issues[issue].options.map { ($0.id, 50) })))
