@@ -64,7 +64,7 @@ enum FutureFigure {
     }
 
     /// The figure as lines for the Overview (empty when the scenario has no futures).
-    static func lines(_ state: AppState, width: Int, unicode: Bool) -> [OverviewLine] {
+    static func lines(_ state: AppState, width: Int) -> [OverviewLine] {
         let futures = state.view.today.futures
         guard !futures.isEmpty else { return [] }
         let (quadrants, others) = placement(futures)
@@ -72,7 +72,7 @@ enum FutureFigure {
         let figureWidth = 2 * cell + 3
         let besideWidth = width - figureWidth - 3
         let beside = besideWidth >= 24
-        let g = Glyphs(unicode: unicode)
+        let g = Glyphs()
         var figure: [OverviewLine] = []
         func centred(_ text: String) -> String {
             String(repeating: " ", count: max(0, cell + 1 - DisplayWidth.of(text) / 2)) + text
@@ -161,27 +161,12 @@ enum FutureFigure {
         return "you \(Figures.signed(own.gain)), " + (own.joins ? "join" : own.redLined ? "red line" : "stay out")
     }
 
-    /// The figure's glyphs, in Unicode or ASCII of the same widths.
+    /// The figure's glyphs; on an ASCII terminal the grid writes each in its ASCII form.
     struct Glyphs {
-        let unicode: Bool
-        func pick(_ wide: String, _ plain: String) -> String { unicode ? wide : plain }
-        func across(_ count: Int) -> String { String(repeating: pick("─", "-"), count: max(0, count)) }
-        var down: String { pick("│", "|") }
-        var topLeft: String { pick("┌", "+") }
-        var topRight: String { pick("┐", "+") }
-        var bottomLeft: String { pick("└", "+") }
-        var bottomRight: String { pick("┘", "+") }
-        var topTee: String { pick("┬", "+") }
-        var bottomTee: String { pick("┴", "+") }
-        var leftTee: String { pick("├", "+") }
-        var rightTee: String { pick("┤", "+") }
-        var left: String { pick("←", "<") }
-        var right: String { pick("→", ">") }
-        var up: String { pick("↑", "^") }
-        var downArrow: String { pick("↓", "v") }
-        var today: String { pick("●", "*") }
-        var selected: String { pick("▸", ">") }
-        var check: String { pick("✓", "+") }
-        var cross: String { pick("✗", "x") }
+        func across(_ count: Int) -> String { String(repeating: "─", count: max(0, count)) }
+        let down = "│", topLeft = "┌", topRight = "┐", bottomLeft = "└", bottomRight = "┘"
+        let topTee = "┬", bottomTee = "┴", leftTee = "├", rightTee = "┤"
+        let left = "←", right = "→", up = "↑", downArrow = "↓"
+        let today = "●", selected = "▸", check = "✓", cross = "✗"
     }
 }
