@@ -28,6 +28,28 @@ import Testing
         return try builder.build(try scenario.package(options), settings: settings)
     }
 
+    /// Each member's case lists what its gain is made of, issues and links: on the training
+    /// scenario with links, in packages where the links hold and where they do not, the terms
+    /// add up to the gain shown.
+    @Test func aMembersTermsAddUpToItsGainWithLinks() throws {
+        let scenario = try TestData.load("Data/training/four-futures.yaml")
+        let packages: [[String: String]] = [
+            ["dida": "d10-core", "semis": "partner-pool", "finance": "dac-fund"],
+            ["dida": "open-accession", "semis": "partner-pool", "finance": "dac-fund"],
+            ["semis": "partner-pool", "finance": "dac-fund"],
+        ]
+        var linkTerms = 0
+        for options in packages {
+            let brief = try BriefBuilder(scenario).build(try scenario.package(options), settings: BriefBuilder.Settings())
+            for member in brief.members {
+                let terms = member.gainsFrom + member.concedes
+                #expect(abs(terms.reduce(0) { $0 + $1.points } - member.gain) < 1e-9, "\(member.actor) in \(options)")
+                linkTerms += terms.filter { $0.option == "taken together" }.count
+            }
+        }
+        #expect(linkTerms > 0, "some package makes a link hold")
+    }
+
     @Test(arguments: BriefFormat.allCases)
     func goldenBriefs(format: BriefFormat) throws {
         for (name, options) in Self.cases {

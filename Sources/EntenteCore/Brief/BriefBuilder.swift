@@ -110,7 +110,8 @@ public struct BriefBuilder: Sendable {
     }
 
     /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)), as the
-    /// engine holds it (model.md, "Arithmetic"): the terms add up to the gain shown.
+    /// engine holds it (model.md, "Arithmetic"), and each link's points where the package
+    /// makes it hold or stop holding: the terms add up to the gain shown.
     private func memberCase(_ actor: Int, package: Package, gain: Double, stays: Double?, compiled: CompiledScenario) -> Brief.MemberCase {
         let stance = scenario.actors[actor]
         var terms: [Brief.Contribution] = []
@@ -122,11 +123,25 @@ public struct BriefBuilder: Sendable {
                 terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points, note: interest.note))
             }
         }
+        terms += linkTerms(stance, package: package)
         let gainsFrom = terms.filter { $0.points > 0 }.sorted { $0.points > $1.points }
         let concedes = terms.filter { $0.points < 0 }.sorted { $0.points < $1.points }
         return Brief.MemberCase(
             actor: stance.id, name: stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes,
             talkingPoints: talkingPoints(stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes), stays: stays)
+    }
+
+    /// The links whose holding differs between the package and the status quo, each as a
+    /// term of the gain: +points where the package makes it hold, −points where it breaks it.
+    private func linkTerms(_ stance: Actor, package: Package) -> [Brief.Contribution] {
+        stance.links.compactMap { link in
+            let now = link.holds(in: package, of: scenario), before = link.holds(in: scenario.statusQuo, of: scenario)
+            guard now != before, link.points != 0 else { return nil }
+            let issues = link.when.compactMap { condition in scenario.issueIndex(condition.issue).map { scenario.issues[$0].name } }
+            return Brief.Contribution(
+                issue: issues.joined(separator: " with "), option: now ? "taken together" : "no longer together",
+                points: now ? link.points : -link.points, note: link.note)
+        }
     }
 
     private func talkingPoints(_ name: String, gain: Double, gainsFrom: [Brief.Contribution], concedes: [Brief.Contribution]) -> [String] {
