@@ -31,11 +31,13 @@ public struct Session: Sendable {
     /// Pins kept per seat for comparison.
     public static let pinLimit = 3
 
-    /// A scenario as it was before a change, and who made the change.
+    /// A scenario as it was before a change, who made the change, and what it was (for
+    /// "undone: …").
     private struct Change: Sendable {
         let scenario: Scenario
         let seat: String
         let stanceOf: String?
+        let summary: String
     }
 
     public init(scenario: Scenario, seats: [Seat] = [.solo]) {
@@ -131,11 +133,11 @@ public struct Session: Sendable {
                 throw SessionError("the last change was not \(lens.label)'s to \(back ? "undo" : "redo")")
             }
             if back { undoStack.removeLast() } else { redoStack.removeLast() }
-            let reverse = Change(scenario: scenario, seat: last.seat, stanceOf: last.stanceOf)
+            let reverse = Change(scenario: scenario, seat: last.seat, stanceOf: last.stanceOf, summary: last.summary)
             if back { redoStack.append(reverse) } else { undoStack.append(reverse) }
             replace(with: last.scenario)
             journal.append(JournalEntry(revision: revision, seat: seatID, summary: back ? "undo" : "redo", stanceOf: last.stanceOf))
-            return back ? "undone" : "redone"
+            return (back ? "undone: " : "redone: ") + last.summary
         case .restore(let restored):
             guard seat.role != .observer else { throw SessionError.observerEdits }
             guard restored != scenario else { return nil }
@@ -184,14 +186,15 @@ public struct Session: Sendable {
             workspace.applyHolds(in: scenario)
             return option.map { "\(id) is fixed at \($0) in the builder and in searches" } ?? "\(id) is free again"
         case .pin(let package):
-            if !workspace.pins.contains(package) {
-                workspace.pins.append(package)
-                if workspace.pins.count > Self.pinLimit { workspace.pins.removeFirst() }
-            }
-            return "pinned for comparison (\(workspace.pins.count) of \(Self.pinLimit)); 7 compares"
+            if let place = workspace.pins.firstIndex(of: package) { return "already pinned as package \(place + 1)" }
+            workspace.pins.append(package)
+            guard workspace.pins.count > Self.pinLimit else { return "pinned as package \(workspace.pins.count) of \(Self.pinLimit)" }
+            workspace.pins.removeFirst()
+            return "pinned as package \(Self.pinLimit); the oldest pin made way (the others moved up one)"
         case .clearPins:
+            let count = workspace.pins.count
             workspace.pins = []
-            return nil
+            return count == 0 ? "nothing was pinned" : "cleared \(count) pinned package\(count == 1 ? "" : "s")"
         case .look(let actor):
             guard seat.role == .facilitator else {
                 if let own = seat.role.actor { throw SessionError.lockedTo(own) }
@@ -234,7 +237,7 @@ public struct Session: Sendable {
 
     /// Records a change: the old scenario goes on the undo stack, redo is dropped.
     private mutating func change(to edited: Scenario, by seat: String, summary: String, stanceOf: String?) {
-        undoStack.append(Change(scenario: scenario, seat: seat, stanceOf: stanceOf))
+        undoStack.append(Change(scenario: scenario, seat: seat, stanceOf: stanceOf, summary: summary))
         redoStack = []
         replace(with: edited)
         journal.append(JournalEntry(revision: revision, seat: seat, summary: summary, stanceOf: stanceOf))

@@ -70,7 +70,7 @@ import Testing
         let refused = session.handle(.undo, from: eu.id)
         #expect(refused.refused && refused.message == "the last change was not eu's delegation's to undo")
         #expect(session.handle(.undo, from: SessionFixtures.observer.id).refused)
-        #expect(session.handle(.undo, from: SessionFixtures.delegation("us").id).message == "undone")
+        #expect(session.handle(.undo, from: SessionFixtures.delegation("us").id).message == "undone: us on cables: salience 3.00")
         #expect(session.scenario.actors[0].interests["cables"]?.salience == 1)
         #expect(!session.handle(.redo, from: SessionFixtures.facilitator.id).refused, "the facilitator may redo anything")
     }

@@ -12,10 +12,11 @@ import Testing
         _ = session.handle(.edit(.salience(actor: "us", issue: "cables", 2)), from: seat)
         let once = session.scenario
         _ = session.handle(.edit(.salience(actor: "us", issue: "cables", 3)), from: seat)
-        #expect(session.handle(.undo, from: seat).message == "undone" && session.scenario == once)
-        #expect(session.handle(.undo, from: seat).message == "undone" && session.scenario == original)
+        // Defect 16 of issue 15: the message says what was undone.
+        #expect(session.handle(.undo, from: seat).message == "undone: us on cables: salience 3.00" && session.scenario == once)
+        #expect(session.handle(.undo, from: seat).message == "undone: us on cables: salience 2.00" && session.scenario == original)
         #expect(session.handle(.undo, from: seat).message == "nothing to undo")
-        #expect(session.handle(.redo, from: seat).message == "redone" && session.scenario == once)
+        #expect(session.handle(.redo, from: seat).message == "redone: us on cables: salience 2.00" && session.scenario == once)
         _ = session.handle(.edit(.salience(actor: "eu", issue: "cables", 5)), from: seat)
         #expect(session.handle(.redo, from: seat).message == "nothing to redo", "a new edit drops what was undone")
         #expect(session.revision == 6 && session.journal.map(\.summary).suffix(3) == ["undo", "redo", "eu on cables: salience 5.00"])

@@ -42,7 +42,7 @@ import Testing
         var state = try state()
         _ = update(&state, .editing(.adjustSalience(0.1)))
         _ = update(&state, .editing(.adjustSalience(0.1)))
-        #expect(update(&state, .files(.undo)).isEmpty && state.message == "undone")
+        #expect(update(&state, .files(.undo)).isEmpty && state.message?.hasPrefix("undone: ") == true && state.message?.hasSuffix("salience 1.20") == true)
         #expect(salience(state) == 1.1)
         _ = update(&state, .files(.undo))
         #expect(salience(state) == 1)

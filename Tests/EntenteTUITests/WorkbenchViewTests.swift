@@ -236,19 +236,31 @@ import Testing
         var state = try finderWithResults(Size(columns: 100, rows: 30))
         #expect(WorkbenchView.render({ var s = state; _ = update(&s, .show(.compare)); return s }()).lines
             .contains { $0.contains("Nothing pinned yet") })
+        var messages: [String] = []
         for _ in 0..<4 {
             _ = update(&state, .browsing(.pin))
+            messages.append(state.message ?? "")
             _ = update(&state, .finder(.selectResult(1)))
         }
+        // Defect 14 of issue 15: the fourth pin says the oldest made way.
+        #expect(messages == ["pinned as package 1 of 3", "pinned as package 2 of 3", "pinned as package 3 of 3",
+                             "pinned as package 3; the oldest pin made way (the others moved up one)"])
         #expect(state.pinned.count == 3, "at most three; the oldest makes way")
         let packages = state.finder.result!.packages
         #expect(state.pinned == [1, 2, 3].map { packages[state.finder.order[$0]].package })
+        _ = update(&state, .finder(.selectResult(-1)))
         _ = update(&state, .browsing(.pin))
-        #expect(state.pinned.count == 3, "pinning the same package twice keeps one")
+        #expect(state.pinned.count == 3 && state.message == "already pinned as package 3", "pinning the same package twice keeps one, and says so")
         _ = update(&state, .show(.compare))
         try expectSnapshot(WorkbenchView.render(state), "compare-100x30")
+        // c asks first: only a second c in a row clears.
+        _ = update(&state, try #require(Keymap.workbench.action(for: .character("c"), in: state)))
+        #expect(state.pinned.count == 3 && state.message == "c again clears the 3 pinned packages")
+        _ = update(&state, .show(.compare))
         _ = update(&state, .browsing(.clearPins))
-        #expect(state.pinned.isEmpty)
+        #expect(state.pinned.count == 3, "another key in between asks again")
+        _ = update(&state, .browsing(.clearPins))
+        #expect(state.pinned.isEmpty && state.message == "cleared 3 pinned packages")
     }
 
     @Test func interestsCursorAndGroupingFilter() throws {

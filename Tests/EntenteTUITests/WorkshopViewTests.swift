@@ -30,7 +30,7 @@ extension WorkbenchViewTests {
         #expect(!builder.contains { $0.contains(us.name) }, "no bar for another actor")
         for screen in [ScreenID.finder, .levers] {
             _ = update(&state, .show(screen))
-            #expect(WorkbenchView.render(state).lines.contains { $0.contains("workshop") }, "\(screen)")
+            #expect(WorkbenchView.render(state).lines.joined(separator: " ").contains("private values"), "\(screen)")
         }
         #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
         #expect(update(&state, .finder(.runSearch)).isEmpty && !state.finder.running)

@@ -88,6 +88,8 @@ public struct AppState: Sendable {
     public var dirty = false
     /// Set after q with unsaved changes: a second q quits.
     public var confirmQuit = false
+    /// Set after c on Compare: a second c clears the pins.
+    public var confirmClearPins = false
     /// Unsaved edits found in the file's journal, offered until they are answered.
     public var journal: JournalOffer?
     /// Who holds the file's journal when another workbench has it open, until the person
@@ -237,8 +239,10 @@ public struct AppState: Sendable {
         guard !filter.isEmpty, let packages = finder.result?.packages else { return }
         finder.order = finder.order.filter { index in
             let evaluation = packages[index]
-            return evaluation.coalition.members.contains { matches(scenario.actors[$0].id) }
-                || evaluation.package.differences(from: scenario.statusQuo).contains { matches(scenario.issues[$0].options[evaluation.package.choices[$0]].id) }
+            // The text the table shows (the coalition, `issue=option` changes) and every member's id.
+            return matches(FinderScreen.coalitionLabel(evaluation.coalition, scenario))
+                || evaluation.coalition.members.contains { matches(scenario.actors[$0].id) }
+                || scenario.changes(evaluation.package).contains(where: matches)
         }
         finder.selected = min(finder.selected, max(0, finder.order.count - 1))
     }

@@ -18,7 +18,7 @@ struct CommandParser {
         case "help": return [.showCommands]
         case "reset": return [.editing(.resetPackage)]
         case "pin": return [.browsing(.pin)]
-        case "unpin": return [.browsing(.clearPins)]
+        case "unpin": return [.browsing(.clearPins), .browsing(.clearPins)]
         case "cancel": return [.finder(.cancelSearch)]
         case "build": return [.finder(.buildSelected)]
         case "search":

@@ -3,6 +3,11 @@ import EntenteSession
 
 /// Applies an action to the state and says what the outside world must do.
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+    // Only a second c in a row clears the pins; reports from work done off the main loop do not count.
+    switch action {
+    case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.analysisReady), .files(.briefReady): break
+    default: state.confirmClearPins = false
+    }
     let effects = apply(&state, action)
     return effects + analysisEffects(&state)
 }
@@ -253,6 +258,12 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
         }
         return [.session(.workspace(.pin(package)))]
     case .clearPins:
+        guard state.confirmClearPins || state.pinned.isEmpty else {
+            let key = Keymap.workbench.keyLabel(for: .browsing(.clearPins), on: .compare)
+            state.message = "\(key) again clears the \(state.pinned.count) pinned package\(state.pinned.count == 1 ? "" : "s")"
+            state.confirmClearPins = true
+            return []
+        }
         return [.session(.workspace(.clearPins))]
     }
     return []

@@ -13,7 +13,7 @@ enum BuilderScreen {
     /// Side by side from 70 columns; below that the issues sit above the coalition.
     private static func layout(_ state: AppState, width: Int, height: Int) -> (listWidth: Int, listHeight: Int, paneX: Int, paneTop: Int, paneWidth: Int) {
         guard width < 70 else {
-            let left = max(24, min(48, width * 45 / 100))
+            let left = max(24, min(80, width * 45 / 100))
             return (left - 1, height, left + 2, 0, width - left - 3)
         }
         let listHeight = min(state.scenario.issues.count + 3, height / 2)
@@ -43,7 +43,9 @@ enum BuilderScreen {
         let visible = state.visibleIssues
         let rows = height - 3
         let first = firstIssue(state, rows: rows)
-        let nameWidth = max(8, width / 2)
+        // Names take the room they need, up to three fifths of the list; options the rest.
+        let longest = visible.map { DisplayWidth.of(TerminalText.escaped(issues[$0].ownName)) }.max() ?? 8
+        let nameWidth = max(8, min(longest, width * 3 / 5))
         for (offset, index) in visible.dropFirst(first).prefix(max(0, rows)).enumerated() {
             let issue = issues[index]
             let choice = state.package.choices[index]
@@ -53,7 +55,7 @@ enum BuilderScreen {
             let style = Style(bold: changed, reverse: selected, role: changed ? .accent : nil)
             let hold = state.fixed[issue.id] != nil ? "[fixed] " : state.offTable.contains(issue.id) ? "[off] " : ""
             let option = DisplayWidth.truncate(hold + TerminalText.escaped(issue.options[choice].name), to: max(1, width - nameWidth - 3))
-            let text = DisplayWidth.pad(TerminalText.escaped(issue.name), to: nameWidth) + " " + option
+            let text = DisplayWidth.pad(TerminalText.escaped(issue.ownName), to: nameWidth) + " " + option
             if selected { grid.paint(y: y, from: x, to: x + width, style: style) }
             grid.put((changed ? "* " : "  ") + text, x: x, y: y, style: style, limit: width)
         }
@@ -81,7 +83,9 @@ enum BuilderScreen {
             grid.put(rules.isEmpty ? "no rules" : rules, x: x, y: top + 1, style: Style(role: .muted), limit: width)
             grid.put("total gain \(Figures.signed(evaluation.objective(.totalGain)))  min \(Figures.signed(evaluation.objective(.minGain)))  "
                 + "nash \(Figures.fixed(evaluation.objective(.nash), 2))", x: x, y: top + 2, limit: width)
-            grid.put("novelty \(Figures.fixed(evaluation.objective(.novelty), 2))  openness \(Figures.signed(evaluation.objective(.openness), 1))",
+            // Novelty measures a coalition against the groupings; nobody has none to measure.
+            let novelty = evaluation.coalition.isEmpty ? "–" : Figures.fixed(evaluation.objective(.novelty), 2)
+            grid.put("novelty \(novelty)  openness \(Figures.signed(evaluation.objective(.openness), 1))",
                      x: x, y: top + 3, limit: width)
         }
         let standings = state.scenario.actors.indices.compactMap(seen.standing)
@@ -99,10 +103,17 @@ enum BuilderScreen {
             let y = firstBar + row
             let (gain, member, redLined) = (standing.gain, standing.joins, standing.redLined)
             grid.put(DisplayWidth.pad(TerminalText.escaped(state.scenario.actors[standing.actor].name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
-            let length = Int((abs(gain) / scale * Double(barWidth)).rounded())
+            // Any gain or loss shows at least one cell: a blank bar reads as nothing at stake.
+            let length = gain == 0 ? 0 : max(1, Int((abs(gain) / scale * Double(barWidth)).rounded()))
             let bar = String(repeating: gain >= 0 ? full : loss, count: min(barWidth, length))
-            grid.put(bar, x: x + nameWidth + 1, y: y, style: Style(role: member ? .good : .bad), limit: barWidth)
-            let figure = redLined ? "red line" : Figures.signed(gain)
+            if redLined {
+                // Which red line, in place of the bar: the package's option the actor refuses.
+                let crossed = state.scenario.redLinesCrossed(by: state.package, actor: standing.actor).joined(separator: ", ")
+                grid.put(DisplayWidth.truncate("red line: " + crossed, to: barWidth), x: x + nameWidth + 1, y: y, style: Style(bold: true, role: .bad))
+            } else {
+                grid.put(bar, x: x + nameWidth + 1, y: y, style: Style(role: member ? .good : .bad), limit: barWidth)
+            }
+            let figure = Figures.signed(gain)
             grid.put(DisplayWidth.pad(figure, to: figureWidth, alignRight: true), x: x + nameWidth + barWidth + 2, y: y,
                      style: Style(role: member ? .good : redLined || gain < 0 ? .bad : .muted))
         }

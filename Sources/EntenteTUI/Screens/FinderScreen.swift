@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Coalition finder: choose what to rank by, run the search (live progress, Esc cancels,
 /// the screen stays responsive), browse and sort the ranked packages, and read the
@@ -8,7 +9,7 @@ enum FinderScreen {
         let finder = state.finder
         let width = grid.width - 2
         guard state.viewer == nil else {
-            grid.putWrapped("The coalition finder reads every actor's private values; it is the facilitator's tool (:as all ends the workshop view).",
+            grid.putWrapped(SessionError.readsEveryone("coalition finder", widen: state.view.mayWiden).description,
                             x: 1, y: top, width: width, style: Style(role: .muted))
             return
         }

@@ -57,7 +57,7 @@ enum InterestsScreen {
                  style: Style(bold: true, role: .accent), limit: grid.width - 2)
         for (offset, issue) in (firstIssue..<scenario.issues.count).prefix(columns).enumerated() {
             let selected = issue == state.cell.issue
-            grid.put(DisplayWidth.pad(TerminalText.escaped(scenario.issues[issue].id), to: cellWidth - 1), x: 1 + labelWidth + offset * cellWidth,
+            grid.put(DisplayWidth.pad(scenario.issues[issue].idLabel(cellWidth - 1), to: cellWidth - 1), x: 1 + labelWidth + offset * cellWidth,
                      y: top + 1, style: Style(bold: selected, reverse: selected))
         }
         let shades = ["·", "░", "▒", "▓", "█"]

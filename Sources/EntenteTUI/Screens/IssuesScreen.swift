@@ -23,7 +23,7 @@ enum IssuesScreen {
                 let issue = issues[index]
                 let fixed = state.fixed[issue.id]
                 let hold = fixed != nil ? "fix" : state.offTable.contains(issue.id) ? "off" : "on"
-                let detail = (fixed.map { "= \($0)  " } ?? "") + (issue.parent.map { "(part of \($0)) " } ?? "") + TerminalText.escaped(issue.name)
+                let detail = (fixed.map { "= \($0)  " } ?? "") + (issue.parent.map { "(part of \($0)) " } ?? "") + TerminalText.escaped(issue.ownName)
                 rows.append(Row(issue: index, text: DisplayWidth.pad(hold, to: 4) + DisplayWidth.pad(TerminalText.escaped(issue.id), to: idWidth) + " " + detail))
             }
         }
@@ -78,7 +78,7 @@ enum IssuesScreen {
             let id = state.scenario.issues[issue].id
             let role: ColorRole? = state.fixed[id] != nil ? .accent : state.offTable.contains(id) ? .muted : nil
             if selected { grid.paint(y: y, from: 1, to: 1 + place.listWidth, style: Style(reverse: true)) }
-            grid.put("  " + row.text, x: 1, y: y, style: Style(bold: selected, reverse: selected, role: role), limit: place.listWidth)
+            grid.put(DisplayWidth.truncate("  " + row.text, to: place.listWidth), x: 1, y: y, style: Style(bold: selected, reverse: selected, role: role), limit: place.listWidth)
         }
         drawDetail(state, into: &grid, x: place.detailX, y: place.detailTop, rows: place.detailRows, width: grid.width - place.detailX - 1)
     }

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// Levers: the report's Figure 3 as a scatter plot. Each issue sits by its prospects for
 /// cooperation (left to right: the share of capability that gains from its best option)
@@ -6,7 +7,7 @@ import EntenteCore
 enum LeversScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         guard state.viewer == nil else {
-            grid.putWrapped("The prospects for cooperation come from every actor's values; the map is hidden in the workshop view.",
+            grid.putWrapped(SessionError.readsEveryone("levers map", widen: state.view.mayWiden).description,
                             x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
             return
         }

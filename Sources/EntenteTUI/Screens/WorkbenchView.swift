@@ -25,7 +25,10 @@ public enum WorkbenchView {
         if let future = futureLabel(state) {
             used += grid.put(future, x: used, y: 0, style: Style(bold: true, reverse: true), limit: state.size.columns - used)
         }
-        grid.put("  " + TerminalText.escaped(state.view.today.title), x: used, y: 0, style: bar, limit: state.size.columns - used)
+        // A title cut to a word or two would read as a word of its own ("The o"): it shows with …, or not at all.
+        if state.size.columns - used >= 12 {
+            grid.put("  " + DisplayWidth.truncate(TerminalText.escaped(state.view.today.title), to: state.size.columns - used - 3), x: used, y: 0, style: bar)
+        }
 
         let rows = state.size.rows - 2
         switch state.screen {
