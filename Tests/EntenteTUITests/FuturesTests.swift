@@ -207,7 +207,7 @@ import Testing
     @Test func figureOneInASCII() throws {
         var state = try state(Size(columns: 80, rows: 24))
         state.message = nil
-        let grid = WorkbenchView.render(state, unicode: false)
+        let grid = WorkbenchView.render(state, charset: .ascii)
         try expectSnapshot(grid, "overview-futures-ascii-80x24")
         let first = try #require(grid.lines.firstIndex { $0.contains("Figure 1") })
         let last = try #require(grid.lines.firstIndex { $0.contains("today, where the axes cross") })

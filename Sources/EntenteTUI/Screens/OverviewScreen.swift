@@ -4,7 +4,7 @@ import EntenteCore
 /// and what to do next.
 enum OverviewScreen {
     /// The screen's content as styled lines for the given width (wrapped, not yet scrolled).
-    static func lines(_ state: AppState, width: Int, unicode: Bool = true) -> [OverviewLine] {
+    static func lines(_ state: AppState, width: Int) -> [OverviewLine] {
         let scenario = state.scenario
         let heading = Style(bold: true, role: .accent)
         let muted = Style(role: .muted)
@@ -21,7 +21,7 @@ enum OverviewScreen {
         wrapped("\(scenario.actors.count) actors · \(scenario.issues.count) issues · \(scenario.groupings.count) groupings · "
             + "\(scenario.rules.count) rules · \(Figures.count(packages)) packages with every issue on the table")
         lines.append(OverviewLine("", Style()))
-        let figure = FutureFigure.lines(state, width: width, unicode: unicode)
+        let figure = FutureFigure.lines(state, width: width)
         if !figure.isEmpty { lines += figure + [OverviewLine("", Style())] }
         lines.append(OverviewLine("Status quo", heading))
         let nameWidth = min(40, scenario.issues.map { DisplayWidth.of(TerminalText.escaped($0.name)) }.max() ?? 0)

@@ -30,7 +30,7 @@ public enum WorkbenchView {
         let rows = state.size.rows - 2
         switch state.screen {
         case .overview:
-            let body = OverviewScreen.lines(state, width: state.size.columns - 2, unicode: unicode)
+            let body = OverviewScreen.lines(state, width: state.size.columns - 2)
             let first = min(state.scroll, max(0, body.count - rows))
             for (offset, line) in body.dropFirst(first).prefix(rows).enumerated() {
                 grid.put(line.text, x: 1, y: 1 + offset, style: line.style, limit: state.size.columns - 2)
