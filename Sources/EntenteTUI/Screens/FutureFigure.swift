@@ -72,40 +72,39 @@ enum FutureFigure {
         let figureWidth = 2 * cell + 3
         let besideWidth = width - figureWidth - 3
         let beside = besideWidth >= 24
-        let g = Glyphs()
         var figure: [OverviewLine] = []
         func centred(_ text: String) -> String {
             String(repeating: " ", count: max(0, cell + 1 - DisplayWidth.of(text) / 2)) + text
         }
-        figure.append(OverviewLine(centred(g.up + " nationalist"), Style(role: .muted)))
-        figure.append(OverviewLine(g.topLeft + g.across(cell) + g.topTee + g.across(cell) + g.topRight, Style(role: .accent)))
+        figure.append(OverviewLine(centred("↑" + " nationalist"), Style(role: .muted)))
+        figure.append(OverviewLine("┌" + across(cell) + "┬" + across(cell) + "┐", Style(role: .accent)))
         for row in [[Quadrant.bipolarNationalist, .multipolarNationalist], [.bipolarInternationalist, .multipolarInternationalist]] {
             let cells = row.map { quadrant in
-                quadrantLines(quadrants[quadrant], reportName: quadrant.reportName, state: state, width: cell, glyphs: g)
+                quadrantLines(quadrants[quadrant], reportName: quadrant.reportName, state: state, width: cell)
             }
             for line in 0..<3 {
-                var text = g.down
+                var text = "│"
                 var highlight: Range<Int>?
                 for (column, content) in cells.enumerated() {
                     if content.selected, line < content.nameLines { highlight = (1 + column * (cell + 1))..<(1 + column * (cell + 1) + cell) }
-                    text += DisplayWidth.pad(content.lines[line], to: cell) + g.down
+                    text += DisplayWidth.pad(content.lines[line], to: cell) + "│"
                 }
                 figure.append(OverviewLine(text, Style(), highlight: highlight))
             }
             if row.first == .bipolarNationalist {
-                let left = " bipolar " + g.left
-                let right = g.right + " multipolar "
-                let inner = left + g.across(cell - DisplayWidth.of(left)) + g.today
-                    + g.across(cell - DisplayWidth.of(right)) + right
+                let left = " bipolar " + "←"
+                let right = "→" + " multipolar "
+                let inner = left + across(cell - DisplayWidth.of(left)) + "●"
+                    + across(cell - DisplayWidth.of(right)) + right
                 let todaySelected = state.view.future == nil
-                figure.append(OverviewLine(g.leftTee + inner + g.rightTee, Style(role: .accent),
+                figure.append(OverviewLine("├" + inner + "┤", Style(role: .accent),
                                            highlight: todaySelected ? (cell + 1)..<(cell + 2) : nil))
             }
         }
-        figure.append(OverviewLine(g.bottomLeft + g.across(cell) + g.bottomTee + g.across(cell) + g.bottomRight, Style(role: .accent)))
-        figure.append(OverviewLine(centred(g.downArrow + " internationalist"), Style(role: .muted)))
-        let todayStatus = state.view.futures.first.map { status($0.package, state: state, glyphs: g) } ?? ""
-        let todayLabel = (state.view.future == nil ? g.selected : "") + g.today + " today, where the axes cross: " + todayStatus
+        figure.append(OverviewLine("└" + across(cell) + "┴" + across(cell) + "┘", Style(role: .accent)))
+        figure.append(OverviewLine(centred("↓" + " internationalist"), Style(role: .muted)))
+        let todayStatus = state.view.futures.first.map { status($0.package, state: state) } ?? ""
+        let todayLabel = (state.view.future == nil ? "▸" : "") + "●" + " today, where the axes cross: " + todayStatus
         figure.append(OverviewLine(todayLabel, Style(), highlight: state.view.future == nil ? 0..<DisplayWidth.of(todayLabel) : nil))
 
         var list: [OverviewLine] = []
@@ -114,9 +113,9 @@ enum FutureFigure {
             for future in others {
                 let selected = state.view.future == future.id
                 let lane = state.view.futures.first { $0.id == future.id }
-                let text = (selected ? g.selected : " ") + TerminalText.escaped(future.name)
+                let text = (selected ? "▸" : " ") + TerminalText.escaped(future.name)
                 list.append(OverviewLine(text, Style(bold: selected), highlight: selected ? 0..<DisplayWidth.of(text) : nil))
-                if let lane { list.append(OverviewLine("   " + status(lane.package, state: state, glyphs: g), Style())) }
+                if let lane { list.append(OverviewLine("   " + status(lane.package, state: state), Style())) }
             }
         }
         let heading = OverviewLine("Figure 1: the four futures (w shows the next; in each, the builder's package)", Style(bold: true, role: .accent))
@@ -135,17 +134,17 @@ enum FutureFigure {
 
     /// A quadrant's three rows: the future's name (the report's, when the scenario has no
     /// future there) and how the builder's package fares in it.
-    private static func quadrantLines(_ future: Future?, reportName: String, state: AppState, width: Int, glyphs g: Glyphs)
+    private static func quadrantLines(_ future: Future?, reportName: String, state: AppState, width: Int)
         -> (lines: [String], nameLines: Int, selected: Bool) {
         guard let future else {
             return ([" " + reportName, " (not in this scenario)", ""].map { DisplayWidth.truncate($0, to: width) }, 0, false)
         }
         let selected = state.view.future == future.id
         var names = TextWrap.wrap(TerminalText.escaped(future.name), width: width - 2).prefix(2).map { DisplayWidth.truncate($0, to: width - 2) }
-        names[0] = (selected ? g.selected : " ") + names[0]
+        names[0] = (selected ? "▸" : " ") + names[0]
         for index in names.indices.dropFirst() { names[index] = " " + names[index] }
         let lane = state.view.futures.first { $0.id == future.id }
-        let status = lane.map { " " + self.status($0.package, state: state, glyphs: g) } ?? ""
+        let status = lane.map { " " + self.status($0.package, state: state) } ?? ""
         let lines = names + (names.count < 2 ? [""] : []) + [DisplayWidth.truncate(status, to: width)]
         return (lines, names.count, selected)
     }
@@ -153,20 +152,14 @@ enum FutureFigure {
     /// How a package fares in one future: viable with how many join, or not; in the workshop
     /// view only the viewer's own gain and whether it joins (viability is not a delegation's
     /// to see).
-    static func status(_ evaluation: SeatEvaluation, state: AppState, glyphs g: Glyphs) -> String {
+    static func status(_ evaluation: SeatEvaluation, state: AppState) -> String {
         if let full = evaluation.full {
-            return full.viable ? "\(g.check) viable, \(full.coalition.count) join" : "\(g.cross) not viable"
+            return full.viable ? "\("✓") viable, \(full.coalition.count) join" : "\("✗") not viable"
         }
         guard let own = evaluation.own else { return "" }
         return "you \(Figures.signed(own.gain)), " + (own.joins ? "join" : own.redLined ? "red line" : "stay out")
     }
 
-    /// The figure's glyphs; on an ASCII terminal the grid writes each in its ASCII form.
-    struct Glyphs {
-        func across(_ count: Int) -> String { String(repeating: "─", count: max(0, count)) }
-        let down = "│", topLeft = "┌", topRight = "┐", bottomLeft = "└", bottomRight = "┘"
-        let topTee = "┬", bottomTee = "┴", leftTee = "├", rightTee = "┤"
-        let left = "←", right = "→", up = "↑", downArrow = "↓"
-        let today = "●", selected = "▸", check = "✓", cross = "✗"
-    }
+    /// A horizontal rule `count` columns long.
+    private static func across(_ count: Int) -> String { String(repeating: "─", count: max(0, count)) }
 }
