@@ -39,6 +39,13 @@ import Testing
         #expect(try HoldoutAnalysis(scenario).holdouts(of: package, request: request(margin: 10)).map(\.actor) == [0, 1])
     }
 
+    @Test func anExcludedActorIsNoHoldout() throws {
+        var excluding = request(margin: 10)
+        excluding.exclude = [scenario.actors[0].id]
+        #expect(try HoldoutAnalysis(scenario).holdouts(of: package, request: excluding).map(\.actor) == [1])
+        #expect(try analysis(excluding).holdouts.map(\.actor) == [1])
+    }
+
     @Test func robustnessFollowsTheMembersUnderTheMargin() throws {
         let result = try analysis(request(margin: 10))
         #expect(result.robustness.stayProbability.map(\.actor) == [2])

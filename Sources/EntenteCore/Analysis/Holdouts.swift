@@ -21,11 +21,13 @@ public struct HoldoutAnalysis: Sendable {
         let current = evaluator.evaluate(package)
         let members = current.coalition.members
         let margins = scenario.actors.indices.map(compiled.margin)
-        let issues = try ResolvedRequest(request, scenario: scenario, around: package).free
+        let resolved = try ResolvedRequest(request, scenario: scenario, around: package)
+        let issues = resolved.free
         let neighbours = Self.neighbours(of: package, issues: issues, options: scenario.issues.map(\.options.count))
             .map(evaluator.evaluate)
             .filter { neighbour in members.allSatisfy(neighbour.coalition.contains) }
-        let outside = (actors ?? Array(scenario.actors.indices)).filter { !current.coalition.contains($0) }
+        // An actor the request excludes is out by the user's choice, not a holdout to win over.
+        let outside = (actors ?? Array(scenario.actors.indices)).filter { !current.coalition.contains($0) && !resolved.exclude.contains($0) }
         return outside.map { h in
             let redLines = scenario.issues.indices.compactMap { issue -> String? in
                 let option = scenario.issues[issue].options[package.choices[issue]]
