@@ -91,7 +91,7 @@ ENTENTE_INLINE void KERNEL(move_links)(const EntenteTables *t, EntentePackage *p
 
 /// Moves `issue`, whose options start at flat option `offset`, from option `from` to the
 /// neighbouring option `to`. `redLines` is false when no option of the issue is a red line,
-/// `links` when no link names it.
+/// `links` in a scenario without links or when no step of the issue changes a link.
 ENTENTE_INLINE void KERNEL(move)(const EntenteTables *t, EntentePackage *p, KERNEL(gains) *g, intptr_t issue,
                                  intptr_t offset, intptr_t from, intptr_t to, bool redLines, bool links,
                                  intptr_t chunks) {
