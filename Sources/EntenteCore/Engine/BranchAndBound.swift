@@ -13,6 +13,10 @@ import Foundation
 /// good incumbent exists within milliseconds, whatever the size of the space.
 final class BranchWorker: @unchecked Sendable {
     var top: TopKWorker
+    /// The top K's conditions and objective, kept apart from `top`: reading them through the
+    /// mutable `top` at every node copied the filter and retained its arrays each time.
+    private let conditions: CoalitionFilter
+    private let objective: Objective
     private let walk: GrayWalk
     let bounds: BoundTables
     let tables: ScanTables
@@ -33,6 +37,8 @@ final class BranchWorker: @unchecked Sendable {
     init(top: TopKWorker, bounds: BoundTables, tables: ScanTables, shared: SharedThreshold,
          stop: StopCondition) {
         self.top = top
+        conditions = top.conditions
+        objective = top.objective
         self.bounds = bounds
         self.tables = tables
         self.shared = shared
@@ -149,16 +155,16 @@ final class BranchWorker: @unchecked Sendable {
         let slack = slack(state, depth: depth)
         let possibleCount = possibleMembers(state, depth: depth, slack: slack)
         if possibleCount == 0 { return nil }
-        let filter = top.conditions
-        let measures = filter.measures
-        if filter.hasConditions {
-            for w in 0..<wordCount where filter.include[w] & ~possible[w] != 0 { return nil }
-            if filter.minMembers > possibleCount { return nil }
+        if conditions.hasConditions {
+            for w in 0..<wordCount where conditions.include[w] & ~possible[w] != 0 { return nil }
+            if conditions.minMembers > possibleCount { return nil }
         }
-        if filter.applyRules && !measures.allRulesHold(possible) { return nil }
+        if conditions.applyRules && !conditions.measures.allRulesHold(possible) { return nil }
         let bound = objectiveBound(state, depth: depth, possibleCount: possibleCount, slack: slack)
-        if bound < top.threshold || bound < shared.value { return nil }
-        if top.heap.count == top.k, let worst = top.heap.min, bound == worst.score, !state.precedes(worst.choices) {
+        let threshold = top.threshold
+        if bound < threshold || bound < shared.value { return nil }
+        // A full heap's threshold is its worst score, so only a bound equal to it can tie.
+        if bound == threshold, top.heap.count == top.k, let worst = top.heap.min, bound == worst.score, !state.precedes(worst.choices) {
             // Every package below comes after the worst kept one in package order (the
             // unfixed issues sit at option 0, the subtree's first package), so a tie loses.
             return nil
@@ -189,9 +195,9 @@ final class BranchWorker: @unchecked Sendable {
 
     /// The best rank key any package below could reach (see `CoalitionMeasures.rankKey`).
     private func objectiveBound(_ state: ScanState, depth: Int, possibleCount: Int, slack: UnsafePointer<Int32>) -> Double {
-        let measures = top.conditions.measures
+        let measures = conditions.measures
         func best(_ a: Int) -> Int32 { state.gains[a] &+ slack[a] }
-        switch top.objective {
+        switch objective {
         case .capability:
             return Double(measures.capabilityUnits(possible))
         case .members:
