@@ -5,7 +5,8 @@ import Testing
 /// by scripts/hostile-corpus.py with each file's expected outcome in expected.tsv).
 ///
 /// No run may crash (a signal, or an exit of 128 or more), print a raw control byte on
-/// either stream, or take over 5 s; `validate` (`exchange` for a Decide file) must give
+/// either stream, or take over 30 s (a hang; a loaded machine running the other suites
+/// beside it made 5 s too tight); `validate` (`exchange` for a Decide file) must give
 /// the expected exit code and the expected line and column for the first diagnostic;
 /// every other command must agree with it on whether the file loads.
 @Suite struct HostileCorpusTests {
@@ -62,7 +63,7 @@ import Testing
             let entry = cases[index]
             for arguments in Self.commands(for: entry.file) {
                 do {
-                    let run = try BinaryRunner.run(arguments, timeout: 5)
+                    let run = try BinaryRunner.run(arguments, timeout: 30)
                     failures.check(run, entry, arguments)
                 } catch {
                     failures.add("\(arguments.joined(separator: " ")): could not run: \(error)")
@@ -86,7 +87,7 @@ final class Failures: @unchecked Sendable {
     func check(_ run: BinaryRunner.Result, _ entry: HostileCorpusTests.Case, _ arguments: [String]) {
         let command = arguments.joined(separator: " ")
         if run.crashed { add("\(command): crashed with status \(run.status)") }
-        if run.timedOut { add("\(command): still running after 5 s") }
+        if run.timedOut { add("\(command): still running after 30 s") }
         if let raw = BinaryRunner.firstRawControl(in: run.stdout) { add("\(command): raw U+\(String(raw, radix: 16)) on stdout") }
         if let raw = BinaryRunner.firstRawControl(in: run.stderr) { add("\(command): raw U+\(String(raw, radix: 16)) on stderr") }
         let verb = arguments.count > 1 ? arguments[0] : "tui"
