@@ -99,8 +99,9 @@ struct BenchCase {
         case pareto(actors: Int)
         /// The robust search over today and `futures` futures (`BenchCase.futures`).
         case robust(futures: Int)
-        /// `entente pareto FILE --actors … --json` as a process of its own.
-        case paretoProcess(actors: Int)
+        /// `entente pareto FILE --actors …` as a process of its own, with `--json` or the
+        /// text report (its table of every package on the frontier).
+        case paretoProcess(actors: Int, json: Bool)
         /// A search that would run for hours, cancelled after it has run a while: the time
         /// measured is from the cancel to the return.
         case cancellation(after: Double)
@@ -191,7 +192,9 @@ struct BenchCase {
             BenchCase(name: "pareto 8 actors, \(scale.paretoIssues)×4, poor status quo",
                       scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .pareto(actors: 8)),
             BenchCase(name: "entente pareto process, 8 actors, \(scale.paretoIssues)×4",
-                      scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .paretoProcess(actors: 8)),
+                      scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .paretoProcess(actors: 8, json: true)),
+            BenchCase(name: "entente pareto process, 8 actors, \(scale.paretoIssues)×4, text report",
+                      scenario: generated(8, scale.paretoIssues, 4, blocs: 5, seed: 3, poor: true), kind: .paretoProcess(actors: 8, json: false)),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4", scenario: generated(40, scale.bnbIssues, 4),
                       kind: .search(request(.branchAndBound, seconds: 30))),
             BenchCase(name: "branch-and-bound 40 actors, \(scale.bnbIssues)×4, 3 links per actor",
@@ -246,8 +249,8 @@ struct BenchCase {
                 + (result.packages.first.map { ", best \(request.objective.rawValue) \(Figures.fixed($0.objective(request.objective), 3)) with \($0.coalition.count) members" } ?? ", nothing found")
         case .process(let request):
             return try process(loaded, "search", ["--objective", request.objective.rawValue, "--top", "\(request.top)", "--json"])
-        case .paretoProcess(let count):
-            return try process(loaded, "pareto", ["--actors", loaded.actors.prefix(count).map(\.id).joined(separator: ","), "--json"])
+        case .paretoProcess(let count, let json):
+            return try process(loaded, "pareto", ["--actors", loaded.actors.prefix(count).map(\.id).joined(separator: ",")] + (json ? ["--json"] : []))
         case .cancellation, .exchange:
             preconditionFailure("handled above")
         case .analysis(let analysis):
@@ -404,7 +407,7 @@ extension BenchCase {
             name: name, packages: packages, seconds: run.seconds, packagesPerSecond: packages / run.seconds,
             actorEvaluationsPerSecond: packages * Double(scenario.actors.count) / run.seconds,
             peakMegabytes: run.peakMegabytes, proven: run.status == 0,
-            notes: "seconds and peak MB: the whole process (start, load, search, JSON)" + (run.status == 0 ? "" : ", exit status \(run.status)"))
+            notes: "seconds and peak MB: the whole process (start, load, search, \(arguments.contains("--json") ? "JSON" : "text report"))" + (run.status == 0 ? "" : ", exit status \(run.status)"))
     }
 
     /// Runs a novelty search (nothing to prune) on a thread of its own, cancels it after

@@ -3,19 +3,31 @@ import EntenteCore
 /// How the command line describes a package and its coalition in words.
 struct PackageText {
     let scenario: Scenario
+    /// "issue: option", escaped, for every issue and option: a summary is written for each
+    /// of tens of thousands of packages in a Pareto set.
+    private let changeLabels: [[String]]
+    private let statusQuo: Package
+
+    init(scenario: Scenario) {
+        self.scenario = scenario
+        statusQuo = scenario.statusQuo
+        changeLabels = scenario.issues.map { issue in
+            issue.options.map { TerminalText.escaped("\(issue.id): \($0.id)") }
+        }
+    }
 
     /// The issues whose option differs from the status quo, in scenario order.
     func changed(_ package: Package, from base: Package? = nil) -> [(issue: Issue, option: IssueOption)] {
-        package.differences(from: base ?? scenario.statusQuo).map { index in
+        package.differences(from: base ?? statusQuo).map { index in
             (scenario.issues[index], scenario.issues[index].options[package.choices[index]])
         }
     }
 
     /// The changes as "issue: option", comma-separated, or a phrase when there are none.
     func changeSummary(_ package: Package) -> String {
-        let changes = changed(package)
+        let changes = package.differences(from: statusQuo)
         if changes.isEmpty { return "every issue at its status quo" }
-        return TerminalText.escaped(changes.map { "\($0.issue.id): \($0.option.id)" }.joined(separator: ", "))
+        return changes.map { changeLabels[$0][package.choices[$0]] }.joined(separator: ", ")
     }
 
     /// One line per changed issue, "issue: option  (was status quo)", with a count of those left alone.

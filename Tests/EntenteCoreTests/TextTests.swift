@@ -28,6 +28,22 @@ import Testing
         #expect(lines == ["id  name", "──  ─────────────", "cn  中国", "ci  Côte d’Ivoire"])
     }
 
+    @Test func tableAlignsRightAndTrimsTrailingSpaces() {
+        var table = TextTable(header: ["#", "package", "us"], rightAligned: [2])
+        table.append(["1", "chips: pool", "-3.25"])
+        table.append(["10", "", ""])
+        table.append(["2", "a\u{1B}b"])
+        let lines = table.render().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines == ["#   package         us", "──  ───────────  ─────", "1   chips: pool  -3.25", "10", "2   a\\u{1B}b"])
+    }
+
+    @Test func reportsKeepLineBreaksAndEscapeEverythingElse() {
+        #expect(TerminalText.escapedLines("one\ntwo") == "one\ntwo")
+        #expect(TerminalText.escapedLines("del\u{7F}\ntab\t") == "del\\u{7F}\ntab\\t")
+        #expect(TerminalText.escapedLines("Côte\n\u{202E}x") == "Côte\n\\u{202E}x")
+        #expect(TerminalText.escaped("a\u{7F}") == "a\\u{7F}")
+    }
+
     /// The integer formatting of `Figures.fixed` against C's `%.Nf` through `String(format:)`.
     @Test func fixedFiguresAreWhatPrintfWrites() {
         var random = SplitMix64(seed: 5)

@@ -16,7 +16,7 @@ public enum DisplayWidth {
     /// Columns taken by a string.
     public static func of(_ text: String) -> Int {
         // Printable ASCII, most of every report, takes one column a byte.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        if TerminalText.isPrintableASCII(text, allowingLineBreaks: false) { return text.utf8.count }
         return text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 

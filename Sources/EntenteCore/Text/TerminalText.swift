@@ -9,7 +9,7 @@
 public enum TerminalText {
     /// `text` with every unsafe character (see `isUnsafe`) replaced by a visible escape.
     public static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        guard !isPrintableASCII(text, allowingLineBreaks: false), text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var result = ""
         for scalar in text.unicodeScalars { append(scalar, to: &result) }
         return result
@@ -18,12 +18,22 @@ public enum TerminalText {
     /// A multi-line report made safe: each line escaped as by `escaped`, the line breaks
     /// between them kept. Text already escaped comes through unchanged.
     public static func escapedLines(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 != "\n" && isUnsafe($0) }) else { return text }
+        guard !isPrintableASCII(text, allowingLineBreaks: true),
+              text.unicodeScalars.contains(where: { $0 != "\n" && isUnsafe($0) }) else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" { result.unicodeScalars.append(scalar) } else { append(scalar, to: &result) }
         }
         return result
+    }
+
+    /// True when every byte of `text` is printable ASCII (or a line break, if allowed):
+    /// most of every report, checked a byte at a time before the scalar-by-scalar look.
+    static func isPrintableASCII(_ text: String, allowingLineBreaks: Bool) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || (allowingLineBreaks && $0 == 0x0A) }
+        }
     }
 
     /// True for the characters a terminal must never receive from untrusted text: C0

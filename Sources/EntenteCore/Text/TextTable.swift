@@ -21,23 +21,40 @@ public struct TextTable: Sendable {
     public mutating func append(_ row: [String]) { rows.append(row.map(TerminalText.escaped)) }
 
     /// The table as lines joined by newlines, columns separated by two spaces, the header
-    /// underlined; trailing spaces are trimmed.
+    /// underlined; trailing spaces are trimmed. Written as bytes, with each cell measured
+    /// once, since a report can hold tens of thousands of rows.
     public func render() -> String {
         let all = [header] + rows
+        let cellWidths = all.map { $0.map(DisplayWidth.of) }
         let widths = header.indices.map { column in
-            all.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+            cellWidths.map { column < $0.count ? $0[column] : 0 }.max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
-            let padded = widths.indices.map { column in
-                DisplayWidth.pad(column < cells.count ? cells[column] : "", to: widths[column],
-                                 alignRight: rightAligned.contains(column))
+        let alignRight = widths.indices.map(rightAligned.contains)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(all.reduce(0) { $0 + $1.reduce(widths.count * 2) { $0 + $1.utf8.count } } + widths.reduce(0, +) * 3)
+        func appendSpaces(_ count: Int) {
+            if count > 0 { bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+        }
+        func appendLine(_ cells: [String], _ measured: [Int]) {
+            let lineStart = bytes.count
+            for column in widths.indices {
+                if column > 0 { appendSpaces(2) }
+                let cell = column < cells.count ? cells[column] : ""
+                let padding = widths[column] - (column < measured.count ? measured[column] : 0)
+                if alignRight[column] { appendSpaces(padding) }
+                bytes.append(contentsOf: cell.utf8)
+                if !alignRight[column] { appendSpaces(padding) }
             }
-            var text = padded.joined(separator: "  ")
-            while text.utf8.last == UInt8(ascii: " ") { text.removeLast() }
-            return text
+            while bytes.count > lineStart, bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
         }
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        appendLine(header, cellWidths[0])
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ").utf8)
+        for (row, measured) in zip(rows, cellWidths.dropFirst()) {
+            bytes.append(UInt8(ascii: "\n"))
+            appendLine(row, measured)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
