@@ -62,16 +62,51 @@ public struct CompiledLinks: Sendable {
                 conditions.append(compiled)
             }
         }
-        var perIssue = [[(link: Int, accepts: [UInt8])]](repeating: [], count: issues.count)
+        var perIssue = [[(link: Int, accepts: ArraySlice<UInt8>)]](repeating: [], count: issues.count)
         for (l, linkConditions) in conditions.enumerated() {
-            for condition in linkConditions { perIssue[condition.issue].append((l, condition.accepts)) }
+            for condition in linkConditions { perIssue[condition.issue].append((l, condition.accepts[...])) }
         }
+        self.init(owner: owner, points: points, perIssue: perIssue, optionCounts: issues.map(\.options.count),
+                  baseline: .measuredAt(statusQuo, laneWidth: laneWidth))
+    }
+
+    /// The parts' links side by side, each part's owners moved to its first lane.
+    init(stacking parts: [CompiledLinks], firstLanes: [Int], laneWidth: Int, optionCounts: [Int]) {
+        var owner: [Int] = []
+        var points: [Int32] = []
+        var perIssue = [[(link: Int, accepts: ArraySlice<UInt8>)]](repeating: [], count: max(0, (parts.first?.issueStart.count ?? 1) - 1))
+        var baseline = [Int32](repeating: 0, count: laneWidth)
+        for (part, first) in zip(parts, firstLanes) {
+            let shift = owner.count
+            owner += part.owner.map { $0 + first }
+            points += part.points
+            for e in part.entryIssue.indices {
+                let base = part.entryBase[e]
+                let width = (e + 1 < part.entryBase.count ? part.entryBase[e + 1] : part.accepts.count) - base
+                perIssue[part.entryIssue[e]].append((part.entryLink[e] + shift, part.accepts[base ..< base + width]))
+            }
+            for (lane, value) in part.statusQuoPoints.enumerated() where value != 0 { baseline[first + lane] = value }
+        }
+        self.init(owner: owner, points: points, perIssue: perIssue.map { $0.sorted { $0.link < $1.link } },
+                  optionCounts: optionCounts, baseline: .given(baseline))
+    }
+
+    /// The status quo's link points per lane: measured from the links, or already known.
+    private enum Baseline {
+        case measuredAt(_ statusQuo: [Int], laneWidth: Int)
+        case given([Int32])
+    }
+
+    /// Lays the links out entry by entry, issue by issue; `perIssue` holds each issue's
+    /// conditions in link order.
+    private init(owner: [Int], points: [Int32], perIssue: [[(link: Int, accepts: ArraySlice<UInt8>)]],
+                 optionCounts: [Int], baseline: Baseline) {
         var start = [0]
         var entryIssue: [Int] = []
         var entryLink: [Int] = []
         var entryBase: [Int] = []
         var accepts: [UInt8] = []
-        var entriesOfLink = [[Int]](repeating: [], count: conditions.count)
+        var entriesOfLink = [[Int]](repeating: [], count: owner.count)
         for (i, entries) in perIssue.enumerated() {
             for entry in entries {
                 entriesOfLink[entry.link].append(entryIssue.count)
@@ -90,63 +125,18 @@ public struct CompiledLinks: Sendable {
         self.entryLink = entryLink
         self.entryBase = entryBase
         self.accepts = accepts
-        var baseline = [Int32](repeating: 0, count: laneWidth)
-        var statusQuoMisses = [Int](repeating: 0, count: owner.count)
-        for e in entryIssue.indices where accepts[entryBase[e] + statusQuo[entryIssue[e]]] == 0 {
-            statusQuoMisses[entryLink[e]] += 1
-        }
-        for l in owner.indices where statusQuoMisses[l] == 0 { baseline[owner[l]] &+= points[l] }
-        statusQuoPoints = baseline
-        let steps = Self.steps(
-            optionCounts: issues.map(\.options.count), issueStart: start, entryLink: entryLink, entryBase: entryBase, accepts: accepts)
-        stepStart = steps.start
-        stepLink = steps.link
-        stepChange = steps.change
-    }
-
-    /// The parts' links side by side, each part's owners moved to its first lane.
-    init(stacking parts: [CompiledLinks], firstLanes: [Int], laneWidth: Int, optionCounts: [Int]) {
-        var owner: [Int] = []
-        var points: [Int32] = []
-        var conditionEntries: [[Int]] = []
-        var perIssue = [[(link: Int, accepts: ArraySlice<UInt8>)]](repeating: [], count: max(0, (parts.first?.issueStart.count ?? 1) - 1))
-        var baseline = [Int32](repeating: 0, count: laneWidth)
-        for (part, first) in zip(parts, firstLanes) {
-            let shift = owner.count
-            owner += part.owner.map { $0 + first }
-            points += part.points
-            conditionEntries += part.conditionEntries.map { _ in [] }
-            for e in part.entryIssue.indices {
-                let base = part.entryBase[e]
-                let width = (e + 1 < part.entryBase.count ? part.entryBase[e + 1] : part.accepts.count) - base
-                perIssue[part.entryIssue[e]].append((part.entryLink[e] + shift, part.accepts[base ..< base + width]))
+        switch baseline {
+        case .given(let points):
+            statusQuoPoints = points
+        case .measuredAt(let statusQuo, let laneWidth):
+            var measured = [Int32](repeating: 0, count: laneWidth)
+            var statusQuoMisses = [Int](repeating: 0, count: owner.count)
+            for e in entryIssue.indices where accepts[entryBase[e] + statusQuo[entryIssue[e]]] == 0 {
+                statusQuoMisses[entryLink[e]] += 1
             }
-            for (lane, value) in part.statusQuoPoints.enumerated() where value != 0 { baseline[first + lane] = value }
+            for l in owner.indices where statusQuoMisses[l] == 0 { measured[owner[l]] &+= points[l] }
+            statusQuoPoints = measured
         }
-        var start = [0]
-        var entryIssue: [Int] = []
-        var entryLink: [Int] = []
-        var entryBase: [Int] = []
-        var accepts: [UInt8] = []
-        for (i, entries) in perIssue.enumerated() {
-            for entry in entries.sorted(by: { $0.link < $1.link }) {
-                conditionEntries[entry.link].append(entryIssue.count)
-                entryIssue.append(i)
-                entryLink.append(entry.link)
-                entryBase.append(accepts.count)
-                accepts += entry.accepts
-            }
-            start.append(entryIssue.count)
-        }
-        self.owner = owner
-        self.points = points
-        self.conditionEntries = conditionEntries
-        issueStart = start
-        self.entryIssue = entryIssue
-        self.entryLink = entryLink
-        self.entryBase = entryBase
-        self.accepts = accepts
-        statusQuoPoints = baseline
         let steps = Self.steps(
             optionCounts: optionCounts, issueStart: start, entryLink: entryLink, entryBase: entryBase, accepts: accepts)
         stepStart = steps.start
