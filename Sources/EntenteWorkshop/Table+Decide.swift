@@ -126,7 +126,8 @@ extension Table {
         if let counterTo {
             let answered = try visibleProposal(counterTo, to: seat)
             guard answered.proposal.author != seat.id else { throw TableError(.invalid, "proposal \(counterTo) is your own; withdraw it and propose again instead") }
-            try requireOpen(answered)
+            // An agreement may be improved on; a withdrawn proposal is no longer there to answer.
+            guard answered.status != .withdrawn else { throw TableError(.notNow, "proposal \(counterTo) was withdrawn") }
         }
         let proposal = Proposal(id: board.proposals.count + 1, author: seat.id, actor: actor, package: canonical, to: audience, counterTo: counterTo, round: board.round)
         return [.proposed(proposal)]
@@ -136,7 +137,6 @@ extension Table {
         guard let actor = seat.actor else { throw TableError(.forbidden, "only a delegation responds to proposals; this seat is \(seat.role.label)") }
         let state = try visibleProposal(id, to: seat)
         guard state.proposal.author != seat.id else { throw TableError(.invalid, "proposal \(id) is your own; its author counts as accepting it") }
-        guard state.proposal.to.includes(seat.id) else { throw TableError(.forbidden, "proposal \(id) is not addressed to you") }
         try requireOpen(state)
         try requireRunning(at: time, to: "respond")
         guard state.responses[seat.id] != answer else { throw TableError(.notNow, "you already \(answer == .accept ? "accepted" : "rejected") proposal \(id)") }
@@ -144,11 +144,12 @@ extension Table {
     }
 
     /// The proposal, when the seat may see it (a proposal to named seats is theirs and its
-    /// author's); a seat is told no more about one it may not see than about one that does
-    /// not exist.
+    /// author's). A seat is told that one it may not see exists, which the numbering shows
+    /// anyway, and nothing else about it.
     private func visibleProposal(_ id: Int, to seat: TableSeat) throws(TableError) -> ProposalState {
-        guard let state = board.proposal(id), seat.role.seesEverything || state.proposal.author == seat.id || state.proposal.to.includes(seat.id) else {
-            throw TableError(.invalid, "no proposal \(id) on the table")
+        guard let state = board.proposal(id) else { throw TableError(.invalid, "no proposal \(id) on the table") }
+        guard seat.role.seesEverything || state.proposal.author == seat.id || state.proposal.to.includes(seat.id) else {
+            throw TableError(.forbidden, "proposal \(id) is not addressed to you")
         }
         return state
     }
@@ -163,7 +164,7 @@ extension Table {
 
     private func requireRunning(at time: Double, to action: String) throws(TableError) {
         switch board.phase {
-        case .idle: throw TableError(.notNow, board.round == 0 ? "the first round has not started; wait for the facilitator to \(action)" : "round \(board.round) is closed; wait for the next to \(action)")
+        case .idle: throw TableError(.notNow, board.round == 0 ? "no round has started yet; you can \(action) once the facilitator starts one" : "round \(board.round) is closed; you can \(action) once the facilitator starts the next")
         case .paused: throw TableError(.notNow, "round \(board.round) is paused")
         case .running(let deadline) where time >= deadline: throw TableError(.notNow, "round \(board.round)'s time is up")
         case .running: return
