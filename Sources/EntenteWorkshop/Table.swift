@@ -86,14 +86,14 @@ public enum Inject: Equatable, Sendable {
         }
     }
 
-    /// The scenario with the inject applied, keeping its list of futures; nil when the
-    /// inject does not apply to it.
+    /// The scenario with the inject applied; nil when the inject does not apply to it. A
+    /// future applied leaves the scenario with no futures listed, as `Scenario.applying`
+    /// does: the others are overlays on today, and the facilitator injects them from the
+    /// setup's list.
     public func applied(to scenario: Scenario) -> Scenario? {
         switch self {
         case .future(let future, _):
-            var result = scenario.applying(future)
-            result.futures = scenario.futures
-            return result
+            return scenario.applying(future)
         case .edit(let actor, let edit, _):
             return try? edit.scenarioEdit(of: actor).apply(to: scenario)
         }
