@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "entente", targets: ["entente"]),
         .library(name: "EntenteCore", targets: ["EntenteCore"]),
         .library(name: "EntenteSession", targets: ["EntenteSession"]),
+        .library(name: "EntenteWorkshop", targets: ["EntenteWorkshop"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,6 +29,12 @@ let package = Package(
         .target(
             name: "EntenteSession",
             dependencies: ["EntenteCore"]
+        ),
+        // A workshop table's rules, privacy projection, wire frames and debrief, pure and quick to test,
+        // shared by the server and the participants' clients (no networking, no storage here).
+        .target(
+            name: "EntenteWorkshop",
+            dependencies: ["EntenteCore", "EntenteSession"]
         ),
         .target(
             name: "EntenteTUI",
@@ -68,6 +75,10 @@ let package = Package(
         .testTarget(
             name: "EntenteSessionTests",
             dependencies: ["EntenteSession"]
+        ),
+        .testTarget(
+            name: "EntenteWorkshopTests",
+            dependencies: ["EntenteCore", "EntenteSession", "EntenteWorkshop"]
         ),
         .testTarget(
             name: "EntenteTUITests",

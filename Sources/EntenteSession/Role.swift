@@ -30,6 +30,29 @@ public enum Role: Equatable, Hashable, Sendable {
     }
 }
 
+/// A role in a workshop's log and frames: `facilitator`, `observer` or `delegation:ACTOR`.
+extension Role: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        switch text {
+        case "facilitator": self = .facilitator
+        case "observer": self = .observer
+        case _ where text.hasPrefix("delegation:") && text.count > "delegation:".count: self = .delegation(String(text.dropFirst("delegation:".count)))
+        default:
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a role is facilitator, observer or delegation:ACTOR, not '\(text)'"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .facilitator: try container.encode("facilitator")
+        case .observer: try container.encode("observer")
+        case .delegation(let actor): try container.encode("delegation:\(actor)")
+        }
+    }
+}
+
 /// A participant's place in a session: a name the commands arrive under, and its role.
 public struct Seat: Equatable, Hashable, Sendable {
     public let id: String
