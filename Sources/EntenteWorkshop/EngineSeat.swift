@@ -9,11 +9,10 @@ public enum EngineSeat {
     /// Nothing outside a running round.
     public static func commands(for table: Table, at time: Double) -> [(seat: String, command: TableCommand)] {
         guard case .running(let deadline) = table.board.phase, time < deadline else { return [] }
-        let evaluator = PackageEvaluator(CompiledScenario(table.scenario))
         var commands: [(seat: String, command: TableCommand)] = []
         for state in table.board.proposals where state.status == .open {
             guard let package = try? state.proposal.package.package(in: table.scenario) else { continue }
-            let evaluation = evaluator.evaluate(package)
+            let evaluation = table.evaluator.evaluate(package)
             for seat in table.seats where seat.player == .engine && seat.id != state.proposal.author && state.proposal.to.includes(seat.id) {
                 guard let actor = seat.actor.flatMap(table.scenario.actorIndex) else { continue }
                 let answer: Answer = evaluation.coalition.contains(actor) ? .accept : .reject

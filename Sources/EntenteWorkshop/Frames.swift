@@ -33,6 +33,13 @@ public enum WireJSON {
         return try encoder.encode(value)
     }
 
+    /// The same, indented for people to read (a debrief's JSON).
+    public static func encodePretty(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return try encoder.encode(value)
+    }
+
     public static func decode<Value: Decodable>(_ type: Value.Type, from data: Data) throws -> Value {
         try JSONDecoder().decode(type, from: data)
     }

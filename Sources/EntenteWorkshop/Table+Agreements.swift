@@ -14,7 +14,6 @@ extension Table {
     public func isViable(_ members: [String]) -> Bool {
         let indices = members.compactMap(scenario.actorIndex)
         guard !indices.isEmpty else { return false }
-        let evaluator = PackageEvaluator(CompiledScenario(scenario))
         return evaluator.rulesHold(for: ActorSet(capacity: scenario.actors.count, members: indices))
     }
 

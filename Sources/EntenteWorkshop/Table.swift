@@ -10,7 +10,11 @@ public struct Table: Sendable {
     public let setup: TableSetup
     /// The scenario in force: the setup's, with every injected future and stance edit applied
     /// in order. Every figure the table computes comes from it.
-    public private(set) var scenario: Scenario
+    public private(set) var scenario: Scenario {
+        didSet { evaluator = PackageEvaluator(CompiledScenario(scenario)) }
+    }
+    /// The engine's evaluation of the scenario in force, compiled once per inject.
+    public private(set) var evaluator: PackageEvaluator
     /// Everything that happened, seen unfiltered (the facilitator's view).
     public private(set) var board: SeatTable
     /// The injects so far, in order: what each seat's scenario is rebuilt from.
@@ -28,6 +32,7 @@ public struct Table: Sendable {
     public init(setup: TableSetup) {
         self.setup = setup
         scenario = setup.scenario
+        evaluator = PackageEvaluator(CompiledScenario(setup.scenario))
         board = SeatTable(seat: setup.seats.first { $0.role == .facilitator }?.id ?? "", setup: setup)
         injects = []
     }

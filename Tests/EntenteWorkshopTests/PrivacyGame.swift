@@ -58,8 +58,11 @@ enum MarkedScenario {
     /// The texts that give away `actor`'s private data: its figures as the scenario file
     /// writes them, and its notes.
     static func secrets(of actor: Int, in scenario: Scenario) -> [String] {
+        secrets(of: actor, in: scenario, yaml: ScenarioWriter.yaml(scenario))
+    }
+
+    static func secrets(of actor: Int, in scenario: Scenario, yaml: String) -> [String] {
         let fraction = "\(11 + actor)"
-        let yaml = ScenarioWriter.yaml(scenario)
         let figures = yaml.split(whereSeparator: { !"0123456789.-".contains($0) }).map(String.init)
             .filter { $0.contains(".\(fraction)") && $0.split(separator: ".").last?.count == 5 }
         let id = scenario.actors[actor].id
@@ -124,10 +127,13 @@ enum PrivacyGame {
         let revealed: Bool
     }
 
-    /// Plays the script (the engine answering after every move), and returns every frame
-    /// sent to every seat: the welcome of a seat joining before the game and rejoining after
-    /// every event, every event and scenario change, and every error, all as JSON.
-    static func play(_ scenario: Scenario) throws -> (table: Table, log: [TableEvent], sent: [Sent]) {
+    /// Plays `steps` (the script unless given; the engine answering after every move, the
+    /// clock closing a round whose time is up) and returns every frame sent to every seat:
+    /// the welcome of each seat joining before the game and rejoining after every
+    /// `welcomeEvery`-th event, every event and scenario change, every ack and error, all as
+    /// JSON.
+    static func play(_ scenario: Scenario, steps: [(seat: String, command: TableCommand, seconds: Double)]? = nil,
+                     welcomeEvery: Int = 1) throws -> (table: Table, log: [TableEvent], sent: [Sent]) {
         let setup = setup(scenario)
         var table = Table(setup: setup)
         var log: [TableEvent] = []
@@ -144,13 +150,14 @@ enum PrivacyGame {
                 for (seat, frames) in table.applyAndFrame(event, seq: log.count) {
                     for frame in frames { sent.append(Sent(seat: seat, json: try WireJSON.encode(frame), revealed: table.board.revealed)) }
                 }
-                try welcomeAll()
+                if log.count % welcomeEvery == 0 { try welcomeAll() }
             }
         }
         try welcomeAll()
         var time = 1000.0
-        for (index, step) in script.enumerated() {
-            time += 5
+        for (index, step) in (steps ?? script.map { ($0.seat, $0.command, 5) }).enumerated() {
+            time += step.seconds
+            try record(table.expiry(at: time))
             let frame: ServerFrame
             switch Result(catching: { () throws(TableError) in try table.decide(step.command, from: step.seat, at: time) }) {
             case .success(let events):
@@ -164,7 +171,46 @@ enum PrivacyGame {
                 try record(try table.decide(command, from: seat, at: time))
             }
         }
+        try welcomeAll()
         return (table, log, sent)
+    }
+
+    /// `count` commands drawn at random (seeded) from every kind, by every seat, with
+    /// packages, audiences, proposal numbers and times drawn too: most are refused, which is
+    /// the point; the reveal is left out so that every frame is checked.
+    static func randomSteps(_ scenario: Scenario, seed: UInt64, count: Int) -> [(seat: String, command: TableCommand, seconds: Double)] {
+        var random = SplitMix64(seed: seed)
+        let delegations = scenario.actors.map(\.id)
+        func package() -> TablePackage {
+            TablePackage(Dictionary(uniqueKeysWithValues: scenario.issues.compactMap { issue in
+                Bool.random(using: &random) ? (issue.id, issue.options.randomElement(using: &random)!.id) : nil
+            }))
+        }
+        func audience() -> Audience {
+            Int.random(in: 0..<3, using: &random) == 0 ? .everyone : .seats(Array(Set((0..<Int.random(in: 1...3, using: &random)).map { _ in seats.randomElement(using: &random)! })).sorted())
+        }
+        return (0..<count).map { n in
+            let proposal = Int.random(in: 1...max(1, n / 3), using: &random)
+            let actor = delegations.randomElement(using: &random)!
+            let commands: [TableCommand] = [
+                .propose(package: package(), to: audience(), counterTo: Bool.random(using: &random) ? proposal : nil),
+                .respond(proposal: proposal, answer: Bool.random(using: &random) ? .accept : .reject),
+                .respond(proposal: proposal, answer: .accept),
+                .withdraw(proposal: proposal),
+                .message(to: audience(), text: "random-message-\(seed)-\(n)-end"),
+                .startRound(seconds: Double(Int.random(in: 30...300, using: &random))),
+                .pause, .resume, .extend(seconds: 30), .closeRound, .callVote(proposal: proposal),
+                .injectFuture(future: scenario.futures.randomElement(using: &random)!.id, to: audience()),
+                .editActor(actor: actor, edit: .redLine(issue: scenario.issues.randomElement(using: &random)!.id, option: scenario.issues[0].options.randomElement(using: &random)!.id, on: Bool.random(using: &random)), to: audience()),
+                .editActor(actor: actor, edit: .salience(issue: scenario.issues.randomElement(using: &random)!.id, salience: 1 + MarkedScenario.mark(delegations.firstIndex(of: actor)!, 9, n % 10, 7)), to: audience()),
+                .reassignSeat(seat: delegations.randomElement(using: &random)!, player: Bool.random(using: &random) ? .engine : .person),
+                .resetSeat(seat: seats.randomElement(using: &random)!),
+                .broadcast(text: "random-broadcast-\(n)"),
+            ]
+            let command = commands.randomElement(using: &random)!
+            let seat = command.isFacilitators && Int.random(in: 0..<4, using: &random) > 0 ? "facilitator" : seats.randomElement(using: &random)!
+            return (seat, command, Double(Int.random(in: 1...40, using: &random)))
+        }
     }
 }
 
