@@ -26,7 +26,7 @@ public struct Session: Sendable {
     private var workspaces: [String: Workspace] = [:]
     private var evaluator: PackageEvaluator
     /// Today and each future, compiled once per change (empty without futures).
-    private var lanes: [FutureLane]
+    private(set) var lanes: [FutureLane]
 
     /// Pins kept per seat for comparison.
     public static let pinLimit = 3

@@ -92,11 +92,16 @@ public enum FinderAction: Equatable, Sendable {
     /// Rank by the next or previous objective, or by one.
     case cycleObjective(Int)
     case setObjective(Objective)
+    /// Whether the next search is robust (over today and every future, ranked by the worst
+    /// case): switch, or set.
+    case toggleAcrossFutures
+    case setAcrossFutures(Bool)
     /// Start a search (Esc cancels it, or the selected result's analysis).
     case runSearch
     case cancelSearch
     case searchProgress(SearchProgress)
     case searchFinished(SearchResult)
+    case robustFinished(RobustResult)
     /// The session would not run the search for this seat: why.
     case searchRefused(String)
     /// Move the selection among results, or put it on one (a click).
@@ -194,6 +199,9 @@ public enum Effect: Equatable, Sendable {
     /// Run this search on the session's scenario off the main loop (refused for a seat that
     /// may not read every actor's values), sending `.searchProgress` and `.searchFinished`.
     case startSearch(SearchRequest)
+    /// Run this search robustly, on today's scenario and every future of the session's
+    /// document (refused as `.startSearch` is), sending `.searchProgress` and `.robustFinished`.
+    case startRobustSearch(SearchRequest)
     case cancelSearch
     /// Load a scenario off the main loop, so keys (Esc, Ctrl-C) are read while a large
     /// file loads; report `.loaded` or `.openFailed` with the first error.

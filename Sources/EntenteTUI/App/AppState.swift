@@ -149,14 +149,20 @@ public struct AppState: Sendable {
                 dirty = true
                 confirmQuit = false
             }
-            if finder.running { effects.append(.cancelSearch) }
-            finder.searching = nil
-            finder.progress = nil
-            finder.result = nil
-            finder.request = nil
-            finder.order = []
-            finder.analysis = nil
-            finder.analysing = nil
+            // A robust search covers today and every future whichever is shown: only an
+            // edit makes its results stale, while the analysis is of the future shown.
+            let edited = view.revision != old.revision
+            if finder.running && (edited || !finder.searchingAcrossFutures) {
+                effects.append(.cancelSearch)
+                finder.searching = nil
+                finder.progress = nil
+            }
+            if !edited && finder.robust != nil {
+                finder.analysis = nil
+                finder.analysing = nil
+            } else {
+                finder.dropResults()
+            }
             brief = nil
         }
         if view.lens != old.lens, let actor = viewerIndex { cell.actor = actor }
@@ -236,7 +242,8 @@ public struct AppState: Sendable {
     /// id or in an option the package changes).
     mutating func refreshFinderOrder() {
         finder.resort()
-        guard !filter.isEmpty, let packages = finder.result?.packages else { return }
+        guard !filter.isEmpty, finder.hasResults else { return }
+        let packages = finder.packages
         finder.order = finder.order.filter { index in
             let evaluation = packages[index]
             // The text the table shows (the coalition, `issue=option` changes) and every member's id.

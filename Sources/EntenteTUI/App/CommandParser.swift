@@ -21,8 +21,9 @@ struct CommandParser {
         case "unpin": return [.browsing(.clearPins), .browsing(.clearPins)]
         case "cancel": return [.finder(.cancelSearch)]
         case "build": return [.finder(.buildSelected)]
-        case "search":
-            var actions: [Action] = [.show(.finder)]
+        case "search", "robust":
+            if name == "robust" && scenario.futures.isEmpty { throw CommandError(FinderState.noFutures) }
+            var actions: [Action] = [.show(.finder), .finder(.setAcrossFutures(name == "robust"))]
             if let objective = words.first {
                 guard let chosen = Objective(rawValue: objective) else {
                     throw CommandError("unknown objective '\(objective)'; expected one of: \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")

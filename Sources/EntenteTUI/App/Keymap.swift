@@ -91,6 +91,7 @@ public struct Keymap: Sendable {
         Binding([.enter], .finder(.runSearch), "run the search", hint: true, on: .finder),
         Binding([.escape], .finder(.cancelSearch), "cancel a running search, or the selected result's analysis", on: .finder),
         Binding([.character("o")], .finder(.cycleObjective(1)), "next objective", hint: true, on: .finder),
+        Binding([.character("r")], .finder(.toggleAcrossFutures), "search across today and every future, by the worst case (again: the future shown)", on: .finder),
         Binding([.character("O")], .finder(.cycleObjective(-1)), "previous objective", on: .finder),
         Binding([.down, .character("j")], .finder(.selectResult(1)), "next result", on: .finder),
         Binding([.up, .character("k")], .finder(.selectResult(-1)), "previous result", on: .finder),

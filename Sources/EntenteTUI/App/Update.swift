@@ -5,7 +5,8 @@ import EntenteSession
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     // Only a second c in a row clears the pins; reports from work done off the main loop do not count.
     switch action {
-    case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.analysisReady), .files(.briefReady): break
+    case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.robustFinished),
+         .finder(.analysisReady), .files(.briefReady): break
     default: state.confirmClearPins = false
     }
     let effects = apply(&state, action)
@@ -14,7 +15,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// The finder's selected result is analysed in the background as soon as it is shown.
 private func analysisEffects(_ state: inout AppState) -> [Effect] {
-    guard state.screen == .finder, state.viewer == nil, !state.finder.running, let packages = state.finder.result?.packages,
+    let packages = state.finder.packages
+    guard state.screen == .finder, state.viewer == nil, !state.finder.running,
           state.finder.order.indices.contains(state.finder.selected) else { return [] }
     let package = packages[state.finder.order[state.finder.selected]].package
     guard state.finder.analysis?.package != package, state.finder.analysing != package,
@@ -128,9 +130,24 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
             state.message = SessionError.readsEveryone("coalition finder", widen: state.view.mayWiden).description
             break
         }
+        if state.finder.acrossFutures && state.view.futures.isEmpty {
+            state.message = FinderState.noFutures
+            break
+        }
         state.finder.searching = state.searchRequest
+        state.finder.searchingAcrossFutures = state.finder.acrossFutures
         state.finder.progress = nil
-        return [.startSearch(state.searchRequest)]
+        return [state.finder.acrossFutures ? .startRobustSearch(state.searchRequest) : .startSearch(state.searchRequest)]
+    case .toggleAcrossFutures:
+        return updateFinder(&state, .setAcrossFutures(!state.finder.acrossFutures))
+    case .setAcrossFutures(let on):
+        guard !on || !state.view.futures.isEmpty else {
+            state.message = FinderState.noFutures
+            break
+        }
+        state.finder.acrossFutures = on
+        state.message = on ? "the next search keeps packages viable today and in every future, ranked by their worst case"
+            : "the next search is in \(state.view.future ?? "today")'s scenario only"
     case .cancelSearch:
         if state.finder.running { return [.cancelSearch] }
         guard let package = state.finder.analysing else { break }
@@ -143,14 +160,16 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.progress = progress
     case .searchFinished(let result):
         // A search overtaken by an edit or another file reports into a state that no longer runs it.
-        guard let request = state.finder.searching else { break }
-        state.finder.searching = nil
+        guard let request = state.finder.searching, !state.finder.searchingAcrossFutures else { break }
+        state.finder.dropResults()
         state.finder.result = result
-        state.finder.request = request
-        state.finder.selected = 0
-        state.refreshFinderOrder()
-        // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
-        if result.cancelled, let first = state.finder.order.first { state.finder.analysisStopped = result.packages[first].package }
+        showResults(&state, request, cancelled: result.cancelled)
+    case .robustFinished(let result):
+        guard let request = state.finder.searching, state.finder.searchingAcrossFutures else { break }
+        state.finder.dropResults()
+        state.finder.robust = result
+        state.finder.robustSort = nil
+        showResults(&state, request, cancelled: result.cancelled)
     case .analysisReady(let result):
         // Only for the scenario on screen: an edit since the request makes it stale.
         guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
@@ -169,6 +188,13 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.analysisStopped = nil
         state.finder.detailScroll = 0
     case .cycleSort:
+        if let robust = state.finder.robust {
+            // The worst case, then today's figure and each future's.
+            let next = (state.finder.robustSort ?? -1) + 1
+            state.finder.robustSort = next < robust.ids.count ? next : nil
+            state.refreshFinderOrder()
+            break
+        }
         let all = FinderColumn.allCases
         state.finder.sort = all[wrapped(all.firstIndex(of: state.finder.sort)!, by: 1, count: all.count)]
         state.refreshFinderOrder()
@@ -176,7 +202,8 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.sort = column
         state.refreshFinderOrder()
     case .buildSelected:
-        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
+        let packages = state.finder.packages
+        guard state.finder.order.indices.contains(state.finder.selected) else { break }
         state.screen = .builder
         return [.session(.workspace(.build(packages[state.finder.order[state.finder.selected]].package)))]
     case .require(let actor, let on):
@@ -199,6 +226,17 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.message = "no actor constraints (holds on issues stay: see Issues)"
     }
     return []
+}
+
+/// Puts finished results on screen, answering `request`, the first one selected.
+private func showResults(_ state: inout AppState, _ request: SearchRequest, cancelled: Bool) {
+    state.finder.searching = nil
+    state.finder.request = request
+    state.finder.selected = 0
+    state.finder.detailScroll = 0
+    state.refreshFinderOrder()
+    // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
+    if cancelled, let first = state.finder.order.first { state.finder.analysisStopped = state.finder.packages[first].package }
 }
 
 /// Moving about Interests, the workshop view, the `/` filter and the pins.
@@ -253,7 +291,8 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
         state.refreshFinderOrder()
     case .pin:
         var package = state.package
-        if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
+        let packages = state.finder.packages
+        if state.screen == .finder, state.finder.order.indices.contains(state.finder.selected) {
             package = packages[state.finder.order[state.finder.selected]].package
         }
         return [.session(.workspace(.pin(package)))]
