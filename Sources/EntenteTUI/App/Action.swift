@@ -143,6 +143,10 @@ public enum BrowsingAction: Equatable, Sendable {
     /// (at most three; the oldest makes way); drop every pin.
     case pin
     case clearPins
+    /// Builder and finder: say why an actor is in or out of the coalition (nil: stop), or
+    /// step to the next actor outside it.
+    case explain(String?)
+    case explainNext
 }
 
 /// Undo and redo, the journal of unsaved edits, and files opened, saved and written.

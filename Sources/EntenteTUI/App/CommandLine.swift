@@ -48,6 +48,7 @@ public enum Commands {
         ("table", [.issue, .onOff], "put an issue on or off the table"),
         ("undo", [], "undo the last edit"),
         ("unpin", [], "clear the pinned packages"),
+        ("why", [.actorOrAll], "builder and finder: why an actor is in or out of the coalition (all: stop explaining)"),
         ("value", [.actor, .issue, .option, .number], "set an actor's value (0…100) for an option"),
     ]
 

@@ -85,6 +85,11 @@ struct CommandParser {
             try count(1, "\(name) ACTOR")
             try actor(words[0])
             return [name == "require" ? .finder(.require(words[0], true)) : .finder(.exclude(words[0], true))]
+        case "why":
+            guard words.count <= 1 else { throw CommandError(":why takes ACTOR, or all to stop") }
+            guard let actor = words.first, actor != "all" else { return [.browsing(.explain(nil))] }
+            try self.actor(actor)
+            return [.browsing(.explain(actor))]
         case "free":
             try count(1, "free ACTOR, or free all")
             if words[0] == "all" { return [.finder(.clearConstraints)] }

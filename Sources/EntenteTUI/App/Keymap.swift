@@ -84,6 +84,8 @@ public struct Keymap: Sendable {
         Binding([.left, .character("h")], .editing(.changeOption(-1)), "previous option", on: .builder),
         Binding([.character("r")], .editing(.resetPackage), "back to the status quo", on: .builder),
         Binding([.character("p")], .browsing(.pin), "pin this package for comparison", on: .builder),
+        Binding([.character("y")], .browsing(.explainNext), "why: the next actor outside the coalition, why it is out (:why ACTOR for any)", hint: true, on: .builder),
+        Binding([.character("y")], .browsing(.explainNext), "why: the next actor outside the selected coalition, why it is out (:why ACTOR)", on: .finder),
         Binding([.character("p")], .browsing(.pin), "pin the selected result for comparison", on: .finder),
         Binding([.character("c")], .browsing(.clearPins), "clear the pinned packages", hint: true, on: .compare),
         Binding([.character("]")], .futures(.selectPin(1)), "show the next pinned package across the futures", on: .compare),

@@ -304,6 +304,33 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
             return []
         }
         return [.session(.workspace(.clearPins))]
+    case .explain(let id):
+        guard let id else {
+            state.explained = nil
+            break
+        }
+        guard let actor = state.scenario.actorIndex(id) else {
+            state.message = "unknown actor '\(id)'"
+            break
+        }
+        guard state.canSee(actor: actor) else {
+            state.message = "in the workshop view only \(state.viewer ?? "")'s reasons can be shown"
+            break
+        }
+        state.explained = id
+        if ![.builder, .finder].contains(state.screen) { state.screen = .builder }
+    case .explainNext:
+        // A delegation may be told only its own reasons; others step through the actors
+        // outside the coalition shown (every actor when nobody is outside).
+        if let own = state.viewer { return updateBrowsing(&state, .explain(state.explained == own ? nil : own)) }
+        let coalition = state.screen == .finder && state.finder.order.indices.contains(state.finder.selected)
+            ? state.finder.packages[state.finder.order[state.finder.selected]].coalition : state.evaluation.full?.coalition
+        let ids = state.scenario.actors.map(\.id)
+        let outside = state.scenario.actors.indices.filter { coalition?.contains($0) != true }.map { ids[$0] }
+        let candidates = outside.isEmpty ? ids : outside
+        guard !candidates.isEmpty else { break }
+        let next = state.explained.flatMap { current in candidates.firstIndex(of: current).map { $0 + 1 } } ?? 0
+        state.explained = candidates[next % candidates.count]
     }
     return []
 }

@@ -226,6 +226,9 @@ enum FinderScreen {
             evaluation.redLined.contains(actor) ? "\(scenario.actors[actor].id) (red line)" : "\(scenario.actors[actor].id) \(Figures.signed(evaluation.gains[actor]))"
         }
         lines += fitted(outside, label: "holdouts\(today): ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
+        if let shortfall = state.shortfall(under: evaluation.package) {
+            lines += ShortfallLines.lines(shortfall, package: evaluation.package, scenario: scenario, width: width)
+        }
         if let result = state.finder.analysis, result.package == evaluation.package {
             if state.finder.robust == nil { lines += FutureVerdictLines.summary(result.futures, scenario: scenario, width: width) }
             lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width, excluded: Set(state.finder.request?.exclude ?? []))
