@@ -113,6 +113,17 @@ public final class EffectRunner: Sendable {
             }
         case .save(let path, let force):
             files.save(host.read(\.scenario), to: path, force: force)
+        case .writeComparison(let text, let path, let force):
+            if !force && FileManager.default.fileExists(atPath: path) {
+                post(.message("\(path) exists; :compare! \(path) overwrites it"))
+                return
+            }
+            do {
+                try AtomicFile.write(Data(text.utf8), to: path)
+                post(.message("comparison written to \(path)"))
+            } catch {
+                post(.message("cannot write \(path): \(error)"))
+            }
         case .writeBrief(let package, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))

@@ -200,6 +200,22 @@ import Testing
         }
     }
 
+    /// Compare's table is written as prepared, and an existing file is kept unless forced.
+    @Test func writesTheComparisonAndKeepsAnExistingFile() throws {
+        let workspace = try Workspace()
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        let path = workspace.folder.appendingPathComponent("deal.md").path
+        runner.perform(.writeComparison("# Comparison\n", path: path, force: false))
+        #expect(runner.drain().contains(.message("comparison written to \(path)")))
+        runner.perform(.writeComparison("other\n", path: path, force: false))
+        #expect(runner.drain().contains(.message("\(path) exists; :compare! \(path) overwrites it")))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Comparison\n")
+        runner.perform(.writeComparison("other\n", path: path, force: true))
+        _ = runner.drain()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "other\n")
+    }
+
     /// The session will not search for a delegation: the ranking reads everyone's values.
     @Test func refusesADelegationsSearch() throws {
         let workspace = try Workspace()

@@ -147,6 +147,9 @@ public enum BrowsingAction: Equatable, Sendable {
     /// step to the next actor outside it.
     case explain(String?)
     case explainNext
+    /// Compare: name or annotate pin N (from 0); empty text clears it.
+    case namePin(Int, String)
+    case notePin(Int, String)
 }
 
 /// Undo and redo, the journal of unsaved edits, and files opened, saved and written.
@@ -170,6 +173,8 @@ public enum FileAction: Equatable, Sendable {
     case stopOpening
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
+    /// Write Compare's table of the pins to a file (Markdown when it ends in `.md`).
+    case requestComparison(String, force: Bool)
     /// A file opened in a session of its own, and this seat's view of it.
     case loaded(SeatView, file: String)
     /// Opening a file ended without a scenario: why.
@@ -189,6 +194,9 @@ public enum Prompt: Equatable, Sendable {
     /// On Interests: `link ACTOR add `, and `link ACTOR edit N ` followed by the selected link
     /// as it stands.
     case addLink, editLink
+    /// On Compare: `name N ` and `note N ` for the pin shown across the futures, followed
+    /// by its name or note as it stands.
+    case namePin, notePin
     /// A command begun with this text, whatever is selected (`require `, `min `).
     case text(String)
 }
@@ -221,6 +229,9 @@ public enum Effect: Equatable, Sendable {
     /// Write a text brief of the package as this seat may read it (a delegation's brief for
     /// a delegation seat); unless forced, refuse to overwrite a file.
     case writeBrief(Package, path: String, force: Bool)
+    /// Write Compare's table, as the workbench prepared it, to a file; unless forced, refuse
+    /// to overwrite one.
+    case writeComparison(String, path: String, force: Bool)
     /// Render the text brief of a package for the Brief screen, as this seat may read it;
     /// report `.briefReady`.
     case prepareBrief(Package)

@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     public var selectedLink = 0
     /// Builder and finder: the actor whose place in or out of the coalition is explained.
     public var explained: String?
+    /// Compare: how far the table is scrolled.
+    public var compareScroll = 0
     /// Compare: the pinned package shown today and in every future (0-based).
     public var selectedPin = 0
     /// The `/` filter of the current list (actors on Interests, results in the finder), and

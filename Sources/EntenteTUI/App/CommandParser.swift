@@ -85,6 +85,12 @@ struct CommandParser {
             try count(1, "\(name) ACTOR")
             try actor(words[0])
             return [name == "require" ? .finder(.require(words[0], true)) : .finder(.exclude(words[0], true))]
+        case "name", "note":
+            guard let first = words.first, let number = Int(first), number >= 1 else { throw CommandError(":\(name) takes a pinned package's number (from 1) and text") }
+            return [.browsing(name == "name" ? .namePin(number - 1, rest(from: 1)) : .notePin(number - 1, rest(from: 1)))]
+        case "compare":
+            try count(1, "compare FILE")
+            return [.files(.requestComparison(words[0], force: force))]
         case "why":
             guard words.count <= 1 else { throw CommandError(":why takes ACTOR, or all to stop") }
             guard let actor = words.first, actor != "all" else { return [.browsing(.explain(nil))] }

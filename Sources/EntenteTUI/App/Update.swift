@@ -65,6 +65,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else if state.screen == .brief {
             let lines = state.brief.map { BriefScreen.lines($0.text, width: state.size.columns - 2).count } ?? 0
             state.briefScroll = min(max(0, lines - (state.size.rows - 4)), max(0, state.briefScroll + rows))
+        } else if state.screen == .compare {
+            let (count, shown) = CompareScreen.extent(state)
+            state.compareScroll = min(max(0, count - shown), max(0, state.compareScroll + rows))
         } else if state.screen == .finder {
             let (lines, shown) = FinderScreen.detailExtent(state)
             state.finder.detailScroll = min(max(0, lines - shown), max(0, state.finder.detailScroll + rows))
@@ -304,6 +307,12 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
             return []
         }
         return [.session(.workspace(.clearPins))]
+    case .namePin(let index, let name):
+        let note = state.view.pinned.indices.contains(index) ? state.view.pinned[index].note : ""
+        return [.session(.workspace(.labelPin(index, name: name, note: note)))]
+    case .notePin(let index, let note):
+        let name = state.view.pinned.indices.contains(index) ? state.view.pinned[index].name : ""
+        return [.session(.workspace(.labelPin(index, name: name, note: note)))]
     case .explain(let id):
         guard let id else {
             state.explained = nil
@@ -397,6 +406,14 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
         return [.save(path: file ?? state.file, force: force)]
     case .requestBrief(let file, let force):
         return [.writeBrief(state.package, path: file, force: force)]
+    case .requestComparison(let file, let force):
+        guard !state.pinned.isEmpty else {
+            state.message = "nothing pinned to compare: p pins a package in the builder or the finder"
+            break
+        }
+        let table = CompareTable(state)
+        let text = file.lowercased().hasSuffix(".md") ? table.markdown(title: state.scenario.title) : table.text(title: state.scenario.title)
+        return [.writeComparison(text, path: file, force: force)]
     case .loaded(let view, let file):
         // A load that Esc stopped, or that a newer :open replaced, is dropped.
         guard state.opening == file else { break }
