@@ -24,13 +24,16 @@ public struct SeatView: Sendable, Equatable {
     public let package: Package
     public let offTable: Set<String>
     public let fixed: [String: String]
-    public let pins: [Package]
+    public let pinned: [Pin]
     /// The builder's package and each pin, evaluated as far as this seat may know.
     public let evaluation: SeatEvaluation
     public let pinEvaluations: [SeatEvaluation]
     /// Whether undo and redo would do something for this seat.
     public let canUndo: Bool
     public let canRedo: Bool
+
+    /// The pinned packages, oldest first.
+    public var pins: [Package] { pinned.map(\.package) }
 
     /// The actor whose stance alone is shown, or nil when every actor's is.
     public var actor: String? { lens.actor }

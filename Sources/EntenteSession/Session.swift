@@ -26,10 +26,13 @@ public struct Session: Sendable {
     private var workspaces: [String: Workspace] = [:]
     private var evaluator: PackageEvaluator
     /// Today and each future, compiled once per change (empty without futures).
-    private var lanes: [FutureLane]
+    private(set) var lanes: [FutureLane]
 
     /// Pins kept per seat for comparison.
     public static let pinLimit = 3
+    /// The longest name and note a pin may have, in characters.
+    public static let pinNameLimit = 40
+    public static let pinNoteLimit = 400
 
     /// A scenario as it was before a change, who made the change, and what it was (for
     /// "undone: …").
@@ -71,11 +74,11 @@ public struct Session: Sendable {
             future: lane?.id,
             futures: lanes.map { lane in
                 FutureStandings(id: lane.id, name: lane.name, package: evaluate(workspace.package, for: lens, with: lane.evaluator),
-                                pins: workspace.pins.map { evaluate($0, for: lens, with: lane.evaluator) })
+                                pins: workspace.pins.map { evaluate($0.package, for: lens, with: lane.evaluator) })
             },
-            package: workspace.package, offTable: workspace.offTable, fixed: workspace.fixed, pins: workspace.pins,
+            package: workspace.package, offTable: workspace.offTable, fixed: workspace.fixed, pinned: workspace.pins,
             evaluation: evaluate(workspace.package, for: lens, with: lane?.evaluator ?? evaluator),
-            pinEvaluations: workspace.pins.map { evaluate($0, for: lens, with: lane?.evaluator ?? evaluator) },
+            pinEvaluations: workspace.pins.map { evaluate($0.package, for: lens, with: lane?.evaluator ?? evaluator) },
             canUndo: undoStack.last.map { may(undo: $0, lens: lens) } ?? false,
             canRedo: redoStack.last.map { may(undo: $0, lens: lens) } ?? false)
     }
@@ -186,11 +189,21 @@ public struct Session: Sendable {
             workspace.applyHolds(in: scenario)
             return option.map { "\(id) is fixed at \($0) in the builder and in searches" } ?? "\(id) is free again"
         case .pin(let package):
-            if let place = workspace.pins.firstIndex(of: package) { return "already pinned as package \(place + 1)" }
-            workspace.pins.append(package)
+            if let place = workspace.pins.firstIndex(where: { $0.package == package }) { return "already pinned as " + (workspace.pins[place].name.isEmpty ? "package \(place + 1)" : workspace.pins[place].name) }
+            workspace.pins.append(Pin(package: package))
             guard workspace.pins.count > Self.pinLimit else { return "pinned as package \(workspace.pins.count) of \(Self.pinLimit)" }
             workspace.pins.removeFirst()
             return "pinned as package \(Self.pinLimit); the oldest pin made way (the others moved up one)"
+        case .labelPin(let index, let name, let note):
+            guard workspace.pins.indices.contains(index) else {
+                throw SessionError(workspace.pins.isEmpty ? "nothing is pinned" : "no package \(index + 1): \(workspace.pins.count) are pinned")
+            }
+            guard name.count <= Self.pinNameLimit, note.count <= Self.pinNoteLimit else {
+                throw SessionError("a pin's name is at most \(Self.pinNameLimit) characters and its note \(Self.pinNoteLimit)")
+            }
+            workspace.pins[index].name = name
+            workspace.pins[index].note = note
+            return "package \(index + 1) is \(name.isEmpty ? "unnamed" : "named \(name)")" + (note.isEmpty ? "" : ", with a note")
         case .clearPins:
             let count = workspace.pins.count
             workspace.pins = []

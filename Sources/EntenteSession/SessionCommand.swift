@@ -27,6 +27,8 @@ public enum WorkspaceCommand: Equatable, Sendable {
     /// The seat's pins for comparison (at most `Session.pinLimit`; the oldest makes way).
     case pin(Package)
     case clearPins
+    /// Name and annotate pin `index` (from 0); empty texts clear them.
+    case labelPin(Int, name: String, note: String)
     /// Look through a delegation's eyes (nil: the seat's own). Only a facilitator may.
     case look(as: String?)
     /// Look at the scenario in one of its futures (nil: today). Edits still change today's.

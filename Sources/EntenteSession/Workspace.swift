@@ -9,7 +9,7 @@ struct Workspace: Sendable, Equatable {
     var offTable: Set<String> = []
     var fixed: [String: String] = [:]
     /// Packages pinned for comparison, oldest first.
-    var pins: [Package] = []
+    var pins: [Pin] = []
     /// The role the seat sees through: its own, or (for a facilitator previewing a
     /// delegation's screen) that delegation's.
     var lens: Role
@@ -26,7 +26,7 @@ struct Workspace: Sendable, Equatable {
     func carried(from old: Scenario, to new: Scenario) -> Workspace {
         var next = self
         next.package = package.carried(from: old, to: new)
-        next.pins = pins.map { $0.carried(from: old, to: new) }
+        next.pins = pins.map { Pin(package: $0.package.carried(from: old, to: new), name: $0.name, note: $0.note) }
         next.offTable = offTable.filter { new.issueIndex($0) != nil }
         next.fixed = fixed.filter { hold in new.issueIndex(hold.key).flatMap { new.issues[$0].optionIndex(hold.value) } != nil }
         next.applyHolds(in: new)

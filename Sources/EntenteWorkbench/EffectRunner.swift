@@ -102,16 +102,28 @@ public final class EffectRunner: Sendable {
                 post(.message(error.description))
                 return
             }
+            let futures = host.read { (try? $0.outlook(of: package, for: host.seat.id)) ?? [] }
             Thread.detachNewThread { [self] in
                 do {
                     let analysis = try PackageAnalysis(current, package: package, request: request, cancellation: flag)
-                    if !flag.isCancelled { post(.finder(.analysisReady(AnalysisResult(analysis, revision: revision)))) }
+                    if !flag.isCancelled { post(.finder(.analysisReady(AnalysisResult(analysis, revision: revision, futures: futures)))) }
                 } catch {
                     post(.message("cannot analyse the package: \(error)"))
                 }
             }
         case .save(let path, let force):
             files.save(host.read(\.scenario), to: path, force: force)
+        case .writeComparison(let text, let path, let force):
+            if !force && FileManager.default.fileExists(atPath: path) {
+                post(.message("\(path) exists; :compare! \(path) overwrites it"))
+                return
+            }
+            do {
+                try AtomicFile.write(Data(text.utf8), to: path)
+                post(.message("comparison written to \(path)"))
+            } catch {
+                post(.message("cannot write \(path): \(error)"))
+            }
         case .writeBrief(let package, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))
@@ -139,13 +151,33 @@ public final class EffectRunner: Sendable {
                 post(.finder(.searchRefused(error.description)))
                 return
             }
-            let flag = CancellationFlag()
-            running.withLock { $0 = flag }
-            Thread.detachNewThread { [self] in
-                let result = try? PackageSearch(current).run(request, cancellation: flag) { progress in
-                    self.post(.finder(.searchProgress(progress)))
-                }
-                if let result { post(.finder(.searchFinished(result))) }
+            search { flag throws(SearchRequestError) in
+                .finder(.searchFinished(try PackageSearch(current).run(request, cancellation: flag) { self.post(.finder(.searchProgress($0))) }))
+            }
+        case .startRobustSearch(let request):
+            let robust: RobustSearch
+            switch host.read({ session in Result { () throws(SessionError) in try session.robustSearch(for: host.seat.id) } }) {
+            case .success(let search): robust = search
+            case .failure(let error):
+                post(.finder(.searchRefused(error.description)))
+                return
+            }
+            search { flag throws(SearchRequestError) in
+                .finder(.robustFinished(try robust.run(request, cancellation: flag) { self.post(.finder(.searchProgress($0))) }))
+            }
+        }
+    }
+
+    /// Runs a search off the main loop, cancellable through the running slot, and posts its
+    /// outcome, or why the request could not be searched.
+    private func search(_ body: @escaping @Sendable (CancellationFlag) throws(SearchRequestError) -> Action) {
+        let flag = CancellationFlag()
+        running.withLock { $0 = flag }
+        Thread.detachNewThread { [self] in
+            do throws(SearchRequestError) {
+                post(try body(flag))
+            } catch {
+                post(.finder(.searchRefused(error.description)))
             }
         }
     }

@@ -24,6 +24,36 @@ import Testing
         #expect(session.wait { !$0.contains("1 Overview") }.ok)
     }
 
+    /// The finder's robust search on four-futures.yaml (docs/training.md §4): two packages
+    /// hold in every future, the best at worst 60.0% of capability, 70.0% today. On the
+    /// shipped scenario (2.02e7 packages in five scenarios) Esc stops it with the best so far.
+    @Test func theFinderSearchesAcrossEveryFuture() throws {
+        let session = try TmuxSession(columns: 120, rows: 40, directory: root)
+        session.type("\(binary) Data/training/four-futures.yaml")
+        #expect(session.wait(for: "1 Overview").ok)
+        session.send("6")
+        session.send("r")
+        let mode = session.wait(for: "in the worst of today and 4 futures")
+        #expect(mode.ok, "\(mode.screen)")
+        session.send("Enter")
+        let found = session.wait(for: "2 packages viable today and in every future")
+        #expect(found.ok && found.screen.contains("Worst▼") && found.screen.contains("F1 bipolar-nationalist"), "\(found.screen)")
+        #expect(found.screen.contains("60.0%") && found.screen.contains("70.0%") && found.screen.contains("53.3%"), "\(found.screen)")
+        #expect(session.wait(for: "across the futures (capability; worst in bipolar-nationalist)").ok)
+        session.send(":")
+        session.type("open Data/open-internet.yaml")
+        #expect(session.wait(for: "opened Data/open-internet.yaml").ok)
+        session.send(":")
+        session.type("robust")
+        let running = session.wait(for: "Esc cancels")
+        #expect(running.ok, "\(running.screen)")
+        session.send("Escape")
+        let stopped = session.wait(for: "cancelled: best found so far", seconds: 60)
+        #expect(stopped.ok && stopped.screen.contains("viable today and in every future"), "\(stopped.screen)")
+        session.send("q")
+        #expect(session.wait { !$0.contains("1 Overview") }.ok)
+    }
+
     @Test func anUnknownFutureIsAUsageError() throws {
         let session = try TmuxSession(directory: root)
         session.type("\(binary) Data/training/four-futures.yaml --future mars; echo EXIT$?")

@@ -46,7 +46,8 @@ import Testing
         _ = update(&state, .finder(.searchFinished(try PackageSearch(state.scenario).run(request))))
         _ = run("table chips off", &state)
         #expect(state.offTable == ["chips"] && state.package.choices[1] == 0)
-        #expect(state.message == "chips is off the table: held at its status quo")
+        // The builder's package goes back to the status quo on chips, and says who left.
+        #expect(state.message == "chips is off the table: held at its status quo; us, eu leave")
         _ = update(&state, .show(.builder))
         _ = update(&state, .editing(.selectIssue(1)))
         _ = update(&state, .editing(.changeOption(1)))

@@ -15,10 +15,10 @@ import Testing
         let journals: String
         let scenario: Scenario
 
-        init() throws {
+        init(_ training: String = "Data/training/cables-and-chips.yaml") throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-runner-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let source = TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml")
+            let source = TestPaths.repository.appendingPathComponent(training)
             file = folder.appendingPathComponent("cables.yaml").path
             try FileManager.default.copyItem(atPath: source.path, toPath: file)
             journals = folder.appendingPathComponent("state").path
@@ -156,6 +156,66 @@ import Testing
         #expect(result?.packages == (try PackageSearch(workspace.scenario).run(request)).packages)
     }
 
+    /// A robust search runs on today's document and every future, whichever future the
+    /// seat looks at, and answers with the engine's own result.
+    @Test func robustSearchesCoverEveryFutureWhicheverIsShown() throws {
+        let workspace = try Workspace("Data/training/four-futures.yaml")
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        runner.perform(.session(.workspace(.future("bipolar-nationalist"))))
+        var request = SearchRequest()
+        request.top = 5
+        runner.perform(.startRobustSearch(request))
+        let posted = actions(from: runner) { if case .finder(.robustFinished) = $0 { true } else { false } }
+        let result = try #require(posted.compactMap { if case .finder(.robustFinished(let result)) = $0 { result } else { nil } }.first)
+        #expect(result == (try RobustSearch(workspace.scenario).run(request)))
+        #expect(result.ids == ["today"] + workspace.scenario.futures.map(\.id) && result.proven)
+    }
+
+    /// Esc stops a robust search as it stops an ordinary one: its best-so-far comes back,
+    /// marked cancelled (Data/open-internet.yaml has 2.02e7 packages in five scenarios).
+    @Test func aRobustSearchIsCancelled() throws {
+        let workspace = try Workspace("Data/open-internet.yaml")
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        runner.perform(.startRobustSearch(SearchRequest()))
+        _ = actions(from: runner) { if case .finder(.searchProgress) = $0 { true } else { false } }
+        runner.perform(.cancelSearch)
+        let posted = actions(from: runner) { if case .finder(.robustFinished) = $0 { true } else { false } }
+        let result = try #require(posted.compactMap { if case .finder(.robustFinished(let result)) = $0 { result } else { nil } }.first)
+        #expect(result.cancelled && !result.proven)
+    }
+
+    /// A request the engine rejects comes back as a refusal, not as a search that never ends.
+    @Test func aBadRequestIsRefused() throws {
+        let workspace = try Workspace("Data/training/four-futures.yaml")
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        var request = SearchRequest()
+        request.include = ["mars"]
+        for effect in [Effect.startSearch(request), .startRobustSearch(request)] {
+            runner.perform(effect)
+            let posted = actions(from: runner) { if case .finder(.searchRefused) = $0 { true } else { false } }
+            #expect(posted.contains { if case .finder(.searchRefused(let reason)) = $0 { reason.contains("mars") } else { false } }, "\(effect)")
+        }
+    }
+
+    /// Compare's table is written as prepared, and an existing file is kept unless forced.
+    @Test func writesTheComparisonAndKeepsAnExistingFile() throws {
+        let workspace = try Workspace()
+        let runner = workspace.runner()
+        defer { runner.cancel() }
+        let path = workspace.folder.appendingPathComponent("deal.md").path
+        runner.perform(.writeComparison("# Comparison\n", path: path, force: false))
+        #expect(runner.drain().contains(.message("comparison written to \(path)")))
+        runner.perform(.writeComparison("other\n", path: path, force: false))
+        #expect(runner.drain().contains(.message("\(path) exists; :compare! \(path) overwrites it")))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Comparison\n")
+        runner.perform(.writeComparison("other\n", path: path, force: true))
+        _ = runner.drain()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "other\n")
+    }
+
     /// The session will not search for a delegation: the ranking reads everyone's values.
     @Test func refusesADelegationsSearch() throws {
         let workspace = try Workspace()
@@ -163,6 +223,8 @@ import Testing
         defer { runner.cancel() }
         runner.perform(.startSearch(SearchRequest()))
         #expect(runner.drain().contains { if case .finder(.searchRefused(let reason)) = $0 { reason.hasPrefix("the coalition finder reads every actor's private values") } else { false } })
+        runner.perform(.startRobustSearch(SearchRequest()))
+        #expect(runner.drain().contains { if case .finder(.searchRefused(let reason)) = $0 { reason.hasPrefix("the robust search reads every actor's private values") } else { false } })
     }
 
     /// A brief written from a delegation's seat is that delegation's: no other actor's note.

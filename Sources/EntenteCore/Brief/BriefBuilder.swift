@@ -109,39 +109,29 @@ public struct BriefBuilder: Sendable {
         return scenario.issues.indices.filter { !changed.contains($0) }.map { scenario.issues[$0].name }
     }
 
-    /// Each issue's term of the member's gain, (s/S)·(v(option) − v(status quo)), as the
-    /// engine holds it (model.md, "Arithmetic"), and each link's points where the package
-    /// makes it hold or stop holding: the terms add up to the gain shown.
+    /// The member's gain term by term (`CompiledScenario.terms`): each issue the package
+    /// moves, and each link where the package makes it hold or stop holding; the terms add
+    /// up to the gain shown.
     private func memberCase(_ actor: Int, package: Package, gain: Double, stays: Double?, compiled: CompiledScenario) -> Brief.MemberCase {
         let stance = scenario.actors[actor]
-        var terms: [Brief.Contribution] = []
-        for index in package.differences(from: scenario.statusQuo) {
-            let issue = scenario.issues[index]
-            guard let interest = stance.interests[issue.id] else { continue }
-            let points = compiled.gain(of: actor, issue: index, option: package.choices[index])
-            if points != 0 {
-                terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points, note: interest.note))
+        let terms = compiled.terms(of: actor, in: package).map { term -> Brief.Contribution in
+            switch term.source {
+            case .issue(let index):
+                let issue = scenario.issues[index]
+                return Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: term.points,
+                                          note: stance.interests[issue.id]?.note ?? "")
+            case .link(let index, let holds):
+                let link = stance.links[index]
+                let issues = link.when.compactMap { condition in scenario.issueIndex(condition.issue).map { scenario.issues[$0].name } }
+                return Brief.Contribution(issue: issues.joined(separator: " with "), option: holds ? "taken together" : "no longer together",
+                                          points: term.points, note: link.note)
             }
         }
-        terms += linkTerms(stance, package: package)
         let gainsFrom = terms.filter { $0.points > 0 }.sorted { $0.points > $1.points }
         let concedes = terms.filter { $0.points < 0 }.sorted { $0.points < $1.points }
         return Brief.MemberCase(
             actor: stance.id, name: stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes,
             talkingPoints: talkingPoints(stance.name, gain: gain, gainsFrom: gainsFrom, concedes: concedes), stays: stays)
-    }
-
-    /// The links whose holding differs between the package and the status quo, each as a
-    /// term of the gain: +points where the package makes it hold, −points where it breaks it.
-    private func linkTerms(_ stance: Actor, package: Package) -> [Brief.Contribution] {
-        stance.links.compactMap { link in
-            let now = link.holds(in: package, of: scenario), before = link.holds(in: scenario.statusQuo, of: scenario)
-            guard now != before, link.points != 0 else { return nil }
-            let issues = link.when.compactMap { condition in scenario.issueIndex(condition.issue).map { scenario.issues[$0].name } }
-            return Brief.Contribution(
-                issue: issues.joined(separator: " with "), option: now ? "taken together" : "no longer together",
-                points: now ? link.points : -link.points, note: link.note)
-        }
     }
 
     private func talkingPoints(_ name: String, gain: Double, gainsFrom: [Brief.Contribution], concedes: [Brief.Contribution]) -> [String] {

@@ -119,7 +119,7 @@ public struct RobustSearch: Sendable {
 }
 
 /// The outcome of a robust search.
-public struct RobustResult: Sendable {
+public struct RobustResult: Sendable, Equatable {
     /// `today`, then each future's id: the order of every package's `byFuture`.
     public let ids: [String]
     /// The best packages by worst objective, best first, ties in package order.
@@ -133,7 +133,7 @@ public struct RobustResult: Sendable {
 }
 
 /// A package viable today and in every future.
-public struct RobustPackage: Sendable {
+public struct RobustPackage: Sendable, Equatable {
     public let package: Package
     /// The lowest objective over today and the futures: what the package is ranked by.
     public let worst: Double

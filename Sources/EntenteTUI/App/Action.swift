@@ -92,11 +92,16 @@ public enum FinderAction: Equatable, Sendable {
     /// Rank by the next or previous objective, or by one.
     case cycleObjective(Int)
     case setObjective(Objective)
+    /// Whether the next search is robust (over today and every future, ranked by the worst
+    /// case): switch, or set.
+    case toggleAcrossFutures
+    case setAcrossFutures(Bool)
     /// Start a search (Esc cancels it, or the selected result's analysis).
     case runSearch
     case cancelSearch
     case searchProgress(SearchProgress)
     case searchFinished(SearchResult)
+    case robustFinished(RobustResult)
     /// The session would not run the search for this seat: why.
     case searchRefused(String)
     /// Move the selection among results, or put it on one (a click).
@@ -138,6 +143,13 @@ public enum BrowsingAction: Equatable, Sendable {
     /// (at most three; the oldest makes way); drop every pin.
     case pin
     case clearPins
+    /// Builder and finder: say why an actor is in or out of the coalition (nil: stop), or
+    /// step to the next actor outside it.
+    case explain(String?)
+    case explainNext
+    /// Compare: name or annotate pin N (from 0); empty text clears it.
+    case namePin(Int, String)
+    case notePin(Int, String)
 }
 
 /// Undo and redo, the journal of unsaved edits, and files opened, saved and written.
@@ -161,6 +173,8 @@ public enum FileAction: Equatable, Sendable {
     case stopOpening
     case requestSave(String?, force: Bool)
     case requestBrief(String, force: Bool)
+    /// Write Compare's table of the pins to a file (Markdown when it ends in `.md`).
+    case requestComparison(String, force: Bool)
     /// A file opened in a session of its own, and this seat's view of it.
     case loaded(SeatView, file: String)
     /// Opening a file ended without a scenario: why.
@@ -180,6 +194,9 @@ public enum Prompt: Equatable, Sendable {
     /// On Interests: `link ACTOR add `, and `link ACTOR edit N ` followed by the selected link
     /// as it stands.
     case addLink, editLink
+    /// On Compare: `name N ` and `note N ` for the pin shown across the futures, followed
+    /// by its name or note as it stands.
+    case namePin, notePin
     /// A command begun with this text, whatever is selected (`require `, `min `).
     case text(String)
 }
@@ -194,6 +211,9 @@ public enum Effect: Equatable, Sendable {
     /// Run this search on the session's scenario off the main loop (refused for a seat that
     /// may not read every actor's values), sending `.searchProgress` and `.searchFinished`.
     case startSearch(SearchRequest)
+    /// Run this search robustly, on today's scenario and every future of the session's
+    /// document (refused as `.startSearch` is), sending `.searchProgress` and `.robustFinished`.
+    case startRobustSearch(SearchRequest)
     case cancelSearch
     /// Load a scenario off the main loop, so keys (Esc, Ctrl-C) are read while a large
     /// file loads; report `.loaded` or `.openFailed` with the first error.
@@ -209,6 +229,9 @@ public enum Effect: Equatable, Sendable {
     /// Write a text brief of the package as this seat may read it (a delegation's brief for
     /// a delegation seat); unless forced, refuse to overwrite a file.
     case writeBrief(Package, path: String, force: Bool)
+    /// Write Compare's table, as the workbench prepared it, to a file; unless forced, refuse
+    /// to overwrite one.
+    case writeComparison(String, path: String, force: Bool)
     /// Render the text brief of a package for the Brief screen, as this seat may read it;
     /// report `.briefReady`.
     case prepareBrief(Package)

@@ -78,6 +78,10 @@ public struct AppState: Sendable {
     public var actorOrder = ActorOrder.scenario
     /// Interests: the selected one of the actor's own links (0-based).
     public var selectedLink = 0
+    /// Builder and finder: the actor whose place in or out of the coalition is explained.
+    public var explained: String?
+    /// Compare: how far the table is scrolled.
+    public var compareScroll = 0
     /// Compare: the pinned package shown today and in every future (0-based).
     public var selectedPin = 0
     /// The `/` filter of the current list (actors on Interests, results in the finder), and
@@ -140,6 +144,7 @@ public struct AppState: Sendable {
         view = reply.view
         if let text = reply.message { message = text }
         var effects: [Effect] = []
+        if let moves = Self.moves(from: old, to: view) { message = [reply.message, moves].compactMap { $0 }.joined(separator: "; ") }
         // Another document, or the same one in another future: results of the old scenario go.
         if view.revision != old.revision || view.future != old.future {
             selectedIssue = Self.follow(issue: selectedIssue, from: old.scenario, to: view.scenario)
@@ -149,18 +154,52 @@ public struct AppState: Sendable {
                 dirty = true
                 confirmQuit = false
             }
-            if finder.running { effects.append(.cancelSearch) }
-            finder.searching = nil
-            finder.progress = nil
-            finder.result = nil
-            finder.request = nil
-            finder.order = []
-            finder.analysis = nil
-            finder.analysing = nil
+            // A robust search covers today and every future whichever is shown: only an
+            // edit makes its results stale, while the analysis is of the future shown.
+            let edited = view.revision != old.revision
+            if finder.running && (edited || !finder.searchingAcrossFutures) {
+                effects.append(.cancelSearch)
+                finder.searching = nil
+                finder.progress = nil
+            }
+            if !edited && finder.robust != nil {
+                finder.analysis = nil
+                finder.analysing = nil
+            } else {
+                finder.dropResults()
+            }
             brief = nil
         }
         if view.lens != old.lens, let actor = viewerIndex { cell.actor = actor }
         return effects
+    }
+
+    /// Who joined and who left the builder's coalition ("india joins, russia leaves"), or
+    /// for a delegation whether it would now join; nil when nothing moved.
+    private static func moves(from old: SeatView, to new: SeatView) -> String? {
+        if let before = old.evaluation.full, let after = new.evaluation.full {
+            let was = Set(before.coalition.members.map { old.scenario.actors[$0].id })
+            let now = after.coalition.members.map { new.scenario.actors[$0].id }
+            let joined = now.filter { !was.contains($0) }
+            let left = old.scenario.actors.map(\.id).filter { was.contains($0) && !now.contains($0) }
+            // Three names at most: a whole package built at once moves many.
+            let named = { (ids: [String]) in ids.count > 3 ? ids.prefix(3).joined(separator: ", ") + " and \(ids.count - 3) more" : ids.joined(separator: ", ") }
+            let words = [joined.isEmpty ? nil : named(joined) + (joined.count == 1 ? " joins" : " join"),
+                         left.isEmpty ? nil : named(left) + (left.count == 1 ? " leaves" : " leave")].compactMap { $0 }
+            return words.isEmpty ? nil : TerminalText.escaped(words.joined(separator: ", "))
+        }
+        if let before = old.evaluation.own, let after = new.evaluation.own, before.actor == after.actor, before.joins != after.joins {
+            return after.joins ? "you would join now" : "you would no longer join"
+        }
+        return nil
+    }
+
+    /// The explanation of `explained` under `package`, when this seat may see it (any actor
+    /// for a seat that sees everything, its own for a delegation).
+    func shortfall(under package: Package) -> Shortfall? {
+        guard let id = explained, let actor = scenario.actorIndex(id), canSee(actor: actor),
+              package.choices.count == scenario.issues.count else { return nil }
+        return Shortfall(actor: actor, package: package, compiled: CompiledScenario(scenario))
     }
 
     /// Where an issue cursor goes in an edited scenario: the same issue, or the first part
@@ -236,7 +275,8 @@ public struct AppState: Sendable {
     /// id or in an option the package changes).
     mutating func refreshFinderOrder() {
         finder.resort()
-        guard !filter.isEmpty, let packages = finder.result?.packages else { return }
+        guard !filter.isEmpty, finder.hasResults else { return }
+        let packages = finder.packages
         finder.order = finder.order.filter { index in
             let evaluation = packages[index]
             // The text the table shows (the coalition, `issue=option` changes) and every member's id.

@@ -21,8 +21,9 @@ struct CommandParser {
         case "unpin": return [.browsing(.clearPins), .browsing(.clearPins)]
         case "cancel": return [.finder(.cancelSearch)]
         case "build": return [.finder(.buildSelected)]
-        case "search":
-            var actions: [Action] = [.show(.finder)]
+        case "search", "robust":
+            if name == "robust" && scenario.futures.isEmpty { throw CommandError(FinderState.noFutures) }
+            var actions: [Action] = [.show(.finder), .finder(.setAcrossFutures(name == "robust"))]
             if let objective = words.first {
                 guard let chosen = Objective(rawValue: objective) else {
                     throw CommandError("unknown objective '\(objective)'; expected one of: \(Objective.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -84,6 +85,17 @@ struct CommandParser {
             try count(1, "\(name) ACTOR")
             try actor(words[0])
             return [name == "require" ? .finder(.require(words[0], true)) : .finder(.exclude(words[0], true))]
+        case "name", "note":
+            guard let first = words.first, let number = Int(first), number >= 1 else { throw CommandError(":\(name) takes a pinned package's number (from 1) and text") }
+            return [.browsing(name == "name" ? .namePin(number - 1, rest(from: 1)) : .notePin(number - 1, rest(from: 1)))]
+        case "compare":
+            try count(1, "compare FILE")
+            return [.files(.requestComparison(words[0], force: force))]
+        case "why":
+            guard words.count <= 1 else { throw CommandError(":why takes ACTOR, or all to stop") }
+            guard let actor = words.first, actor != "all" else { return [.browsing(.explain(nil))] }
+            try self.actor(actor)
+            return [.browsing(.explain(actor))]
         case "free":
             try count(1, "free ACTOR, or free all")
             if words[0] == "all" { return [.finder(.clearConstraints)] }

@@ -5,12 +5,18 @@ import EntenteCore
 public struct FinderState: Sendable {
     /// What the next search ranks by (`o` changes it; the shown results may be ranked otherwise).
     public var objective = Objective.capability
-    /// The search running off the main loop, if any.
+    /// True when the next search is robust: over today and every future, ranked by the
+    /// worst case (`r` changes it).
+    public var acrossFutures = false
+    /// The search running off the main loop, if any, and whether it is robust.
     public var searching: SearchRequest?
+    public var searchingAcrossFutures = false
     public var progress: SearchProgress?
     /// The results on screen and the request they answer: the objective they are ranked
     /// by and the holds and constraints they honour, whatever has been chosen since.
+    /// A robust search's results are in `robust` instead of `result`.
     public var result: SearchResult?
+    public var robust: RobustResult?
     public var request: SearchRequest?
     /// Results in display order (indices into `result.packages`).
     public var order: [Int] = []
@@ -18,6 +24,9 @@ public struct FinderState: Sendable {
     /// How far the selected package's pane (its members and analysis) is scrolled.
     public var detailScroll = 0
     public var sort = FinderColumn.rank
+    /// Robust results: sorted by the worst case (nil) or by one scenario's figure (an index
+    /// into `robust.ids`: today, then each future).
+    public var robustSort: Int?
     /// Constraints beyond the issues' holds: actors that must be in or out, and a minimum size.
     public var include: [String] = []
     public var exclude: [String] = []
@@ -29,6 +38,23 @@ public struct FinderState: Sendable {
     public var analysisStopped: Package?
 
     public var running: Bool { searching != nil }
+
+    /// Why a robust search is refused on a scenario without futures.
+    static let noFutures = "this scenario has no futures: a search across them would be today's search"
+
+    /// The results shown, each evaluated today for a robust search, in the search's order.
+    public var packages: [PackageEvaluation] { result?.packages ?? robust?.packages.map { $0.evaluations[0] } ?? [] }
+    public var hasResults: Bool { result != nil || robust != nil }
+
+    /// Drops the results and the analysis of their selection.
+    mutating func dropResults() {
+        result = nil
+        robust = nil
+        request = nil
+        order = []
+        analysis = nil
+        analysing = nil
+    }
 
     /// The objective the shown results are ranked by.
     public var rankedBy: Objective { request?.objective ?? objective }
@@ -44,12 +70,18 @@ public struct FinderState: Sendable {
 
     /// Recomputes `order` for the current sort column (highest first; rank keeps the search's order).
     mutating func resort() {
-        guard let packages = result?.packages else {
+        guard hasResults else {
             order = []
             return
         }
+        let packages = packages
         order = Array(packages.indices)
-        if let objective = sort.objective {
+        if let robust {
+            if let column = robustSort {
+                let value = { (index: Int) in robust.packages[index].byFuture[column].value }
+                order.sort { value($0) != value($1) ? value($0) > value($1) : $0 < $1 }
+            }
+        } else if let objective = sort.objective {
             order.sort { packages[$0].objective(objective) != packages[$1].objective(objective)
                 ? packages[$0].objective(objective) > packages[$1].objective(objective) : $0 < $1 }
         }

@@ -80,6 +80,8 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
             } else {
                 "link \(state.scenario.actors[state.cell.actor].id) add "
             }
+        case .namePin: "name \(state.comparedPin + 1) " + (state.view.pinned.indices.contains(state.comparedPin) ? state.view.pinned[state.comparedPin].name : "")
+        case .notePin: "note \(state.comparedPin + 1) " + (state.view.pinned.indices.contains(state.comparedPin) ? state.view.pinned[state.comparedPin].note : "")
         case .text(let text): text
         }
         state.commandLine = CommandLineState(text: text)

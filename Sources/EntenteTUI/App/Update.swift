@@ -5,7 +5,8 @@ import EntenteSession
 public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     // Only a second c in a row clears the pins; reports from work done off the main loop do not count.
     switch action {
-    case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.analysisReady), .files(.briefReady): break
+    case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.robustFinished),
+         .finder(.analysisReady), .files(.briefReady): break
     default: state.confirmClearPins = false
     }
     let effects = apply(&state, action)
@@ -14,7 +15,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
 
 /// The finder's selected result is analysed in the background as soon as it is shown.
 private func analysisEffects(_ state: inout AppState) -> [Effect] {
-    guard state.screen == .finder, state.viewer == nil, !state.finder.running, let packages = state.finder.result?.packages,
+    let packages = state.finder.packages
+    guard state.screen == .finder, state.viewer == nil, !state.finder.running,
           state.finder.order.indices.contains(state.finder.selected) else { return [] }
     let package = packages[state.finder.order[state.finder.selected]].package
     guard state.finder.analysis?.package != package, state.finder.analysing != package,
@@ -63,6 +65,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else if state.screen == .brief {
             let lines = state.brief.map { BriefScreen.lines($0.text, width: state.size.columns - 2).count } ?? 0
             state.briefScroll = min(max(0, lines - (state.size.rows - 4)), max(0, state.briefScroll + rows))
+        } else if state.screen == .compare {
+            let (count, shown) = CompareScreen.extent(state)
+            state.compareScroll = min(max(0, count - shown), max(0, state.compareScroll + rows))
         } else if state.screen == .finder {
             let (lines, shown) = FinderScreen.detailExtent(state)
             state.finder.detailScroll = min(max(0, lines - shown), max(0, state.finder.detailScroll + rows))
@@ -128,9 +133,24 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
             state.message = SessionError.readsEveryone("coalition finder", widen: state.view.mayWiden).description
             break
         }
+        if state.finder.acrossFutures && state.view.futures.isEmpty {
+            state.message = FinderState.noFutures
+            break
+        }
         state.finder.searching = state.searchRequest
+        state.finder.searchingAcrossFutures = state.finder.acrossFutures
         state.finder.progress = nil
-        return [.startSearch(state.searchRequest)]
+        return [state.finder.acrossFutures ? .startRobustSearch(state.searchRequest) : .startSearch(state.searchRequest)]
+    case .toggleAcrossFutures:
+        return updateFinder(&state, .setAcrossFutures(!state.finder.acrossFutures))
+    case .setAcrossFutures(let on):
+        guard !on || !state.view.futures.isEmpty else {
+            state.message = FinderState.noFutures
+            break
+        }
+        state.finder.acrossFutures = on
+        state.message = on ? "the next search keeps packages viable today and in every future, ranked by their worst case"
+            : "the next search is in \(state.view.future ?? "today")'s scenario only"
     case .cancelSearch:
         if state.finder.running { return [.cancelSearch] }
         guard let package = state.finder.analysing else { break }
@@ -143,14 +163,16 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.progress = progress
     case .searchFinished(let result):
         // A search overtaken by an edit or another file reports into a state that no longer runs it.
-        guard let request = state.finder.searching else { break }
-        state.finder.searching = nil
+        guard let request = state.finder.searching, !state.finder.searchingAcrossFutures else { break }
+        state.finder.dropResults()
         state.finder.result = result
-        state.finder.request = request
-        state.finder.selected = 0
-        state.refreshFinderOrder()
-        // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
-        if result.cancelled, let first = state.finder.order.first { state.finder.analysisStopped = result.packages[first].package }
+        showResults(&state, request, cancelled: result.cancelled)
+    case .robustFinished(let result):
+        guard let request = state.finder.searching, state.finder.searchingAcrossFutures else { break }
+        state.finder.dropResults()
+        state.finder.robust = result
+        state.finder.robustSort = nil
+        showResults(&state, request, cancelled: result.cancelled)
     case .analysisReady(let result):
         // Only for the scenario on screen: an edit since the request makes it stale.
         guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
@@ -169,6 +191,13 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.analysisStopped = nil
         state.finder.detailScroll = 0
     case .cycleSort:
+        if let robust = state.finder.robust {
+            // The worst case, then today's figure and each future's.
+            let next = (state.finder.robustSort ?? -1) + 1
+            state.finder.robustSort = next < robust.ids.count ? next : nil
+            state.refreshFinderOrder()
+            break
+        }
         let all = FinderColumn.allCases
         state.finder.sort = all[wrapped(all.firstIndex(of: state.finder.sort)!, by: 1, count: all.count)]
         state.refreshFinderOrder()
@@ -176,7 +205,8 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.finder.sort = column
         state.refreshFinderOrder()
     case .buildSelected:
-        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { break }
+        let packages = state.finder.packages
+        guard state.finder.order.indices.contains(state.finder.selected) else { break }
         state.screen = .builder
         return [.session(.workspace(.build(packages[state.finder.order[state.finder.selected]].package)))]
     case .require(let actor, let on):
@@ -199,6 +229,17 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         state.message = "no actor constraints (holds on issues stay: see Issues)"
     }
     return []
+}
+
+/// Puts finished results on screen, answering `request`, the first one selected.
+private func showResults(_ state: inout AppState, _ request: SearchRequest, cancelled: Bool) {
+    state.finder.searching = nil
+    state.finder.request = request
+    state.finder.selected = 0
+    state.finder.detailScroll = 0
+    state.refreshFinderOrder()
+    // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
+    if cancelled, let first = state.finder.order.first { state.finder.analysisStopped = state.finder.packages[first].package }
 }
 
 /// Moving about Interests, the workshop view, the `/` filter and the pins.
@@ -253,7 +294,8 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
         state.refreshFinderOrder()
     case .pin:
         var package = state.package
-        if state.screen == .finder, let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) {
+        let packages = state.finder.packages
+        if state.screen == .finder, state.finder.order.indices.contains(state.finder.selected) {
             package = packages[state.finder.order[state.finder.selected]].package
         }
         return [.session(.workspace(.pin(package)))]
@@ -265,6 +307,39 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
             return []
         }
         return [.session(.workspace(.clearPins))]
+    case .namePin(let index, let name):
+        let note = state.view.pinned.indices.contains(index) ? state.view.pinned[index].note : ""
+        return [.session(.workspace(.labelPin(index, name: name, note: note)))]
+    case .notePin(let index, let note):
+        let name = state.view.pinned.indices.contains(index) ? state.view.pinned[index].name : ""
+        return [.session(.workspace(.labelPin(index, name: name, note: note)))]
+    case .explain(let id):
+        guard let id else {
+            state.explained = nil
+            break
+        }
+        guard let actor = state.scenario.actorIndex(id) else {
+            state.message = "unknown actor '\(id)'"
+            break
+        }
+        guard state.canSee(actor: actor) else {
+            state.message = "in the workshop view only \(state.viewer ?? "")'s reasons can be shown"
+            break
+        }
+        state.explained = id
+        if ![.builder, .finder].contains(state.screen) { state.screen = .builder }
+    case .explainNext:
+        // A delegation may be told only its own reasons; others step through the actors
+        // outside the coalition shown (every actor when nobody is outside).
+        if let own = state.viewer { return updateBrowsing(&state, .explain(state.explained == own ? nil : own)) }
+        let coalition = state.screen == .finder && state.finder.order.indices.contains(state.finder.selected)
+            ? state.finder.packages[state.finder.order[state.finder.selected]].coalition : state.evaluation.full?.coalition
+        let ids = state.scenario.actors.map(\.id)
+        let outside = state.scenario.actors.indices.filter { coalition?.contains($0) != true }.map { ids[$0] }
+        let candidates = outside.isEmpty ? ids : outside
+        guard !candidates.isEmpty else { break }
+        let next = state.explained.flatMap { current in candidates.firstIndex(of: current).map { $0 + 1 } } ?? 0
+        state.explained = candidates[next % candidates.count]
     }
     return []
 }
@@ -331,6 +406,14 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
         return [.save(path: file ?? state.file, force: force)]
     case .requestBrief(let file, let force):
         return [.writeBrief(state.package, path: file, force: force)]
+    case .requestComparison(let file, let force):
+        guard !state.pinned.isEmpty else {
+            state.message = "nothing pinned to compare: p pins a package in the builder or the finder"
+            break
+        }
+        let table = CompareTable(state)
+        let text = file.lowercased().hasSuffix(".md") ? table.markdown(title: state.scenario.title) : table.text(title: state.scenario.title)
+        return [.writeComparison(text, path: file, force: force)]
     case .loaded(let view, let file):
         // A load that Esc stopped, or that a newer :open replaced, is dropped.
         guard state.opening == file else { break }

@@ -94,7 +94,12 @@ enum BuilderScreen {
         let barWidth = max(4, width - nameWidth - figureWidth - 4)
         let scale = max(1, standings.map { abs($0.gain) }.max() ?? 1)
         let (full, loss) = ("█", "▒")
-        let room = max(0, height - (firstBar - top))
+        // Why the explained actor is in or out, at the foot of the pane.
+        let why = state.shortfall(under: state.package).map { Array(ShortfallLines.lines($0, package: state.package, scenario: state.scenario, width: width).prefix(4)) } ?? []
+        for (offset, line) in why.enumerated() {
+            grid.put(line.0, x: x, y: top + height - why.count + offset, style: line.1, limit: width)
+        }
+        let room = max(0, height - (firstBar - top) - (why.isEmpty ? 0 : why.count + 1))
         let shown = standings.count > room ? max(0, room - 1) : standings.count
         if shown < standings.count {
             grid.put("… and \(standings.count - shown) more (a taller terminal shows them)", x: x, y: firstBar + shown, style: Style(role: .muted), limit: width)

@@ -15,7 +15,8 @@ enum CompareFutures {
         guard rows(state) > 0 else { return }
         let pin = state.comparedPin
         let more = state.pinned.count > 1 ? " (] and [ choose the package)" : ""
-        grid.put("Package \(pin + 1) today and in every future\(more)", x: 1, y: top + 1, style: Style(bold: true, role: .accent), limit: grid.width - 2)
+        let title = TerminalText.escaped(state.view.pinned[pin].title(pin))
+        grid.put("\(title) today and in every future\(more)", x: 1, y: top + 1, style: Style(bold: true, role: .accent), limit: grid.width - 2)
         let nameWidth = min(34, max(12, state.view.futures.map { DisplayWidth.of(TerminalText.escaped($0.name)) }.max() ?? 0) + 2)
         let header = Style(bold: true)
         grid.put("Future", x: 1, y: top + 2, style: header, limit: nameWidth - 1)

@@ -16,14 +16,19 @@ enum FinderScreen {
         let holds = state.scenario.issues.compactMap { issue in
             state.fixed[issue.id].map { "\(issue.id)=\($0)" } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
         }
-        let constraints = (holds.isEmpty ? [] : ["held: " + holds.joined(separator: ", ")])
+        let held = (holds.isEmpty ? [] : ["held: " + holds.joined(separator: ", ")])
             + (finder.constraintsSummary.isEmpty ? [] : [finder.constraintsSummary])
+        let legend = finder.robust.map { robust in
+            ["futures: " + robust.ids.indices.dropFirst().map { "F\($0) \(TerminalText.escaped(robust.ids[$0]))" }.joined(separator: ", ")]
+        } ?? []
+        let constraints = held + legend
         if !constraints.isEmpty {
-            grid.put(constraints.joined(separator: " · "), x: 1, y: top + 2, style: Style(role: .muted), limit: width)
+            grid.put(DisplayWidth.truncate(constraints.joined(separator: " · "), to: width), x: 1, y: top + 2, style: Style(role: .muted), limit: width)
         }
         // Results ranked by another objective keep their ranking: the header says the next search differs.
-        let next = finder.result != nil && finder.objective != finder.rankedBy ? "Next search ranks by" : "Rank by"
-        grid.put("\(next): \(finder.objective.rawValue) (\(finder.objective.summary))   o changes it, Enter runs",
+        let next = finder.hasResults && (finder.objective != finder.rankedBy || finder.acrossFutures != (finder.robust != nil))
+            ? "Next search ranks by" : "Rank by"
+        grid.put("\(next): \(finder.objective.rawValue) (\(finder.objective.summary))\(scope(state))   o changes it, Enter runs",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: width)
         var y = top + 1
         if finder.running {
@@ -34,19 +39,27 @@ enum FinderScreen {
             let explored = finder.progress.map { Figures.count(Double($0.explored)) } ?? "0"
             grid.put(String(repeating: done, count: filled) + String(repeating: left, count: barWidth - filled)
                 + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
-        } else if let result = finder.result {
-            let how = result.proven ? "proven best" : result.cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
-            let ranked = " ranked by \(finder.rankedBy.rawValue)"
+        } else if finder.hasResults {
+            let (proven, cancelled, explored) = finder.result.map { ($0.proven, $0.cancelled, $0.explored) }
+                ?? finder.robust.map { ($0.proven, $0.cancelled, $0.explored) } ?? (false, false, 0)
+            let how = proven ? "proven best" : cancelled ? "cancelled: best found so far" : "stopped early: best found so far"
+            let ranked = finder.robust == nil ? " ranked by \(finder.rankedBy.rawValue)"
+                : " viable today and in every future, ranked by worst \(finder.rankedBy.rawValue)"
             let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(TerminalText.escaped(state.filter))"
-            grid.put("\(result.packages.count) packages\(ranked)\(shown), \(result.strategy.rawValue), \(Figures.count(Double(result.explored))) explored, \(how)",
-                     x: 1, y: y, style: Style(role: result.proven ? .muted : .bad), limit: width)
+            let strategy = finder.result.map { ", \($0.strategy.rawValue)" } ?? ""
+            grid.put("\(finder.packages.count) packages\(ranked)\(shown)\(strategy), \(Figures.count(Double(explored))) explored, \(how)",
+                     x: 1, y: y, style: Style(role: proven ? .muted : .bad), limit: width)
+        } else if finder.acrossFutures {
+            grid.put("Enter searches every package for coalitions viable today and in every future.", x: 1, y: y, style: Style(role: .muted), limit: width)
         } else {
             grid.put("Enter searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
         }
         y += 2
-        guard let packages = finder.result?.packages, !packages.isEmpty, !finder.order.isEmpty else {
-            if finder.result != nil {
-                grid.put(packages(finder).isEmpty ? "No package gives a viable coalition." : "No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).",
+        let packages = finder.packages
+        guard !packages.isEmpty, !finder.order.isEmpty else {
+            if finder.hasResults {
+                let none = finder.robust == nil ? "No package gives a viable coalition." : "No package gives a coalition viable today and in every future."
+                grid.put(packages.isEmpty ? none : "No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).",
                          x: 1, y: y, limit: width)
             }
             return
@@ -54,6 +67,16 @@ enum FinderScreen {
         let place = tableLayout(state, top: top, height: height)
         drawTable(state, packages, into: &grid, y: place.y, rows: place.rows, width: width)
         drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: place.y + place.rows + 2, rows: place.detail, width: width)
+    }
+
+    /// What the header adds about futures: where the next search looks, and the key that
+    /// changes it (nothing for a scenario without futures).
+    private static func scope(_ state: AppState) -> String {
+        guard !state.view.futures.isEmpty else { return "" }
+        let key = Keymap.workbench.keyLabel(for: .finder(.toggleAcrossFutures), on: .finder)
+        return state.finder.acrossFutures
+            ? " in the worst of today and \(state.view.futures.count - 1) futures (\(key): the future shown only)"
+            : " in \(state.view.future ?? "today") (\(key): across every future)"
     }
 
     /// Where the results table sits (its header row), how many results it shows, and the
@@ -70,14 +93,12 @@ enum FinderScreen {
 
     /// The result (its place in the displayed order) at a screen row, for mouse clicks.
     static func result(atRow y: Int, _ state: AppState, top: Int, height: Int) -> Int? {
-        guard state.finder.result != nil else { return nil }
+        guard state.finder.hasResults else { return nil }
         let place = tableLayout(state, top: top, height: height)
         guard y > place.y, y <= place.y + place.rows else { return nil }
         let position = firstResult(state, rows: place.rows) + y - place.y - 1
         return state.finder.order.indices.contains(position) ? position : nil
     }
-
-    private static func packages(_ finder: FinderState) -> [PackageEvaluation] { finder.result?.packages ?? [] }
 
     /// The figure columns in the order they give way on narrow terminals; the column the
     /// results are ranked by and the sorted one never do.
@@ -98,23 +119,57 @@ enum FinderScreen {
 
     /// A result's figure in a column, as the table writes it.
     static func figure(_ evaluation: PackageEvaluation, _ column: FinderColumn) -> String {
-        guard let objective = column.objective else { return "" }
-        let value = evaluation.objective(objective)
-        switch column {
-        case .capability: return Figures.percent(value)
-        case .members: return "\(Int(value))"
-        case .totalGain: return Figures.fixed(value, 1)
-        case .openness: return Figures.signed(value, 1)
-        default: return Figures.fixed(value, 2)
+        column.objective.map { format(evaluation.objective($0), $0) } ?? ""
+    }
+
+    /// An objective's figure as the table writes it.
+    static func format(_ value: Double, _ objective: Objective) -> String {
+        switch objective {
+        case .capability: Figures.percent(value)
+        case .members: "\(Int(value))"
+        case .totalGain: Figures.fixed(value, 1)
+        case .openness: Figures.signed(value, 1)
+        default: Figures.fixed(value, 2)
         }
+    }
+
+    /// A figure column of the results table: its header, whether it carries the sort mark,
+    /// and the cell of each result (by its index in the search's order).
+    struct TableColumn {
+        let header: String
+        let marked: Bool
+        let cell: (Int) -> String
+        var width: Int { max(7, header.count + 1) }
+    }
+
+    /// The figure columns at this width: the finder's columns, or for a robust search the
+    /// worst case, today's figure and each future's (the futures give way from the last on
+    /// narrow terminals).
+    static func tableColumns(_ state: AppState, width: Int) -> [TableColumn] {
+        let finder = state.finder
+        guard let robust = finder.robust else {
+            let packages = finder.packages
+            let marked = finder.sort == .rank ? FinderColumn(finder.rankedBy) : finder.sort
+            return columns(finder, width: width).map { column in
+                TableColumn(header: column.header, marked: column == marked) { figure(packages[$0], column) }
+            }
+        }
+        let objective = finder.rankedBy
+        var columns = [TableColumn(header: "Worst", marked: finder.robustSort == nil) { format(robust.packages[$0].worst, objective) }]
+        for index in robust.ids.indices {
+            columns.append(TableColumn(header: index == 0 ? "Today" : "F\(index)", marked: finder.robustSort == index) {
+                format(robust.packages[$0].byFuture[index].value, objective)
+            })
+        }
+        while columns.count > 2, width - columns.reduce(5) { $0 + $1.width + 1 } - 1 < 16 { columns.removeLast() }
+        return columns
     }
 
     private static func drawTable(_ state: AppState, _ packages: [PackageEvaluation], into grid: inout Grid, y: Int, rows: Int, width: Int) {
         let finder = state.finder
-        let figures = columns(finder, width: width)
-        let marked = finder.sort == .rank ? FinderColumn(finder.rankedBy) : finder.sort
+        let figures = tableColumns(state, width: width)
         // What the figures leave goes to the coalition and, on wide screens, the package.
-        let rest = max(10, width - figures.reduce(5) { $0 + columnWidth($1) + 1 } - 1)
+        let rest = max(10, width - figures.reduce(5) { $0 + $1.width + 1 } - 1)
         let first = firstResult(state, rows: rows)
         let shown = Array((first..<finder.order.count).prefix(rows))
         let labels = shown.map { coalitionLabel(packages[finder.order[$0]].coalition, state.scenario) }
@@ -123,17 +178,19 @@ enum FinderScreen {
         let packageWidth = rest - coalitionWidth - 1
         func row(_ rank: String, _ coalition: String, _ cells: [String], _ package: String?) -> String {
             DisplayWidth.pad(rank, to: 4, alignRight: true) + " " + DisplayWidth.pad(coalition, to: coalitionWidth) + " "
-                + zip(figures, cells).map { DisplayWidth.pad($1, to: columnWidth($0), alignRight: true) + " " }.joined()
+                + zip(figures, cells).map { DisplayWidth.pad($1, to: $0.width, alignRight: true) + " " }.joined()
                 + (package.map { DisplayWidth.truncate($0, to: packageWidth) } ?? "")
         }
-        let headers = figures.map { $0.header + ($0 == marked ? "▼" : "") }
-        grid.put(row("#", "Coalition", headers, packageWidth >= 20 ? "Package (changes)" : nil), x: 1, y: y, style: Style(bold: true), limit: width)
+        let headers = figures.map { $0.header + ($0.marked ? "▼" : "") }
+        let coalition = finder.robust == nil || coalitionWidth < 15 ? "Coalition" : "Coalition today"
+        grid.put(row("#", coalition, headers, packageWidth >= 20 ? "Package (changes)" : nil), x: 1, y: y, style: Style(bold: true), limit: width)
         for (offset, position) in shown.enumerated() {
-            let evaluation = packages[finder.order[position]]
+            let index = finder.order[position]
+            let evaluation = packages[index]
             let package = packageWidth >= 20 ? state.scenario.changes(evaluation.package).joined(separator: ", ") : nil
             let selected = position == finder.selected
             if selected { grid.paint(y: y + 1 + offset, from: 1, to: 1 + width, style: Style(reverse: true)) }
-            grid.put(row("\(finder.order[position] + 1)", labels[offset], figures.map { figure(evaluation, $0) }, package),
+            grid.put(row("\(index + 1)", labels[offset], figures.map { $0.cell(index) }, package),
                      x: 1, y: y + 1 + offset, style: Style(reverse: selected), limit: width)
         }
     }
@@ -156,16 +213,24 @@ enum FinderScreen {
         var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
         lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
             .map { ($0, Style()) }
+        if let robust = state.finder.robust, let found = robust.packages.first(where: { $0.package == evaluation.package }) {
+            lines += FutureVerdictLines.rows(found, ids: robust.ids, objective: state.finder.rankedBy, scenario: scenario, width: width)
+        }
         // Weakest first: the members a rival offer would peel off soonest.
         let members = evaluation.coalition.members.sorted { evaluation.gains[$0] < evaluation.gains[$1] }
             .map { "\(scenario.actors[$0].id) \(Figures.signed(evaluation.gains[$0]))" }
         let memberRows = rows >= 12 ? 4 : 2
-        lines += fitted(members, label: "members (\(members.count), weakest first): ", width: width, rows: memberRows).map { ($0, Style(role: .good)) }
+        let today = state.finder.robust == nil ? "" : " today"
+        lines += fitted(members, label: "members\(today) (\(members.count), weakest first): ", width: width, rows: memberRows).map { ($0, Style(role: .good)) }
         let outside = scenario.actors.indices.filter { !evaluation.coalition.contains($0) }.map { actor in
             evaluation.redLined.contains(actor) ? "\(scenario.actors[actor].id) (red line)" : "\(scenario.actors[actor].id) \(Figures.signed(evaluation.gains[actor]))"
         }
-        lines += fitted(outside, label: "holdouts: ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
+        lines += fitted(outside, label: "holdouts\(today): ", width: width, rows: memberRows).map { ($0, Style(role: .bad)) }
+        if let shortfall = state.shortfall(under: evaluation.package) {
+            lines += ShortfallLines.lines(shortfall, package: evaluation.package, scenario: scenario, width: width)
+        }
         if let result = state.finder.analysis, result.package == evaluation.package {
+            if state.finder.robust == nil { lines += FutureVerdictLines.summary(result.futures, scenario: scenario, width: width) }
             lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width, excluded: Set(state.finder.request?.exclude ?? []))
         } else if state.finder.analysisStopped == evaluation.package {
             lines.append(("analysis stopped (Esc): move to another result and back to analyse it", Style(role: .muted)))
@@ -177,7 +242,8 @@ enum FinderScreen {
 
     /// How many lines the selected package's pane has and how many it shows, for scrolling.
     static func detailExtent(_ state: AppState) -> (lines: Int, shown: Int) {
-        guard let packages = state.finder.result?.packages, state.finder.order.indices.contains(state.finder.selected) else { return (0, 0) }
+        let packages = state.finder.packages
+        guard state.finder.order.indices.contains(state.finder.selected) else { return (0, 0) }
         let place = tableLayout(state, top: 1, height: state.size.rows - 2)
         let lines = detailLines(state, packages[state.finder.order[state.finder.selected]], width: state.size.columns - 2, rows: place.detail)
         return (lines.count, lines.count > place.detail ? place.detail - 1 : place.detail)

@@ -88,6 +88,7 @@ public enum WorkbenchView {
         switch state.screen {
         case .brief: return max(1, rows - 4)
         case .finder: return max(1, FinderScreen.detailExtent(state).shown)
+        case .compare: return max(1, CompareScreen.extent(state).shown)
         default: return max(1, rows - 2)
         }
     }
