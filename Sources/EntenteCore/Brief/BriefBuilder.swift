@@ -120,7 +120,8 @@ public struct BriefBuilder: Sendable {
             guard let interest = stance.interests[issue.id] else { continue }
             let points = compiled.gain(of: actor, issue: index, option: package.choices[index])
             if points != 0 {
-                terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points, note: interest.note))
+                terms.append(Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: points,
+                                                 stance: interest.preference(on: issue), note: interest.note))
             }
         }
         terms += linkTerms(stance, package: package)
@@ -140,7 +141,7 @@ public struct BriefBuilder: Sendable {
             let issues = link.when.compactMap { condition in scenario.issueIndex(condition.issue).map { scenario.issues[$0].name } }
             return Brief.Contribution(
                 issue: issues.joined(separator: " with "), option: now ? "taken together" : "no longer together",
-                points: now ? link.points : -link.points, note: link.note)
+                points: now ? link.points : -link.points, stance: "", note: link.note)
         }
     }
 

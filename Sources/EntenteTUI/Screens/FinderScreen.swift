@@ -14,7 +14,7 @@ enum FinderScreen {
             return
         }
         let holds = state.scenario.issues.compactMap { issue in
-            state.fixed[issue.id].map { "\(issue.id)=\($0)" } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
+            state.fixed[issue.id].map { Scenario.assignment(issue.id, $0) } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
         }
         let constraints = (holds.isEmpty ? [] : ["held: " + holds.joined(separator: ", ")])
             + (finder.constraintsSummary.isEmpty ? [] : [finder.constraintsSummary])
@@ -46,14 +46,23 @@ enum FinderScreen {
         y += 2
         guard let packages = finder.result?.packages, !packages.isEmpty, !finder.order.isEmpty else {
             if finder.result != nil {
-                grid.put(packages(finder).isEmpty ? "No package gives a viable coalition." : "No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).",
-                         x: 1, y: y, limit: width)
+                let why = packages(finder).isEmpty ? emptyReason(state) : ["No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter)."]
+                for (row, line) in why.enumerated() { grid.put(line, x: 1, y: y + row, limit: width) }
             }
             return
         }
         let place = tableLayout(state, top: top, height: height)
         drawTable(state, packages, into: &grid, y: place.y, rows: place.rows, width: width)
         drawDetail(state, packages[finder.order[finder.selected]], into: &grid, y: place.y + place.rows + 2, rows: place.detail, width: width)
+    }
+
+    /// Why the search found nothing: the conditions it had to meet, and how to loosen them.
+    static func emptyReason(_ state: AppState) -> [String] {
+        guard let result = state.finder.result else { return [] }
+        let conditions = (state.finder.request ?? state.searchRequest).conditions(in: state.scenario)
+        let searched = result.proven ? "" : " among the \(Figures.count(Double(result.explored))) packages searched"
+        return TextWrap.wrap("No package gives a viable coalition that meets \(conditions)\(searched).", width: max(20, state.size.columns - 2))
+            + ["Loosen: :free all drops the actor constraints and the minimum; holds are set on Issues."]
     }
 
     /// Where the results table sits (its header row), how many results it shows, and the
