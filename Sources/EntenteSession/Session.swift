@@ -23,6 +23,9 @@ public struct Session: Sendable {
     public private(set) var journal: [JournalEntry] = []
     private var undoStack: [Change] = []
     private var redoStack: [Change] = []
+    /// Numbers every change of the document and of a builder, so that undo takes back the
+    /// seat's newest change, whichever of the two it was.
+    private var sequence = 0
     private var workspaces: [String: Workspace] = [:]
     private var evaluator: PackageEvaluator
     /// Today and each future, compiled once per change (empty without futures).
@@ -41,6 +44,7 @@ public struct Session: Sendable {
         let seat: String
         let stanceOf: String?
         let summary: String
+        let sequence: Int
     }
 
     public init(scenario: Scenario, seats: [Seat] = [.solo]) {
@@ -79,8 +83,8 @@ public struct Session: Sendable {
             package: workspace.package, offTable: workspace.offTable, fixed: workspace.fixed, pinned: workspace.pins,
             evaluation: evaluate(workspace.package, for: lens, with: lane?.evaluator ?? evaluator),
             pinEvaluations: workspace.pins.map { evaluate($0.package, for: lens, with: lane?.evaluator ?? evaluator) },
-            canUndo: undoStack.last.map { may(undo: $0, lens: lens) } ?? false,
-            canRedo: redoStack.last.map { may(undo: $0, lens: lens) } ?? false)
+            canUndo: (undoStack.last.map { may(undo: $0, lens: lens) } ?? false) || !workspace.builderUndo.isEmpty,
+            canRedo: (redoStack.last.map { may(undo: $0, lens: lens) } ?? false) || !workspace.builderRedo.isEmpty)
     }
 
     /// A package as a role may know it: everything, or the delegation's own standing.
@@ -127,24 +131,16 @@ public struct Session: Sendable {
             do { edited = try edit.apply(to: scenario) } catch { throw SessionError(error.description) }
             let summary = edit.summary(in: scenario)
             guard edited != scenario else { throw SessionError("no change: " + summary) }
+            let note = edit.staleNote(in: scenario)
             change(to: edited, by: seatID, summary: summary, stanceOf: edit.stanceOf)
-            return summary
+            return summary + (note.map { "; \($0)" } ?? "")
         case .undo, .redo:
-            let back = command == .undo
-            guard let last = back ? undoStack.last : redoStack.last else { throw SessionError(back ? "nothing to undo" : "nothing to redo") }
-            guard may(undo: last, lens: lens) else {
-                throw SessionError("the last change was not \(lens.label)'s to \(back ? "undo" : "redo")")
-            }
-            if back { undoStack.removeLast() } else { redoStack.removeLast() }
-            let reverse = Change(scenario: scenario, seat: last.seat, stanceOf: last.stanceOf, summary: last.summary)
-            if back { redoStack.append(reverse) } else { undoStack.append(reverse) }
-            replace(with: last.scenario)
-            journal.append(JournalEntry(revision: revision, seat: seatID, summary: back ? "undo" : "redo", stanceOf: last.stanceOf))
-            return (back ? "undone: " : "redone: ") + last.summary
+            return try undo(back: command == .undo, seatID: seatID, lens: lens)
         case .restore(let restored):
             guard seat.role != .observer else { throw SessionError.observerEdits }
             guard restored != scenario else { return nil }
-            change(to: restored, by: seatID, summary: "restored the journal's edits", stanceOf: nil)
+            let count = ScenarioDiff.lines(from: scenario, to: restored).filter { $0.hasPrefix("+") || $0.hasPrefix("-") }.count
+            change(to: restored, by: seatID, summary: "the restored journal (\(count) changed line\(count == 1 ? "" : "s") of the file, all at once)", stanceOf: nil)
             return nil
         case .workspace(let command):
             var workspace = workspaces[seatID]!
@@ -153,27 +149,75 @@ public struct Session: Sendable {
         }
     }
 
+    /// Undoes (or redoes) the seat's newest change: the document's last change, when the
+    /// seat may take it back, or its own builder's, whichever came later (for redo: whichever
+    /// was undone last).
+    private mutating func undo(back: Bool, seatID: String, lens: Role) throws(SessionError) -> String {
+        let word = back ? "undone: " : "redone: "
+        let document = back ? undoStack.last : redoStack.last
+        let builder = back ? workspaces[seatID]!.builderUndo.last : workspaces[seatID]!.builderRedo.last
+        let documentAllowed = document.map { may(undo: $0, lens: lens) } ?? false
+        let takeBuilder: Bool
+        switch (documentAllowed ? document : nil, builder) {
+        case (nil, nil):
+            if document != nil { throw SessionError("the last change was not \(lens.label)'s to \(back ? "undo" : "redo")") }
+            throw SessionError(back ? "nothing to undo" : "nothing to redo")
+        case (_?, nil): takeBuilder = false
+        case (nil, _?): takeBuilder = true
+        case (let change?, let step?): takeBuilder = back ? step.sequence > change.sequence : step.sequence < change.sequence
+        }
+        if takeBuilder, let step = builder {
+            var workspace = workspaces[seatID]!
+            let reverse = Workspace.BuilderStep(package: workspace.package, summary: step.summary, sequence: step.sequence)
+            if back {
+                workspace.builderUndo.removeLast()
+                workspace.builderRedo.append(reverse)
+            } else {
+                workspace.builderRedo.removeLast()
+                workspace.builderUndo.append(reverse)
+            }
+            workspace.package = step.package
+            workspace.applyHolds(in: scenario)
+            workspaces[seatID] = workspace
+            return word + "in the builder, " + step.summary
+        }
+        let last = document!
+        if back { undoStack.removeLast() } else { redoStack.removeLast() }
+        let reverse = Change(scenario: scenario, seat: last.seat, stanceOf: last.stanceOf, summary: last.summary, sequence: last.sequence)
+        if back { redoStack.append(reverse) } else { undoStack.append(reverse) }
+        replace(with: last.scenario)
+        journal.append(JournalEntry(revision: revision, seat: seatID, summary: back ? "undo" : "redo", stanceOf: last.stanceOf))
+        return word + last.summary
+    }
+
     /// A change to one seat's workspace.
-    private func apply(_ command: WorkspaceCommand, to workspace: inout Workspace, of seat: Seat) throws(SessionError) -> String? {
+    private mutating func apply(_ command: WorkspaceCommand, to workspace: inout Workspace, of seat: Seat) throws(SessionError) -> String? {
         switch command {
         case .choose(let issue, let option):
             guard scenario.issues.indices.contains(issue), scenario.issues[issue].options.indices.contains(option) else {
                 throw SessionError("no option \(option) on issue \(issue)")
             }
             if let hold = workspace.hold(on: scenario.issues[issue]) { throw SessionError(hold) }
-            workspace.package.choices[issue] = option
+            var package = workspace.package
+            package.choices[issue] = option
+            let chosen = scenario.issues[issue]
+            record(package, in: &workspace, summary: "\(Scenario.assignment(chosen.id, chosen.options[option].id)) (was \(chosen.options[workspace.package.choices[issue]].id))")
             return nil
         case .build(let package):
             guard package.choices.count == scenario.issues.count,
                   zip(package.choices, scenario.issues).allSatisfy({ $1.options.indices.contains($0) }) else {
                 throw SessionError("that package is not one of this scenario's")
             }
-            workspace.package = package
-            workspace.applyHolds(in: scenario)
+            var held = workspace
+            held.package = package
+            held.applyHolds(in: scenario)
+            record(held.package, in: &workspace, summary: "the package put in place")
             return nil
         case .resetPackage:
-            workspace.package = scenario.statusQuo
-            workspace.applyHolds(in: scenario)
+            var held = workspace
+            held.package = scenario.statusQuo
+            held.applyHolds(in: scenario)
+            record(held.package, in: &workspace, summary: "back to the status quo")
             return nil
         case .setOnTable(let id, let on):
             guard scenario.issueIndex(id) != nil else { throw SessionError("unknown issue '\(id)'") }
@@ -226,6 +270,16 @@ public struct Session: Sendable {
         }
     }
 
+    /// Puts a new package in a seat's builder, remembering the old one for undo (nothing is
+    /// remembered when the package does not change).
+    private mutating func record(_ package: Package, in workspace: inout Workspace, summary: String) {
+        guard package != workspace.package else { return }
+        sequence += 1
+        workspace.builderUndo.append(Workspace.BuilderStep(package: workspace.package, summary: summary, sequence: sequence))
+        workspace.builderRedo = []
+        workspace.package = package
+    }
+
     /// Whether the seat, acting through `lens`, may make this edit: a delegation changes
     /// only its own actor's stance; an observer changes nothing.
     private func check(_ edit: ScenarioEdit, by seat: Seat, lens: Role) throws(SessionError) {
@@ -250,7 +304,8 @@ public struct Session: Sendable {
 
     /// Records a change: the old scenario goes on the undo stack, redo is dropped.
     private mutating func change(to edited: Scenario, by seat: String, summary: String, stanceOf: String?) {
-        undoStack.append(Change(scenario: scenario, seat: seat, stanceOf: stanceOf, summary: summary))
+        sequence += 1
+        undoStack.append(Change(scenario: scenario, seat: seat, stanceOf: stanceOf, summary: summary, sequence: sequence))
         redoStack = []
         replace(with: edited)
         journal.append(JournalEntry(revision: revision, seat: seat, summary: summary, stanceOf: stanceOf))

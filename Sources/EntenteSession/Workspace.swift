@@ -15,6 +15,19 @@ struct Workspace: Sendable, Equatable {
     var lens: Role
     /// The future the seat looks at (an id of the scenario's futures); nil: today.
     var future: String?
+    /// The builder's packages before each of its changes (undo), and after each undone one
+    /// (redo), newest last; the session interleaves them with the document's own undo by
+    /// their sequence numbers.
+    var builderUndo: [BuilderStep] = []
+    var builderRedo: [BuilderStep] = []
+
+    /// One change of the builder's package: the package on the other side of it, what it
+    /// was in words, and when it happened among the session's changes.
+    struct BuilderStep: Sendable, Equatable {
+        var package: Package
+        let summary: String
+        let sequence: Int
+    }
 
     init(scenario: Scenario, role: Role) {
         package = scenario.statusQuo
@@ -27,6 +40,8 @@ struct Workspace: Sendable, Equatable {
         var next = self
         next.package = package.carried(from: old, to: new)
         next.pins = pins.map { Pin(package: $0.package.carried(from: old, to: new), name: $0.name, note: $0.note) }
+        next.builderUndo = builderUndo.map { $0.carried(from: old, to: new) }
+        next.builderRedo = builderRedo.map { $0.carried(from: old, to: new) }
         next.offTable = offTable.filter { new.issueIndex($0) != nil }
         next.fixed = fixed.filter { hold in new.issueIndex(hold.key).flatMap { new.issues[$0].optionIndex(hold.value) } != nil }
         next.applyHolds(in: new)
@@ -52,5 +67,13 @@ struct Workspace: Sendable, Equatable {
         if let option = fixed[issue.id] { return "\(issue.id) is fixed at \(option) (f on Issues, or :fix \(issue.id), releases it)" }
         if offTable.contains(issue.id) { return "\(issue.id) is off the table (t on Issues, or :table \(issue.id) on, puts it back)" }
         return nil
+    }
+}
+
+extension Workspace.BuilderStep {
+    func carried(from old: Scenario, to new: Scenario) -> Self {
+        var next = self
+        next.package = package.carried(from: old, to: new)
+        return next
     }
 }

@@ -47,9 +47,7 @@ struct AnalysisText {
                 lines.append("    no package within \(HoldoutAnalysis.maximumChanges) changes brings it in without losing a member")
             }
             for sweetener in holdout.sweeteners {
-                let changes = sweetener.changes.map { "\(scenario.issues[$0].id)=\(scenario.issues[$0].options[sweetener.package.choices[$0]].id)" }
-                let costs = sweetener.costs.isEmpty ? "nobody pays" : "paid by " + sweetener.costs.map { "\(id($0.actor)) −\(Figures.fixed($0.loss))" }.joined(separator: ", ")
-                lines.append("    sweetener: \(changes.joined(separator: ", ")) → \(id(holdout.actor)) \(Figures.signed(sweetener.holdoutGain)); \(costs)")
+                lines.append("    sweetener: " + TerminalText.escaped(sweetener.words(bringingIn: holdout.actor, in: scenario)))
             }
         }
         lines.append("")

@@ -62,7 +62,7 @@ struct BriefCommand: ParsableCommand {
             settings.audience = audience
             settings.timeLimit = timeLimit
             // One --package per changed issue, so the annex can break the command between arguments.
-            let pairs = PackageText(scenario: loaded).changed(chosen).map { "\($0.issue.id)=\($0.option.id)" }
+            let pairs = PackageText(scenario: loaded).changed(chosen).map { Scenario.assignment($0.issue.id, $0.option.id) }
             var command = ["entente", "brief", scenario.file]
             command += pairs.isEmpty ? ["--package", ""] : pairs.flatMap { ["--package", $0] }
             command += future.arguments + ["--seed", "\(seed)", "--date", settings.date]

@@ -40,8 +40,8 @@ struct LogrollsCommand: ParsableCommand {
         var table = TextTable(header: ["#", "gets its way", "on", "concedes to", "on", "gains", "joint"], rightAligned: [6])
         for (rank, trade) in trades.enumerated() {
             table.append([
-                "\(rank + 1)", id(trade.actors[0]), "\(loaded.issues[trade.issues[0]].id)=\(option(trade, 0))",
-                id(trade.actors[1]), "\(loaded.issues[trade.issues[1]].id)=\(option(trade, 1))",
+                "\(rank + 1)", id(trade.actors[0]), Scenario.assignment(loaded.issues[trade.issues[0]].id, option(trade, 0)),
+                id(trade.actors[1]), Scenario.assignment(loaded.issues[trade.issues[1]].id, option(trade, 1)),
                 trade.gains.map { Figures.signed($0) }.joined(separator: " / "), Figures.fixed(trade.jointGain),
             ])
         }

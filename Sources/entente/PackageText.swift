@@ -89,10 +89,10 @@ struct SearchText {
             lines.append("\(why): NOT proven optimal; \(Figures.percent(result.ruledOut)) of the space visited or ruled out, the ranking is the best found so far")
         }
         if result.packages.isEmpty {
-            let conditions = request.applyRules ? "the scenario's rules" : "the conditions"
+            let conditions = request.conditions(in: scenario)
             lines.append("")
             if result.proven {
-                lines.append("No package gives a coalition that meets \(conditions). Try more issues on the table, fewer fixed options, or --no-rules.")
+                lines.append("No package gives a coalition that meets \(conditions). Try more issues on the table, fewer fixed options, fewer constraints, or --no-rules.")
             } else {
                 // Not a proof: say how much was searched and that the rest was not.
                 lines.append("No package found yet: \(Figures.count(Double(result.explored))) of \(Figures.count(result.spaceSize)) packages visited, "

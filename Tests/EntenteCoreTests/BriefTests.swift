@@ -50,6 +50,31 @@ import Testing
         #expect(linkTerms > 0, "some package makes a link hold")
     }
 
+    /// Issue 15, defect 7: what a brief says of a member's stance comes from the values as
+    /// they stand. India's red line on chips=allied-pool lifted and its value raised, the
+    /// brief's words follow; the note stays the author's, quoted as a note.
+    @Test func derivedStanceFollowsTheValues() throws {
+        var scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        let chips = try #require(scenario.issueIndex("chips"))
+        let india = try #require(scenario.actorIndex("india"))
+        let stance = try #require(scenario.actors[india].interests["chips"])
+        let before = stance.preference(on: scenario.issues[chips])
+        let best = try #require(scenario.issues[chips].options.max { stance.value(of: $0) < stance.value(of: $1) })
+        let worst = try #require(scenario.issues[chips].options.min { stance.value(of: $0) < stance.value(of: $1) })
+        #expect(before.hasPrefix("values \(best.name) most (\(Figures.fixed(stance.value(of: best), 0))), \(worst.name) least"))
+        for line in stance.redLines { scenario = try scenario.settingRedLine("india", "chips", line, false) }
+        scenario = try scenario.settingValue("india", "chips", worst.id, to: 100)
+        scenario = try scenario.notingStance("india", "chips", "written before the phone call")
+        let after = try #require(scenario.actors[india].interests["chips"]).preference(on: scenario.issues[chips])
+        #expect(after.hasPrefix("values \(worst.name) most (100)") && !after.contains("red line"))
+        let package = try scenario.package(["chips": worst.id])
+        let brief = try BriefBuilder(scenario).build(package, settings: BriefBuilder.Settings())
+        let term = try #require(brief.members.first { $0.actor == "india" }?.gainsFrom.first { $0.issue == scenario.issues[chips].name })
+        #expect(term.stance == after && term.note == "written before the phone call")
+        let text = BriefRenderer.render(brief, as: .text).replacingOccurrences(of: "\n  ", with: " ")
+        #expect(text.contains("Values \(worst.name) most (100)") && text.contains("Note: written before the phone call"))
+    }
+
     @Test(arguments: BriefFormat.allCases)
     func goldenBriefs(format: BriefFormat) throws {
         for (name, options) in Self.cases {

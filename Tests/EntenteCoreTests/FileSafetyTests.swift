@@ -79,6 +79,27 @@ import Testing
         }
     }
 
+    /// Issue 15, defect 12: saving into a folder that is not there says so (it said "You
+    /// don't have permission"); a folder that is a file, and one that may not be written, too.
+    @Test func aMissingFolderIsNamed() throws {
+        func reason(_ path: String) -> String? {
+            do {
+                try AtomicFile.write(Data("x".utf8), to: path)
+                return nil
+            } catch {
+                return error.reason
+            }
+        }
+        #expect(reason("/nonexistent/dir/x.yaml") == "the folder /nonexistent/dir does not exist")
+        try inFolder { folder in
+            try AtomicFile.write(Data("x".utf8), to: folder + "/plain")
+            #expect(reason(folder + "/plain/x.yaml") == "the folder \(folder)/plain is not a folder")
+            guard geteuid() != 0 else { return }  // root writes anywhere
+            mkdir(folder + "/closed", 0o500)
+            #expect(reason(folder + "/closed/x.yaml") == "no permission to create files in the folder \(folder)/closed")
+        }
+    }
+
     @Test func newFilesCanBeMadePrivate() throws {
         try inFolder { folder in
             try AtomicFile.write(Data("x".utf8), to: folder + "/journal", permissions: 0o600)

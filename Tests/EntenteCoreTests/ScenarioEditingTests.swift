@@ -68,6 +68,29 @@ import Testing
         #expect(merged == Self.small)
     }
 
+    /// Issue 15, defect 8: a split saved and read back (and a part renamed since) still
+    /// merges back under the broad issue's own name, not its id.
+    @Test func mergeAfterSaveKeepsTheBroadIssuesName() throws {
+        let split = try Self.small.splitting("reg", into: [IssuePart(id: "privacy"), IssuePart(id: "ai")])
+        let saved = try ScenarioLoader.parse(ScenarioWriter.yaml(split), file: "saved.yaml")
+        #expect(try saved.merging("privacy").issues[0].name == "Regulation")
+        let renamed = try saved.renamingIssue("ai", to: "Rules for AI")
+        #expect(try renamed.merging("privacy").issues[0].name == "Regulation")
+    }
+
+    /// Issue 15, defect 8: merging parts whose options differ names a combination in which
+    /// the parts take the same option once, and describes it once.
+    @Test func mergedCombinationsSayASharedOptionOnce() throws {
+        var broad = Self.small
+        broad.issues[0].options[0].name = "As today"
+        broad.issues[0].options[0].description = "The rules as they are."
+        let split = try broad.splitting("reg", into: [IssuePart(id: "privacy", options: ["sq", "strict"]), IssuePart(id: "ai", options: ["sq", "light"])])
+        let merged = try split.merging("reg").issues[0]
+        #expect(merged.options.map(\.name) == ["As today", "As today + light", "strict + As today", "strict + light"])
+        #expect(merged.options[0].description == "The rules as they are.")
+        #expect(merged.options[1].description == "The rules as they are.")
+    }
+
     @Test func mergeOfDifferentPartsOffersEveryCombination() throws {
         let split = try Self.small.splitting("reg", into: [IssuePart(id: "privacy", options: ["sq", "strict"]), IssuePart(id: "ai", options: ["sq", "light"])])
         let merged = try split.merging("reg")

@@ -51,7 +51,7 @@ import Testing
         let original = session.scenario
         let journal = try original.settingSalience("india", "chips", to: 2)
         let reply = session.handle(.restore(journal), from: seat)
-        #expect(reply.documentChanged && session.scenario == journal && session.journal.last?.summary == "restored the journal's edits")
+        #expect(reply.documentChanged && session.scenario == journal && session.journal.last?.summary == "the restored journal (2 changed lines of the file, all at once)")
         _ = session.handle(.undo, from: seat)
         #expect(session.scenario == original)
         #expect(session.handle(.restore(journal), from: SessionFixtures.observer.id).refused)

@@ -75,7 +75,7 @@ import Testing
         #expect(Commands.parse("future today", scenario: state.view.today) == .success([.futures(.setFuture(nil))]))
         #expect(Commands.parse("future mars", scenario: state.view.today)
             == .failure(CommandError("unknown future 'mars'; expected one of: today, bipolar-nationalist, bipolar-internationalist, multipolar-nationalist, multipolar-internationalist, splinternet")))
-        #expect(Commands.complete("future mu", scenario: state.view.today) == "future multipolar-")
+        #expect(Commands.complete("future mu", scenario: state.view.today).text == "future multipolar-")
         _ = update(&state, .futures(.setFuture("mars")))
         #expect(state.view.future == nil && state.message?.hasPrefix("unknown future 'mars'") == true)
         // A scenario without futures says so rather than doing nothing.

@@ -110,7 +110,7 @@ extension WorkbenchViewTests {
         press(.character("x"))
         #expect(state.message == "national is the status quo of cables; a red line cannot fall on it")
         press(.character("e"))
-        #expect(state.commandLine?.text == "value us cables national ")
+        #expect(state.commandLine?.text == "value us cables national 50")
         for _ in 0..<30 { press(.character("<")) }
         #expect(state.commandLine != nil, "keys go to the open command line")
         _ = update(&state, .commandKey(.escape))

@@ -34,7 +34,7 @@ import Testing
         var bench = try bench()
         _ = run("name 1 EU offer", &bench)
         #expect(bench.view.pinned[0].name == "EU offer" && bench.message == "package 1 is named EU offer")
-        _ = run("note 1 tabled on Tuesday", &bench)
+        _ = run("annotate 1 tabled on Tuesday", &bench)
         #expect(bench.view.pinned[0] == Pin(package: Package(choices: [1, 0]), name: "EU offer", note: "tabled on Tuesday"))
         #expect(bench.message == "package 1 is named EU offer, with a note")
         // n on Compare begins the command with the current name, for the pin shown below.
@@ -44,7 +44,7 @@ import Testing
         #expect(bench.commandLine?.text == "name 1 EU offer")
         bench.commandLine = nil
         _ = update(&bench, .editing(.prompt(.notePin)))
-        #expect(bench.commandLine?.text == "note 1 tabled on Tuesday")
+        #expect(bench.commandLine?.text == "annotate 1 tabled on Tuesday")
         bench.commandLine = nil
         // Pinning it again names it; the name follows the package through an edit.
         _ = update(&bench, .show(.builder))
@@ -65,7 +65,7 @@ import Testing
     @Test func compareShowsMembersAndEveryActorsGain() throws {
         var bench = try bench()
         _ = run("name 1 EU offer", &bench)
-        _ = run("note 1 tabled on Tuesday", &bench)
+        _ = run("annotate 1 tabled on Tuesday", &bench)
         _ = update(&bench, .show(.compare))
         let screen = WorkbenchView.render(bench).lines
         #expect(screen[1].contains("EU offer") && screen[1].contains("Package 2"))
@@ -79,7 +79,7 @@ import Testing
     @Test func theComparisonIsExportedAsTextAndMarkdown() throws {
         var bench = try bench()
         _ = run("name 1 EU offer", &bench)
-        _ = run("note 1 tabled on Tuesday", &bench)
+        _ = run("annotate 1 tabled on Tuesday", &bench)
         guard case .writeComparison(let markdown, "deal.md", false) = try #require(run("compare deal.md", &bench).first) else {
             Issue.record("no comparison written")
             return

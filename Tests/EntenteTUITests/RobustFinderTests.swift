@@ -40,7 +40,7 @@ import Testing
         #expect(Commands.parse("robust members", scenario: today)
             == .success([.show(.finder), .finder(.setAcrossFutures(true)), .finder(.setObjective(.members)), .finder(.runSearch)]))
         #expect(Commands.parse("search", scenario: today) == .success([.show(.finder), .finder(.setAcrossFutures(false)), .finder(.runSearch)]))
-        #expect(Commands.complete("rob", scenario: today) == "robust ")
+        #expect(Commands.complete("rob", scenario: today).text == "robust ")
         _ = update(&bench, .toggleHelp)
         let help = WorkbenchView.render(bench).lines.joined(separator: "\n")
         #expect(help.contains("r") && help.contains("search across today and every future, by the worst case"), "\(help)")

@@ -32,7 +32,7 @@ public struct HoldoutAnalysis: Sendable {
             let redLines = scenario.issues.indices.compactMap { issue -> String? in
                 let option = scenario.issues[issue].options[package.choices[issue]]
                 return scenario.actors[h].interests[scenario.issues[issue].id]?.redLines.contains(option.id) == true
-                    ? "\(scenario.issues[issue].id)=\(option.id)" : nil
+                    ? Scenario.assignment(scenario.issues[issue].id, option.id) : nil
             }
             let sweeteners = neighbours.filter { $0.coalition.contains(h) }.map { neighbour in
                 Sweetener(

@@ -62,11 +62,15 @@ public struct Brief: Sendable, Encodable, Equatable {
         public let stays: Double?
     }
 
-    /// One issue's part in a member's gain, with the scenario's note as rationale.
+    /// One issue's part in a member's gain: what the member's values say of the issue's
+    /// options (derived from the values as they stand, so an edit never leaves it stale),
+    /// and the scenario's note as the author's rationale.
     public struct Contribution: Sendable, Encodable, Equatable {
         public let issue: String
         public let option: String
         public let points: Double
+        /// `Interest.preference(on:)`; empty for a link, which has no options of its own.
+        public let stance: String
         public let note: String
     }
 

@@ -118,13 +118,14 @@ public struct BriefBuilder: Sendable {
             switch term.source {
             case .issue(let index):
                 let issue = scenario.issues[index]
+                let interest = stance.interests[issue.id]
                 return Brief.Contribution(issue: issue.name, option: issue.options[package.choices[index]].name, points: term.points,
-                                          note: stance.interests[issue.id]?.note ?? "")
+                                          stance: interest?.preference(on: issue) ?? "", note: interest?.note ?? "")
             case .link(let index, let holds):
                 let link = stance.links[index]
                 let issues = link.when.compactMap { condition in scenario.issueIndex(condition.issue).map { scenario.issues[$0].name } }
                 return Brief.Contribution(issue: issues.joined(separator: " with "), option: holds ? "taken together" : "no longer together",
-                                          points: term.points, note: link.note)
+                                          points: term.points, stance: "", note: link.note)
             }
         }
         let gainsFrom = terms.filter { $0.points > 0 }.sorted { $0.points > $1.points }

@@ -58,10 +58,10 @@ struct BriefWriter {
         for member in brief.members {
             subheading("\(member.name): \(Figures.signed(member.gain)) points")
             for term in member.gainsFrom {
-                bullet("Gains \(Figures.signed(term.points)) from \(term.issue) (\(term.option))." + (term.note.isEmpty ? "" : " \(term.note)"))
+                bullet("Gains \(Figures.signed(term.points)) from \(term.issue) (\(term.option))." + reasons(term))
             }
             for term in member.concedes {
-                bullet("Concedes \(Figures.signed(term.points)) on \(term.issue) (\(term.option))." + (term.note.isEmpty ? "" : " \(term.note)"))
+                bullet("Concedes \(Figures.signed(term.points)) on \(term.issue) (\(term.option))." + reasons(term))
             }
             if let stays = member.stays {
                 bullet("Stays in the coalition in \(Figures.percent(stays)) of draws when the numbers are perturbed.")
@@ -211,6 +211,13 @@ struct BriefWriter {
         let clean = TerminalText.escaped(text)
         lines += markdown ? [clean] : TextWrap.wrap(clean, width: BriefRenderer.width)
         lines.append("")
+    }
+
+    /// A term's reasons: what the member's values say now (capitalised, as its own
+    /// sentence), then the author's note.
+    private func reasons(_ term: Brief.Contribution) -> String {
+        (term.stance.isEmpty ? "" : " " + term.stance.prefix(1).uppercased() + term.stance.dropFirst() + ".")
+            + (term.note.isEmpty ? "" : " Note: \(term.note)")
     }
 
     private mutating func bullet(_ text: String, level: Int = 0) {

@@ -120,6 +120,19 @@ extension Scenario {
         }
     }
 
+    /// Sets the note on an actor's stance on an issue (the author's rationale, which the
+    /// brief quotes beside what the values say); an empty note removes it.
+    public func notingStance(_ actorID: String, _ issueID: String, _ note: String) throws(ScenarioEditError) -> Scenario {
+        let actor = try requireActor(actorID)
+        _ = try requireIssue(issueID)
+        guard actors[actor].interests[issueID] != nil else {
+            throw ScenarioEditError("\(actorID) has no stance on \(issueID); give it a salience first")
+        }
+        var result = self
+        result.actors[actor].interests[issueID]!.note = note
+        return result
+    }
+
     /// Adds or removes an actor's red line on an option other than the status quo.
     public func settingRedLine(_ actorID: String, _ issueID: String, _ optionID: String, _ on: Bool) throws(ScenarioEditError) -> Scenario {
         if let issue = issueIndex(issueID), optionID == issues[issue].statusQuo {

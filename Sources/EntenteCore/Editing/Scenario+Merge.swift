@@ -7,7 +7,9 @@ extension Scenario {
     ///
     /// When the parts share their options and status quo (as right after a split), the
     /// merged issue has those options, and choosing o means every part takes o. Otherwise
-    /// its options are the combinations of the parts' options (ids joined by `--`). Either
+    /// its options are the combinations of the parts' options: ids joined by `--`, names by
+    /// ` + ` and descriptions by a space, a name or description that several parts' options
+    /// share said once (both parts at "Trusted flows" read "Trusted flows", not twice). Either
     /// way, for every actor the merged salience is the sum of the parts' saliences and the
     /// value of a merged option is the salience-weighted mean of the parts' values, so the
     /// merged option gives every actor exactly the gain the parts' options gave together.
@@ -62,14 +64,21 @@ extension Scenario {
         for part in parts { tuples = tuples.flatMap { tuple in part.options.indices.map { tuple + [$0] } } }
         let options = tuples.map { tuple in
             let chosen = zip(parts, tuple).map { $0.options[$1] }
-            return IssueOption(id: chosen.map(\.id).joined(separator: "--"), name: chosen.map(\.name).joined(separator: " + "),
+            return IssueOption(id: chosen.map(\.id).joined(separator: "--"), name: distinct(chosen.map(\.name)).joined(separator: " + "),
                                openness: tidy(chosen.reduce(0) { $0 + $1.openness }),
-                               description: chosen.map(\.description).filter { !$0.isEmpty }.joined(separator: " "))
+                               description: distinct(chosen.map(\.description).filter { !$0.isEmpty }).joined(separator: " "))
         }
         guard Set(options.map(\.id)).count == options.count else {
             throw ScenarioEditError("the parts' option ids run together ambiguously when joined with --; rename an option first")
         }
         return Array(zip(options, tuples))
+    }
+
+    /// The texts with repeats left out, in order: a combination in which two parts take the
+    /// same option of the broad issue names (and describes) it once.
+    private static func distinct(_ texts: [String]) -> [String] {
+        var seen = Set<String>()
+        return texts.filter { seen.insert($0).inserted }
     }
 
     /// One actor's stance on the merged issue, from its stances on the parts (nil: none).
@@ -101,10 +110,14 @@ extension Scenario {
                         minGain: given.compactMap(\.minGain).max(), note: notes.joined(separator: " "))
     }
 
-    /// "X" when every part is named "X: something", as a split names them.
+    /// "X" when the parts are named "X: something", as a split names them; a part renamed
+    /// since keeps no prefix and has no say, so renaming one part does not lose the broad
+    /// issue's name. Nil when no part (or no one prefix) is left.
     private static func commonName(of parts: [Issue]) -> String? {
-        let prefixes = Set(parts.map { $0.name.split(separator: ":", maxSplits: 1).first.map(String.init) ?? "" })
-        guard prefixes.count == 1, let prefix = prefixes.first, parts.allSatisfy({ $0.name.hasPrefix(prefix + ": ") }) else { return nil }
-        return prefix
+        let prefixes = Set(parts.compactMap { part -> String? in
+            guard let colon = part.name.range(of: ": ", options: .backwards) else { return nil }
+            return String(part.name[..<colon.lowerBound])
+        })
+        return prefixes.count == 1 ? prefixes.first : nil
     }
 }

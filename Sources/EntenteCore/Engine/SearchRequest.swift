@@ -67,6 +67,7 @@ struct ResolvedRequest {
             throw SearchRequestError("actor '\(both)' is both included and excluded")
         }
         guard request.top > 0 else { throw SearchRequestError("top must be at least 1") }
+        if let impossible = request.impossibility(in: scenario) { throw SearchRequestError(impossible) }
     }
 
     /// The space an analysis of `package` may propose (model.md, "Analysis of a package"):

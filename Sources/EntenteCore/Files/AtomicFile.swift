@@ -40,7 +40,7 @@ public enum AtomicFile {
         let temporary = directory + "/.\(url.lastPathComponent).\(getpid()).tmp"
         unlink(temporary)  // left by a crashed process with this pid, or by nobody
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, permissions ?? 0o666)
-        guard descriptor >= 0 else { throw failure(path) }
+        guard descriptor >= 0 else { throw folderFailure(path, folder: directory) }
         if exists && fchown(descriptor, status.st_uid, status.st_gid) != 0 && (status.st_uid != geteuid() || status.st_gid != getegid()) {
             // The new file could not be given the old one's owner: write in place, as
             // editors do, rather than hand the file to another user.
@@ -120,6 +120,22 @@ public enum AtomicFile {
             current = link.hasPrefix("/") ? link : (folder.isEmpty ? "." : folder) + "/" + link
         }
         throw Failure(path: path, reason: "too many levels of symbolic links")
+    }
+
+    /// Why a new file could not be made in `folder`, in terms of the folder (the file
+    /// itself is not there yet): it is missing, is not a folder, or may not be written.
+    private static func folderFailure(_ path: String, folder: String) -> Failure {
+        let code = errno
+        var status = stat()
+        let name = folder.isEmpty ? "." : folder
+        if code == ENOENT || code == ENOTDIR {
+            let kind = stat(name, &status) == 0 ? "is not a folder" : "does not exist"
+            return Failure(path: path, reason: "the folder \(name) \(kind)")
+        }
+        if code == EACCES || code == EPERM || code == EROFS {
+            return Failure(path: path, reason: "no permission to create files in the folder \(name)" + (code == EROFS ? " (read-only file system)" : ""))
+        }
+        return Failure(path: path, reason: String(cString: strerror(code)))
     }
 
     private static func failure(_ path: String) -> Failure {

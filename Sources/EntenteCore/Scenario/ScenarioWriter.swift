@@ -100,7 +100,7 @@ public enum ScenarioWriter {
     static func list(_ ids: [String]) -> String { "[" + ids.map(text).joined(separator: ", ") + "]" }
 
     /// The shortest decimal that reads back as the same Double; whole numbers without ".0".
-    static func number(_ value: Double) -> String {
+    public static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 

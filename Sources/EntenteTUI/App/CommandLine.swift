@@ -1,9 +1,21 @@
 import EntenteCore
 
-/// The `:` command line: what is typed, and where Up/Down have got to in the history.
+/// The `:` command line: what is typed, where Up/Down have got to in the history, and the
+/// candidates the last Tab left open (shown above the line until the next key).
 public struct CommandLineState: Equatable, Sendable {
     public var text = ""
     public var recall: Int?
+    public var candidates: [String] = []
+
+    public init(text: String = "") { self.text = text }
+
+    /// What the row above the line says: the candidates Tab could not choose between, or
+    /// the form of the command being typed and what it does.
+    public var hint: String? {
+        if !candidates.isEmpty { return "Tab: " + candidates.joined(separator: " ") }
+        guard let name = text.split(separator: " ").first.map({ String($0).trimmingCharacters(in: ["!"]) }) else { return nil }
+        return Commands.help(for: name)
+    }
 }
 
 /// Parses command lines and completes them. Every command maps onto actions a key could
@@ -11,6 +23,7 @@ public struct CommandLineState: Equatable, Sendable {
 public enum Commands {
     /// Each command with what its words are, for completion and for the help text.
     public static let usage: [(name: String, words: [Word], help: String)] = [
+        ("annotate", [.number, .text], "annotate pinned package N (no text: drop the note)"),
         ("as", [.actorOrAll], "workshop view: show only this actor's stance (all: everybody's)"),
         ("brief", [.file], "write the text brief of the builder's package to a file"),
         ("build", [], "open the finder's selected result in the builder"),
@@ -24,12 +37,12 @@ public enum Commands {
         ("free", [.actorOrAll], "searches: drop the require/exclude on an actor (all: and the minimum size)"),
         ("future", [.future], "show the scenario in one of its futures (today: as written); edits still change today's"),
         ("group", [.groupingOrAll], "Interests: show one grouping's members (all: everybody)"),
-        ("help", [], "show the keys"),
+        ("help", [.command], "list the commands; help NAME says one command's form"),
         ("link", [.actor, .linkVerb, .text], "an actor's links: add POINTS ISSUE=OPTION[,OPTION…] ISSUE=… [NOTE], edit N POINTS ISSUE=… [NOTE], drop N"),
         ("merge", [.issue], "bundle the parts of a split issue back into one"),
         ("min", [.number], "searches: coalitions need at least this many members"),
         ("name", [.number, .text], "name pinned package N (no name: back to Package N)"),
-        ("note", [.number, .text], "annotate pinned package N (no text: drop the note)"),
+        ("note", [.actor, .issue, .text], "set the note on an actor's stance on an issue (no text removes it)"),
         ("open", [.file], "open another scenario (asks first when edits are unsaved; open! leaves them in the journal)"),
         ("option", [.issue, .optionVerb, .option, .text], "on an issue: add ID [NAME], drop ID, rename ID NAME, openness ID NUMBER, describe ID TEXT"),
         ("order", [.actorOrder], "Interests: order the actors (scenario, salience, capability, grouping)"),
@@ -58,10 +71,46 @@ public enum Commands {
     /// What a command's word is, so that completion knows what to offer.
     public enum Word: Sendable {
         case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
-        case future, linkVerb
+        case future, linkVerb, command
+
+        /// How a command's form writes the word.
+        var placeholder: String {
+            switch self {
+            case .actor: "ACTOR"
+            case .actorOrAll: "ACTOR|all"
+            case .actorOrder: "ORDER"
+            case .issue: "ISSUE"
+            case .issueOption: "ISSUE=OPTION"
+            case .option: "OPTION"
+            case .optionVerb: "add|drop|rename|openness|describe"
+            case .onOff: "on|off"
+            case .number: "NUMBER"
+            case .text: "TEXT"
+            case .file: "FILE"
+            case .objective: "OBJECTIVE"
+            case .column: "COLUMN"
+            case .screen: "SCREEN"
+            case .groupingOrAll: "GROUPING|all"
+            case .future: "FUTURE|today"
+            case .linkVerb: "add|edit|drop"
+            case .command: "[COMMAND]"
+            }
+        }
     }
 
     public static var names: [String] { usage.map(\.name) }
+
+    /// A command's form, its words written as placeholders: `value ACTOR ISSUE OPTION NUMBER`.
+    public static func syntax(_ name: String) -> String? {
+        guard let command = usage.first(where: { $0.name == name }) else { return nil }
+        return ([name] + command.words.map(\.placeholder)).joined(separator: " ")
+    }
+
+    /// A command's form and what it does, as `:help NAME` and the line's hint say it.
+    public static func help(for name: String) -> String? {
+        guard let syntax = syntax(name), let command = usage.first(where: { $0.name == name }) else { return nil }
+        return "\(syntax): \(command.help)"
+    }
 
     /// The actions a command line asks for, or a message saying what is wrong.
     public static func parse(_ line: String, scenario: Scenario) -> Result<[Action], CommandError> {
@@ -76,11 +125,12 @@ public enum Commands {
         }
     }
 
-    /// The line completed as far as it is unambiguous: command names, then ids, options
-    /// and keywords as each command's words expect them.
-    public static func complete(_ line: String, scenario: Scenario) -> String {
+    /// The line completed as far as it is unambiguous (command names, then ids, options
+    /// and keywords as each command's words expect them), and the candidates left when
+    /// more than one fits.
+    public static func complete(_ line: String, scenario: Scenario) -> (text: String, candidates: [String]) {
         var words = line.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard let last = words.last else { return line }
+        guard let last = words.last else { return (line, []) }
         var prefix = ""
         var partial = last
         let candidates: [String]
@@ -111,20 +161,21 @@ public enum Commands {
             case .screen: candidates = ScreenID.allCases.map(\.name)
             case .groupingOrAll: candidates = scenario.groupings.map(\.id) + ["all"]
             case .actorOrder: candidates = ActorOrder.allCases.map(\.rawValue)
+            case .command: candidates = names
             case .number, .text, .file: candidates = []
             }
         } else {
             candidates = []
         }
         let matches = candidates.filter { $0.hasPrefix(partial) }
-        guard let first = matches.first else { return line }
+        guard let first = matches.first else { return (line, []) }
         var common = first
         for match in matches.dropFirst() {
             while !match.hasPrefix(common) { common.removeLast() }
         }
         let completed = prefix + common + (matches.count == 1 && !common.hasSuffix("=") ? " " : "")
         words[words.count - 1] = completed
-        return words.joined(separator: " ")
+        return (words.joined(separator: " "), matches.count > 1 ? matches : [])
     }
 }
 

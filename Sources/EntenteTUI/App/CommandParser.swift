@@ -15,7 +15,12 @@ struct CommandParser {
         case "redo": return [.files(.redo)]
         case "restore": return [.files(.restoreJournal)]
         case "discard": return [.files(.discardJournal)]
-        case "help": return [.showCommands]
+        case "help":
+            guard let name = words.first else { return [.showCommands] }
+            guard let help = Commands.help(for: name) else {
+                throw CommandError("unknown command '\(name)'; expected one of: \(Commands.names.joined(separator: ", "))")
+            }
+            return [.message(help)]
         case "reset": return [.editing(.resetPackage)]
         case "pin": return [.browsing(.pin)]
         case "unpin": return [.browsing(.clearPins), .browsing(.clearPins)]
@@ -81,11 +86,14 @@ struct CommandParser {
         case "redline":
             try count(4, "redline ACTOR ISSUE OPTION on|off")
             return [.editing(.edit(.redLine(actor: words[0], issue: words[1], option: words[2], try onOff(words[3]))))]
+        case "note":
+            guard words.count >= 2 else { throw CommandError(":note takes ACTOR ISSUE [TEXT]") }
+            return [.editing(.edit(.note(actor: words[0], issue: words[1], rest(from: 2))))]
         case "require", "exclude":
             try count(1, "\(name) ACTOR")
             try actor(words[0])
             return [name == "require" ? .finder(.require(words[0], true)) : .finder(.exclude(words[0], true))]
-        case "name", "note":
+        case "name", "annotate":
             guard let first = words.first, let number = Int(first), number >= 1 else { throw CommandError(":\(name) takes a pinned package's number (from 1) and text") }
             return [.browsing(name == "name" ? .namePin(number - 1, rest(from: 1)) : .notePin(number - 1, rest(from: 1)))]
         case "compare":

@@ -89,7 +89,7 @@ public struct Keymap: Sendable {
         Binding([.character("p")], .browsing(.pin), "pin the selected result for comparison", on: .finder),
         Binding([.character("c")], .browsing(.clearPins), "clear the pinned packages", hint: true, on: .compare),
         Binding([.character("n")], .editing(.prompt(.namePin)), "name the package shown across the futures (:name N NAME)", hint: true, on: .compare),
-        Binding([.character("a")], .editing(.prompt(.notePin)), "annotate it (:note N TEXT)", on: .compare),
+        Binding([.character("a")], .editing(.prompt(.notePin)), "annotate it (:annotate N TEXT)", on: .compare),
         Binding([.down, .character("j")], .scroll(1), "scroll the comparison down", on: .compare),
         Binding([.up, .character("k")], .scroll(-1), "scroll it up", on: .compare),
         Binding([.pageDown, .character(" ")], .page(1), "scroll a page down", on: .compare),

@@ -3,6 +3,7 @@ import EntenteCore
 /// A key typed into the command line: editing, completion, history, and Enter running it.
 func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard var line = state.commandLine else { return [] }
+    line.candidates = []
     switch key {
     case .character(let character):
         line.text.append(character)
@@ -17,7 +18,9 @@ func commandKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.commandLine = nil
         return []
     case .tab:
-        line.text = Commands.complete(line.text, scenario: state.view.today)
+        (line.text, line.candidates) = Commands.complete(line.text, scenario: state.view.today)
+        state.commandLine = line
+        return []
     case .up, .down:
         guard !state.history.isEmpty else { break }
         let current = line.recall ?? state.history.count

@@ -62,17 +62,19 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
     case .prompt(let prompt):
         guard issues.indices.contains(state.selectedIssue), issues.indices.contains(state.cell.issue) else { break }
         let issue = issues[state.selectedIssue]
-        let option = issue.options[state.optionCursor(in: state.selectedIssue)].id
+        let chosen = issue.options[state.optionCursor(in: state.selectedIssue)]
+        let option = chosen.id
+        // Each prompt begins the command for the selection and, where there is one, ends
+        // with the value as it stands, to be edited in place; the row above says the form.
         let text = switch prompt {
         case .split: "split \(issue.id) "
-        case .rename: "rename \(issue.id) "
+        case .rename: "rename \(issue.id) \(issue.name)"
         case .addOption: "option \(issue.id) add "
-        case .renameOption: "option \(issue.id) rename \(option) "
-        case .openness: "option \(issue.id) openness \(option) "
-        case .describeOption: "option \(issue.id) describe \(option) "
+        case .renameOption: "option \(issue.id) rename \(option) \(chosen.name)"
+        case .openness: "option \(issue.id) openness \(option) \(ScenarioWriter.number(chosen.openness))"
+        case .describeOption: "option \(issue.id) describe \(option) \(chosen.description)"
         case .value:
-            "value \(state.scenario.actors[state.cell.actor].id) \(issues[state.cell.issue].id) "
-                + "\(issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)].id) "
+            valuePrompt(state)
         case .addLink: "link \(state.scenario.actors[state.cell.actor].id) add "
         case .editLink:
             if let link = state.selectedOwnLink {
@@ -81,7 +83,7 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
                 "link \(state.scenario.actors[state.cell.actor].id) add "
             }
         case .namePin: "name \(state.comparedPin + 1) " + (state.view.pinned.indices.contains(state.comparedPin) ? state.view.pinned[state.comparedPin].name : "")
-        case .notePin: "note \(state.comparedPin + 1) " + (state.view.pinned.indices.contains(state.comparedPin) ? state.view.pinned[state.comparedPin].note : "")
+        case .notePin: "annotate \(state.comparedPin + 1) " + (state.view.pinned.indices.contains(state.comparedPin) ? state.view.pinned[state.comparedPin].note : "")
         case .text(let text): text
         }
         state.commandLine = CommandLineState(text: text)
@@ -106,6 +108,15 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
         return applyEdit(&state, .redLine(actor: actor, issue: issue, option: option, on))
     }
     return []
+}
+
+/// `value ACTOR ISSUE OPTION CURRENT` for the Interests cursor and its option cursor.
+private func valuePrompt(_ state: AppState) -> String {
+    let issue = state.scenario.issues[state.cell.issue]
+    let option = issue.options[state.optionCursor(in: state.cell.issue)]
+    let actor = state.scenario.actors[state.cell.actor]
+    let current = state.view.today.actors[state.cell.actor].interests[issue.id].map { ScenarioWriter.number($0.value(of: option)) } ?? ""
+    return "value \(actor.id) \(issue.id) \(option.id) \(current)"
 }
 
 /// The actor and issue ids of the Interests cursor.

@@ -137,6 +137,10 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
             state.message = FinderState.noFutures
             break
         }
+        if let impossible = state.searchRequest.impossibility(in: state.scenario) {
+            state.message = impossible + " (:min lowers the minimum, :free all drops the constraints)"
+            break
+        }
         state.finder.searching = state.searchRequest
         state.finder.searchingAcrossFutures = state.finder.acrossFutures
         state.finder.progress = nil
@@ -220,6 +224,12 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
         if on { state.finder.exclude.append(actor) }
         state.message = on ? "no coalition may include \(actor)" : "\(actor) is no longer excluded"
     case .setMinMembers(let count):
+        var request = state.searchRequest
+        request.minMembers = count
+        if let impossible = request.impossibility(in: state.scenario) {
+            state.message = impossible + "; the minimum stays \(state.finder.minMembers)"
+            break
+        }
         state.finder.minMembers = max(0, count)
         state.message = count > 0 ? "coalitions need at least \(count) members" : "no minimum size"
     case .clearConstraints:
@@ -359,9 +369,11 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
             break
         }
         state.journal = nil
+        // The journal holds the scenario, not its edits one by one: undo takes it back whole.
+        let undo = "\(Keymap.workbench.keyLabel(for: .files(.undo), on: state.screen)) undoes them all at once"
         state.message = offer.fileChanged
-            ? "restored; the file changed on disk after these edits began, so :save asks before overwriting"
-            : "restored the unsaved edits"
+            ? "restored; the file changed on disk after these edits began, so :save asks before overwriting; \(undo)"
+            : "restored the unsaved edits; \(undo)"
         return [.restoreJournal(file: state.file)]
     case .discardJournal:
         state.journal = nil

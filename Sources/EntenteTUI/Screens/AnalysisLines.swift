@@ -30,9 +30,7 @@ enum AnalysisLines {
                 add("to bring in \(id(holdout.actor))", "no package within \(HoldoutAnalysis.maximumChanges) changes keeps every member", Style(role: .muted))
                 continue
             }
-            let changes = sweetener.changes.map { scenario.assignment(sweetener.package, $0) }
-            let costs = sweetener.costs.isEmpty ? "nobody pays" : "paid by " + sweetener.costs.map { "\(id($0.actor)) −\(Figures.fixed($0.loss))" }.joined(separator: ", ")
-            add("to bring in \(id(holdout.actor))", "\(changes.joined(separator: ", ")) (\(Figures.signed(sweetener.holdoutGain)) for it; \(costs))")
+            add("to bring in \(id(holdout.actor))", TerminalText.escaped(sweetener.words(bringingIn: holdout.actor, in: scenario)))
         }
         if let bargaining = analysis.bargaining, !bargaining.complete {
             add("bargaining", "over the packages scanned in \(Figures.fixed(AppState.analysisSeconds, 0)) s, not the whole space (entente analyse without --time-limit scans it all)",

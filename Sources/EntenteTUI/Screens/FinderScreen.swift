@@ -14,7 +14,7 @@ enum FinderScreen {
             return
         }
         let holds = state.scenario.issues.compactMap { issue in
-            state.fixed[issue.id].map { "\(issue.id)=\($0)" } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
+            state.fixed[issue.id].map { Scenario.assignment(issue.id, $0) } ?? (state.offTable.contains(issue.id) ? "\(issue.id) off" : nil)
         }
         let held = (holds.isEmpty ? [] : ["held: " + holds.joined(separator: ", ")])
             + (finder.constraintsSummary.isEmpty ? [] : [finder.constraintsSummary])
@@ -58,9 +58,8 @@ enum FinderScreen {
         let packages = finder.packages
         guard !packages.isEmpty, !finder.order.isEmpty else {
             if finder.hasResults {
-                let none = finder.robust == nil ? "No package gives a viable coalition." : "No package gives a coalition viable today and in every future."
-                grid.put(packages.isEmpty ? none : "No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).",
-                         x: 1, y: y, limit: width)
+                let why = packages.isEmpty ? emptyReason(state) : ["No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter)."]
+                for (row, line) in why.enumerated() { grid.put(line, x: 1, y: y + row, limit: width) }
             }
             return
         }
@@ -77,6 +76,19 @@ enum FinderScreen {
         return state.finder.acrossFutures
             ? " in the worst of today and \(state.view.futures.count - 1) futures (\(key): the future shown only)"
             : " in \(state.view.future ?? "today") (\(key): across every future)"
+    }
+
+    /// Why the search found nothing: the conditions it had to meet, and how to loosen them.
+    static func emptyReason(_ state: AppState) -> [String] {
+        let finder = state.finder
+        guard finder.hasResults else { return [] }
+        let conditions = (finder.request ?? state.searchRequest).conditions(in: state.scenario)
+        let proven = finder.result?.proven ?? finder.robust?.proven ?? true
+        let explored = finder.result?.explored ?? finder.robust?.explored ?? 0
+        let searched = proven ? "" : " among the \(Figures.count(Double(explored))) packages searched"
+        let coalition = finder.robust == nil ? "a viable coalition" : "a coalition viable today and in every future"
+        return TextWrap.wrap("No package gives \(coalition) that meets \(conditions)\(searched).", width: max(20, state.size.columns - 2))
+            + ["Loosen: :free all drops the actor constraints and the minimum; holds are set on Issues."]
     }
 
     /// Where the results table sits (its header row), how many results it shows, and the

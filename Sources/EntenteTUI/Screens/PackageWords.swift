@@ -22,16 +22,11 @@ extension Scenario {
     func redLinesCrossed(by package: Package, actor: Int) -> [String] {
         issues.indices.filter { issue in
             actors[actor].interests[issues[issue].id]?.redLines.contains(issues[issue].options[package.choices[issue]].id) == true
-        }.map { assignment(package, $0) }
-    }
-
-    /// One issue's option in a package as the screens write it: `issue=option`.
-    func assignment(_ package: Package, _ issue: Int) -> String {
-        TerminalText.escaped("\(issues[issue].id)=\(issues[issue].options[package.choices[issue]].id)")
+        }.map { TerminalText.escaped(assignment(package, $0)) }
     }
 
     /// The assignments of `package` where it differs from `base` (the status quo by default).
     func changes(_ package: Package, from base: Package? = nil) -> [String] {
-        package.differences(from: base ?? statusQuo).map { assignment(package, $0) }
+        package.differences(from: base ?? statusQuo).map { TerminalText.escaped(assignment(package, $0)) }
     }
 }

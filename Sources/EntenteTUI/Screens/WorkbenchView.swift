@@ -63,6 +63,9 @@ public enum WorkbenchView {
             grid.put("/" + TerminalText.escaped(state.filter) + "▏", x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else if let line = state.commandLine {
             grid.put(":" + TerminalText.escaped(line.text) + "▏", x: 0, y: statusY, style: Style(bold: true, reverse: true))
+            if let hint = line.hint {
+                grid.put(" " + DisplayWidth.truncate(TerminalText.escaped(hint), to: state.size.columns - 2) + " ", x: 0, y: statusY - 1, style: Style(reverse: true))
+            }
         } else if let message = state.message {
             grid.put(" " + TerminalText.escaped(message), x: 0, y: statusY, style: Style(bold: true, reverse: true))
         } else {
