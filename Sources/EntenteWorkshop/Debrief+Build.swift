@@ -38,9 +38,12 @@ extension Debrief {
             let scenario = (own == nil ? scenarios[agreement.id] : seatScenarios[agreement.id]) ?? table.scenario
             return Self.report(agreement, in: scenario, onlyFor: own)
         }
-        let view = seat.map { Table.seatTable(for: $0, setup: setup, replaying: events) } ?? table.board
-        let known = own == nil ? table.scenario : (seat.flatMap(table.scenario(for:)) ?? table.scenario)
-        nearMisses = Self.nearMisses(in: full ? table.board : view, seats: table.seats, scenario: known)
+        if let seat, !full {
+            let view = Table.seatTable(for: seat, setup: setup, replaying: events)
+            nearMisses = Self.nearMisses(in: view, seats: table.seats, scenario: table.scenario(for: seat) ?? table.scenario)
+        } else {
+            nearMisses = Self.nearMisses(in: table.board, seats: table.seats, scenario: table.scenario)
+        }
         possible = full ? Self.best(in: table.scenario) : nil
     }
 

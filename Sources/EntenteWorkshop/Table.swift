@@ -47,9 +47,6 @@ public struct Table: Sendable {
 
     public func seat(_ id: String) -> TableSeat? { board.seat(id) }
 
-    /// The seats playing an actor, by actor id.
-    public func seat(playing actor: String) -> TableSeat? { board.seats.first { $0.actor == actor } }
-
     public mutating func apply(_ event: TableEvent) {
         switch event.fact {
         case .responded(let response) where setup.voting == .sealed:
