@@ -125,7 +125,53 @@ import Testing
         }
         #expect(kenya.holdouts == nil && kenya.stability == nil && kenya.robustness == nil && kenya.bargaining == nil)
         #expect(kenya.members.map(\.actor) == ["kenya"])
-        #expect(kenya.coalition.members.count == 5)
+        #expect(kenya.standing == "member")
+        // Who else joins, and whether the package is viable, rest on the others' margins
+        // and red lines: a delegation brief holds neither.
+        #expect(kenya.coalition == nil && kenya.bridging == nil)
+        #expect(full.coalition?.members.count == 5 && full.standing == nil)
+        for format in BriefFormat.allCases {
+            let text = BriefRenderer.render(kenya, as: format)
+            #expect(!text.contains("The coalition is") && !text.contains("members holding") && !text.contains("Novelty"), "\(format)")
+        }
+    }
+
+    /// A delegation brief is the same whatever every other actor's private stance is.
+    @Test func aDelegationBriefDependsOnItsOwnStanceAlone() throws {
+        let scenario = try TestData.load("Data/training/alliance-accession.yaml")
+        var other = scenario
+        for index in other.actors.indices where other.actors[index].id != "kenya" {
+            for (issue, interest) in other.actors[index].interests {
+                var changed = interest
+                changed.salience = interest.salience * 3 + 0.5
+                if case .values(let values) = interest.valuation { changed.valuation = .values(values.mapValues { 100 - $0 }) }
+                changed.minGain = (interest.minGain ?? 0) + 9
+                changed.note = "changed \(issue)"
+                other.actors[index].interests[issue] = changed
+            }
+        }
+        var settings = BriefBuilder.Settings()
+        settings.date = "2026-12-01"
+        settings.draws = 500
+        settings.audience = "kenya"
+        let package = try scenario.package(Self.cases[2].package)
+        let mine = try BriefBuilder(scenario).build(package, settings: settings)
+        let theirs = try BriefBuilder(other).build(package, settings: settings)
+        #expect(mine == theirs)
+        for format in BriefFormat.allCases {
+            #expect(BriefRenderer.render(mine, as: format) == BriefRenderer.render(theirs, as: format))
+        }
+    }
+
+    @Test func aDelegationKeptOutStillReadsItsOwnCase() throws {
+        let scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        let package = try scenario.package(Self.cases[0].package)
+        let evaluation = PackageEvaluator(CompiledScenario(scenario)).evaluate(package)
+        let outside = try #require(scenario.actors.indices.first { !evaluation.coalition.contains($0) })
+        let brief = try self.brief("cables-and-chips", Self.cases[0].package, for: scenario.actors[outside].id)
+        #expect(brief.members.map(\.actor) == [scenario.actors[outside].id])
+        #expect(brief.standing == (evaluation.redLined.contains(outside) ? "out: a red line" : "out: gains too little"))
+        #expect(abs(brief.members[0].gain - evaluation.gains[outside]) < 1e-9)
     }
 
     @Test func longAndWideNamesWrapAndControlCharactersAreEscaped() throws {
@@ -166,10 +212,10 @@ extension BriefTests {
         let full = try brief("two-futures", ["chips": "pool"])
         let lines = try #require(full.futures)
         #expect(lines.map(\.id) == ["today", "bloc", "thaw"])
-        #expect(lines.map(\.viable) == [true, true, true])
+        #expect(lines.map(\.viable) == [true, true, true].map(Optional.some))
         #expect(lines.map(\.memberCount) == [3, 2, 3])
         #expect(lines[1].left == ["India"] && lines[1].joined == [] && lines[1].failedRules == [])
-        #expect(abs(lines[1].capabilityShare - 5.0 / 6) < 1e-12)
+        #expect(abs(lines[1].capabilityShare! - 5.0 / 6) < 1e-12)
         #expect(lines.allSatisfy { $0.standing == nil && $0.gain == nil })
         #expect(try brief("cables-and-chips", Self.cases[0].package).futures == nil)
     }
@@ -179,7 +225,7 @@ extension BriefTests {
         let lines = try #require(india.futures)
         #expect(lines.map(\.standing) == ["member", "out: a red line", "member"])
         #expect(lines.map(\.gain) == [20, 20, 20])
-        #expect(lines.allSatisfy { $0.left == nil && $0.joined == nil })
+        #expect(lines.allSatisfy { $0.left == nil && $0.joined == nil && $0.viable == nil && $0.memberCount == nil && $0.failedRules == nil })
         for format in BriefFormat.allCases {
             // The US gains +20.00 too, so the EU's +5.00 is the gain that must not show.
             #expect(!BriefRenderer.render(india, as: format).contains("+5.00"), "\(format)")
@@ -190,7 +236,7 @@ extension BriefTests {
         let bloc = try brief("two-futures", ["chips": "pool"], future: "bloc")
         #expect(bloc.title == "Proposed package: Two futures in the future Blocs harden")
         #expect(bloc.future == "bloc")
-        #expect(bloc.coalition.members == ["United States", "European Union"])
+        #expect(bloc.coalition?.members == ["United States", "European Union"])
         #expect(bloc.futures?.map(\.id) == ["today", "bloc", "thaw"])
     }
 }

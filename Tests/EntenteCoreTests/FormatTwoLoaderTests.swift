@@ -74,6 +74,23 @@ import Testing
         ])
     }
 
+    @Test func briefsLoadAndNeedVersionTwo() throws {
+        let text = Self.valid.replacingOccurrences(of: "    capability: 1\n", with: "    capability: 1\n    brief: |-\n      Who you are.\n\n      - first\n")
+        let scenario = try ScenarioLoader.parse(text, file: "s.yaml")
+        #expect(scenario.actors[0].brief == "Who you are.\n\n- first")
+        #expect(scenario.actors[1].brief == "")
+        var plain = scenario
+        plain.futures = []
+        plain.actors[0].links = []
+        #expect(plain.needsFormat2, "a brief alone needs format 2")
+        let one = text.replacingOccurrences(of: "entente: 2", with: "entente: 1")
+        #expect(diagnostics(one).contains("7:5 briefs need format version 2; declare 'entente: 2' at the top of the file"))
+        #expect(errors(replacing: "    capability: 1\n", with: "    capability: 1\n    brief: { a: 1 }\n")
+            == ["7:12 expected the brief of 'a' as text, found a mapping"])
+        #expect(errors(replacing: "    capability: 1\n", with: "    capability: 1\n    breif: x\n")
+            == ["7:5 unknown field 'breif' in an actor; expected one of: id, name, capability, kind, interests, links, brief"])
+    }
+
     @Test func linkErrors() {
         #expect(errors(replacing: "{ x: [p, q], y: n }", with: "{ x: [p, z] }") == [
             "11:17 a link needs at least two distinct issues; found 1",

@@ -66,6 +66,36 @@ import Testing
         #expect(try roundTrip(scenario) == scenario)
     }
 
+    @Test func briefsRoundTripAsBlocksWhereTheyCan() throws {
+        var scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        let briefs = [
+            "Who you are.\n\nFrom the report: \"a quote\" (ch.1)\n- one\n- two: with colon # and hash",
+            "ends with a newline\n", "two newlines\n\n", " leading space", "trailing space \nnext",
+            "tab\there", "esc\u{1B}[31m", "\n\nstarts blank", "one line", "‘curly’ and “quotes” – 中国",
+        ]
+        for brief in briefs {
+            scenario.actors[0].brief = brief
+            let written = ScenarioWriter.yaml(scenario)
+            #expect(written.hasPrefix("entente: 2\n"), "a brief needs format 2")
+            #expect(try roundTrip(scenario) == scenario, "\(brief.debugDescription)")
+        }
+        scenario.actors[0].brief = "Who you are.\n\n- one"
+        #expect(ScenarioWriter.yaml(scenario).contains("    brief: |-\n      Who you are.\n\n      - one\n"))
+        scenario.actors[0].brief = "tab\there"
+        #expect(ScenarioWriter.yaml(scenario).contains("    brief: \"tab\\there\"\n"))
+    }
+
+    @Test func journalRoundTripsBriefs() throws {
+        var scenario = try TestData.load("Data/training/cables-and-chips.yaml")
+        scenario.actors[1].brief = "You speak for the Union.\n\nWhat only you know: a secret."
+        let journal = Journal(scenario: scenario, base: nil)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-journal-brief-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/cables.journal.yaml"
+        try journal.write(to: path, file: "cables.yaml")
+        #expect(Journal.read(path)?.scenario == scenario)
+    }
+
     @Test func journalRoundTripsVersionTwo() throws {
         let scenario = try ScenarioLoader.parse(FutureOverlayTests.text, file: "v2.yaml")
         let journal = Journal(scenario: scenario, base: nil)

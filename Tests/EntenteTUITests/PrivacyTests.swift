@@ -100,11 +100,11 @@ import Testing
         let own = scenario.actors.first { $0.id == actor }!
         #expect(seen.text.contains { $0.contains(own.interests.values.first { !$0.note.isEmpty }!.note) }, "its own notes are shown")
         // Non-interference: other actors' private data changed, nothing on screen or in the
-        // state changes, except the brief, whose coalition section names who joins (see
-        // docs/architecture.md, "What a delegation sees").
+        // state changes, the brief included (docs/architecture.md, "What a delegation sees").
         let other = try screens(of: perturbed(scenario, keeping: actor), as: actor)
         #expect(other.state == seen.state)
-        for (mine, theirs) in zip(seen.text, other.text) where !mine.hasPrefix("== brief") {
+        #expect(seen.text.contains { $0.hasPrefix("== brief") })
+        for (mine, theirs) in zip(seen.text, other.text) {
             #expect(mine == theirs, "\(mine.prefix(40))")
         }
     }

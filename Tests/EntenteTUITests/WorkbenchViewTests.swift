@@ -225,7 +225,7 @@ import Testing
         try expectSnapshot(WorkbenchView.render(state), "interests-\(size.columns)x\(size.rows)")
     }
 
-    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40)])
+    @Test(arguments: [Size(columns: 80, rows: 24), Size(columns: 120, rows: 40), Size(columns: 200, rows: 50)])
     func levers(size: Size) throws {
         var state = try state("Data/open-internet.yaml", size)
         _ = update(&state, .show(.levers))

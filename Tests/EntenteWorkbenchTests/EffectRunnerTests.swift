@@ -236,7 +236,8 @@ import Testing
         runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, force: false))
         _ = actions(from: runner) { $0 == .message("brief written to \(path)") }
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("eu") || text.contains("EU"))
+        #expect(text.contains("(for European Union)") && text.contains("Your case"))
+        #expect(!text.contains("The coalition is"), "no verdict on the coalition: it rests on the others' margins")
         for actor in workspace.scenario.actors where actor.id != "eu" {
             for note in actor.interests.values.map(\.note) where !note.isEmpty {
                 #expect(!text.contains(note), "\(actor.id)'s note")

@@ -11,9 +11,17 @@ public struct Brief: Sendable, Encodable, Equatable {
     public let package: [PackageLine]
     /// Issues the package leaves at their status quo.
     public let unchanged: [String]
-    public let coalition: CoalitionSummary
+    /// Who joins and whether the coalition is viable (full brief only: both rest on every
+    /// other actor's margin and red lines, which a delegation does not see).
+    public let coalition: CoalitionSummary?
+    /// The delegation's own verdict (delegation brief only): `member`, `out: a red line` or
+    /// `out: gains too little`.
+    public let standing: String?
+    /// Every member's case in a full brief; the delegation's own case, member or not, in a
+    /// delegation brief.
     public let members: [MemberCase]
-    public let bridging: [BlocLine]
+    /// The blocs the coalition draws from (full brief only: it counts who joins).
+    public let bridging: [BlocLine]?
     public let holdouts: [HoldoutLine]?
     public let stability: StabilityLine?
     public let robustness: RobustnessLine?
@@ -119,21 +127,22 @@ public struct Brief: Sendable, Encodable, Equatable {
     }
 
     /// The package today or in one future. A delegation brief says only how the package
-    /// fares for its own actor, never who else leaves or joins.
+    /// fares for its own actor, never whether it is viable or who else is in.
     public struct FutureLine: Sendable, Encodable, Equatable {
         /// `today` or the future's id.
         public let id: String
         public let name: String
         public let description: String
-        public let viable: Bool
-        public let memberCount: Int
-        public let capabilityShare: Double
+        /// Whether the coalition is viable, its size and capability share (full brief only).
+        public let viable: Bool?
+        public let memberCount: Int?
+        public let capabilityShare: Double?
         /// Members of today's coalition who are out in this future (full brief only).
         public let left: [String]?
         /// Members in this future who are out today (full brief only).
         public let joined: [String]?
-        /// Rules that fail in this future.
-        public let failedRules: [String]
+        /// Rules that fail in this future (full brief only).
+        public let failedRules: [String]?
         /// The delegation's own standing (delegation brief only): member, or why not, and its gain.
         public let standing: String?
         public let gain: Double?

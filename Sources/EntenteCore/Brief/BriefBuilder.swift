@@ -1,7 +1,9 @@
 import Foundation
 
 /// Assembles a `Brief` from a scenario, a package and the analyses, for everyone or for
-/// one delegation (which sees only the package, the members and its own case).
+/// one delegation. A delegation brief holds the package and that actor's own case and
+/// verdict only: who else joins, and whether the coalition is viable, rest on the other
+/// actors' margins and red lines (docs/architecture.md, "What a delegation sees").
 public struct BriefBuilder: Sendable {
     public struct Settings: Sendable {
         public var seed: UInt64 = 1
@@ -44,7 +46,7 @@ public struct BriefBuilder: Sendable {
         let members = evaluation.coalition.members
         let robustness = RobustnessAnalysis(scenario).analyse(package, draws: settings.draws, spread: settings.spread, seed: settings.seed)
         let stays = Dictionary(uniqueKeysWithValues: robustness.stayProbability.map { ($0.actor, $0.value) })
-        let shownMembers = audience.map { members.contains($0) ? [$0] : [] } ?? members
+        let shownMembers = audience.map { [$0] } ?? members
         let full = audience == nil
         var request = SearchRequest()
         request.budget = SearchBudget(seconds: settings.timeLimit)
@@ -56,14 +58,15 @@ public struct BriefBuilder: Sendable {
             date: settings.date, scenario: scenario.title, source: scenario.source,
             audience: audience.map { scenario.actors[$0].id },
             package: packageLines(package), unchanged: unchanged(package),
-            coalition: Brief.CoalitionSummary(
+            coalition: full ? Brief.CoalitionSummary(
                 members: members.map { scenario.actors[$0].name }, capabilityShare: evaluation.objective(.capability),
-                viable: evaluation.viable, rules: evaluation.rules.map { Brief.RuleLine(id: $0.id, holds: $0.holds) }),
+                viable: evaluation.viable, rules: evaluation.rules.map { Brief.RuleLine(id: $0.id, holds: $0.holds) }) : nil,
+            standing: audience.map { Self.standing(of: $0, in: evaluation) },
             members: shownMembers.map { memberCase($0, package: package, gain: evaluation.gains[$0], stays: full ? nil : stays[$0], compiled: compiled) },
-            bridging: Bridging.analyse(evaluation.coalition, in: scenario).blocs.map { bloc in
+            bridging: full ? Bridging.analyse(evaluation.coalition, in: scenario).blocs.map { bloc in
                 Brief.BlocLine(grouping: scenario.groupings.first { $0.id == bloc.grouping }?.name ?? bloc.grouping,
                                membersIn: bloc.members.count, size: bloc.size, novelty: bloc.novelty)
-            },
+            } : nil,
             holdouts: full ? try holdouts(package) : nil,
             stability: full ? try stability(package, request: request, cancellation: settings.cancellation) : nil,
             robustness: full ? Brief.RobustnessLine(
@@ -81,17 +84,21 @@ public struct BriefBuilder: Sendable {
     private func futureLines(_ package: Package, audience: Int?) -> [Brief.FutureLine] {
         FutureOutlook(today, package: package).rows.map { row in
             let names = { (actors: [Int]) in actors.map { row.scenario.actors[$0].name } }
-            let evaluation = row.evaluation
-            let standing = audience.map { actor in
-                evaluation.coalition.contains(actor) ? "member" : evaluation.redLined.contains(actor) ? "out: a red line" : "out: gains too little"
-            }
+            let evaluation = row.evaluation, full = audience == nil
             return Brief.FutureLine(
                 id: row.id, name: row.name, description: today.futures.first { $0.id == row.id }?.description ?? "",
-                viable: evaluation.viable, memberCount: evaluation.coalition.count,
-                capabilityShare: evaluation.objective(.capability),
-                left: audience == nil ? names(row.left) : nil, joined: audience == nil ? names(row.joined) : nil,
-                failedRules: row.failedRules, standing: standing, gain: audience.map { evaluation.gains[$0] })
+                viable: full ? evaluation.viable : nil, memberCount: full ? evaluation.coalition.count : nil,
+                capabilityShare: full ? evaluation.objective(.capability) : nil,
+                left: full ? names(row.left) : nil, joined: full ? names(row.joined) : nil,
+                failedRules: full ? row.failedRules : nil,
+                standing: audience.map { Self.standing(of: $0, in: evaluation) }, gain: audience.map { evaluation.gains[$0] })
         }
+    }
+
+    /// One actor's own verdict on a package: it depends on its own gain, margin and red
+    /// lines alone.
+    private static func standing(of actor: Int, in evaluation: PackageEvaluation) -> String {
+        evaluation.coalition.contains(actor) ? "member" : evaluation.redLined.contains(actor) ? "out: a red line" : "out: gains too little"
     }
 
     private func packageLines(_ package: Package) -> [Brief.PackageLine] {

@@ -22,10 +22,10 @@ public enum BriefRenderer {
     }
 }
 
-/// Lays out the sections of a brief in text or Markdown.
+/// Lays out the sections of a brief (a package brief, or a role brief) in text or Markdown.
 struct BriefWriter {
     let markdown: Bool
-    private var lines: [String] = []
+    var lines: [String] = []
 
     init(markdown: Bool) { self.markdown = markdown }
 
@@ -46,15 +46,23 @@ struct BriefWriter {
         if !brief.unchanged.isEmpty { paragraph("Unchanged: \(brief.unchanged.joined(separator: "; ")).") }
         paragraph("Openness of the whole package (its options' own openness added up): \(Figures.signed(brief.openness, 1)), against \(Figures.signed(brief.statusQuoOpenness, 1)) for the status quo.")
 
-        heading("The coalition")
-        let rules = brief.coalition.rules.map { "\($0.id) \($0.holds ? "holds" : "fails")" }.joined(separator: ", ")
-        paragraph(brief.coalition.members.isEmpty ? "Nobody gains from this package."
-            : "\(brief.coalition.members.count) members holding \(Figures.percent(brief.coalition.capabilityShare)) of capability: "
-                + "\(brief.coalition.members.joined(separator: ", ")). "
-                + (rules.isEmpty ? "" : "Rules: \(rules). ") + (brief.coalition.viable ? "The coalition is viable." : "The coalition is not viable."))
+        if let coalition = brief.coalition {
+            heading("The coalition")
+            let rules = coalition.rules.map { "\($0.id) \($0.holds ? "holds" : "fails")" }.joined(separator: ", ")
+            paragraph(coalition.members.isEmpty ? "Nobody gains from this package."
+                : "\(coalition.members.count) members holding \(Figures.percent(coalition.capabilityShare)) of capability: "
+                    + "\(coalition.members.joined(separator: ", ")). "
+                    + (rules.isEmpty ? "" : "Rules: \(rules). ") + (coalition.viable ? "The coalition is viable." : "The coalition is not viable."))
+        }
 
-        heading(brief.audience == nil ? "Why each member gains" : "Why you gain")
-        if brief.members.isEmpty { paragraph("Not a member under this package.") }
+        heading(brief.audience == nil ? "Why each member gains" : "Your case")
+        if let standing = brief.standing {
+            paragraph(standing == "member" ? "You would join: you gain more than your margin and none of your red lines is in the package."
+                : standing == "out: a red line" ? "You stay out: the package contains one of your red lines."
+                : "You stay out: you gain too little to join.")
+            paragraph("Who else joins, and whether the package is viable, is not in this brief: it rests on the other delegations' margins and red lines, which you learn at the table.")
+        }
+        if brief.members.isEmpty { paragraph("Nobody gains from this package.") }
         for member in brief.members {
             subheading("\(member.name): \(Figures.signed(member.gain)) points")
             for term in member.gainsFrom {
@@ -68,10 +76,12 @@ struct BriefWriter {
             }
         }
 
-        heading("Novelty: blocs bridged")
-        if brief.bridging.isEmpty { paragraph("The scenario names no existing groupings.") }
-        for bloc in brief.bridging {
-            bullet("\(bloc.grouping): \(bloc.membersIn) of \(bloc.size) members in; distance \(Figures.fixed(bloc.novelty, 2)).")
+        if let bridging = brief.bridging {
+            heading("Novelty: blocs bridged")
+            if bridging.isEmpty { paragraph("The scenario names no existing groupings.") }
+            for bloc in bridging {
+                bullet("\(bloc.grouping): \(bloc.membersIn) of \(bloc.size) members in; distance \(Figures.fixed(bloc.novelty, 2)).")
+            }
         }
 
         if let futures = brief.futures { write(futures, forDelegation: brief.audience != nil) }
@@ -144,27 +154,13 @@ struct BriefWriter {
     /// The package today and in each future: a table, then what changed where.
     private mutating func write(_ futures: [Brief.FutureLine], forDelegation: Bool) {
         heading("In each future")
-        let header = forDelegation ? ["Future", "Viable", "Members", "You", "Your gain"]
-            : ["Future", "Viable", "Members", "Capability", "Rules failing"]
+        let header = forDelegation ? ["Future", "You", "Your gain"] : ["Future", "Viable", "Members", "Capability", "Rules failing"]
         let rows = futures.map { line in
-            [line.id, line.viable ? "yes" : "no", "\(line.memberCount)"]
-                + (forDelegation ? [line.standing ?? "", line.gain.map { Figures.signed($0) } ?? ""]
-                    : [Figures.percent(line.capabilityShare), line.failedRules.isEmpty ? "none" : line.failedRules.joined(separator: ", ")])
+            forDelegation ? [line.id, line.standing ?? "", line.gain.map { Figures.signed($0) } ?? ""]
+                : [line.id, line.viable == true ? "yes" : "no", line.memberCount.map(String.init) ?? "",
+                   line.capabilityShare.map(Figures.percent) ?? "", (line.failedRules ?? []).isEmpty ? "none" : (line.failedRules ?? []).joined(separator: ", ")]
         }
-        if markdown {
-            func cells(_ row: [String]) -> String {
-                "| " + row.map { TerminalText.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
-            }
-            lines.append(cells(header))
-            lines.append("|" + header.indices.map { $0 < 2 ? " --- |" : " ---: |" }.joined())
-            lines += rows.map(cells)
-            lines.append("")
-        } else {
-            var table = TextTable(header: header, rightAligned: forDelegation ? [2, 4] : [2, 3])
-            for row in rows { table.append(row) }
-            lines += table.render().split(separator: "\n").map(String.init)
-            lines.append("")
-        }
+        table(header: header, rows: rows, rightAligned: forDelegation ? [2] : [2, 3])
         for line in futures where line.id != Future.todayID {
             var changes: [String] = []
             if let left = line.left, !left.isEmpty { changes.append("\(left.joined(separator: ", ")) leave\(left.count == 1 ? "s" : "")") }
@@ -174,7 +170,24 @@ struct BriefWriter {
         }
     }
 
-    private mutating func title(_ text: String) {
+    /// A table: Markdown's, or aligned columns in text; then a blank line.
+    mutating func table(header: [String], rows: [[String]], rightAligned: Set<Int>) {
+        if markdown {
+            func cells(_ row: [String]) -> String {
+                "| " + row.map { TerminalText.escaped($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+            }
+            lines.append(cells(header))
+            lines.append("|" + header.indices.map { rightAligned.contains($0) ? " ---: |" : " --- |" }.joined())
+            lines += rows.map(cells)
+        } else {
+            var table = TextTable(header: header, rightAligned: rightAligned)
+            for row in rows { table.append(row) }
+            lines += table.render().split(separator: "\n").map(String.init)
+        }
+        lines.append("")
+    }
+
+    mutating func title(_ text: String) {
         let clean = TerminalText.escaped(text)
         if markdown {
             lines += ["# \(clean)", ""]
@@ -187,11 +200,11 @@ struct BriefWriter {
     }
 
     /// Starts a block after a blank line.
-    private mutating func separate() {
+    mutating func separate() {
         if let last = lines.last, !last.isEmpty { lines.append("") }
     }
 
-    private mutating func heading(_ text: String) {
+    mutating func heading(_ text: String) {
         separate()
         if markdown {
             lines += ["## \(text)", ""]
@@ -200,13 +213,13 @@ struct BriefWriter {
         }
     }
 
-    private mutating func subheading(_ text: String) {
+    mutating func subheading(_ text: String) {
         separate()
         let clean = TerminalText.escaped(text)
         if markdown { lines += ["### \(clean)", ""] } else { lines += TextWrap.wrap(clean, width: BriefRenderer.width) }
     }
 
-    private mutating func paragraph(_ text: String) {
+    mutating func paragraph(_ text: String) {
         separate()
         let clean = TerminalText.escaped(text)
         lines += markdown ? [clean] : TextWrap.wrap(clean, width: BriefRenderer.width)
@@ -220,7 +233,7 @@ struct BriefWriter {
             + (term.note.isEmpty ? "" : " Note: \(term.note)")
     }
 
-    private mutating func bullet(_ text: String, level: Int = 0) {
+    mutating func bullet(_ text: String, level: Int = 0) {
         let clean = TerminalText.escaped(text)
         let indent = String(repeating: "  ", count: level)
         lines += markdown ? ["\(indent)- \(clean)"] : TextWrap.wrap(clean, width: BriefRenderer.width, first: indent + "- ", rest: indent + "  ")

@@ -10,10 +10,13 @@ public struct Actor: Sendable, Equatable {
     public var interests: [String: Interest]
     /// Bonuses and penalties for options taken together (format 2); empty in format 1.
     public var links: [Link]
+    /// The role brief a trainer hands the delegation that plays this actor (format 2);
+    /// free text, empty when there is none. `entente roles` prints it with the actor's numbers.
+    public var brief: String
 
     public init(
         id: String, name: String, kind: ActorKind = .other, capability: Double,
-        interests: [String: Interest] = [:], links: [Link] = []
+        interests: [String: Interest] = [:], links: [Link] = [], brief: String = ""
     ) {
         self.id = id
         self.name = name
@@ -21,6 +24,7 @@ public struct Actor: Sendable, Equatable {
         self.capability = capability
         self.interests = interests
         self.links = links
+        self.brief = brief
     }
 
     /// The sum of this actor's saliences, the denominator of its utility. Summed in issue-id

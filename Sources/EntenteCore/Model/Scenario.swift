@@ -32,8 +32,8 @@ public struct Scenario: Sendable, Equatable {
     /// The position of the issue with this id, if any.
     public func issueIndex(_ id: String) -> Int? { issues.firstIndex { $0.id == id } }
 
-    /// Whether the scenario needs format version 2 to be written: it has links or futures.
-    public var needsFormat2: Bool { !futures.isEmpty || actors.contains { !$0.links.isEmpty } }
+    /// Whether the scenario needs format version 2 to be written: it has links, futures or role briefs.
+    public var needsFormat2: Bool { !futures.isEmpty || actors.contains { !$0.links.isEmpty || !$0.brief.isEmpty } }
 
     /// The package that leaves every issue at its status quo.
     public var statusQuo: Package { Package(choices: issues.map(\.statusQuoIndex)) }

@@ -10,7 +10,7 @@ extension ScenarioDecoder {
         for entry in entries {
             guard let actor = fields.mapping(
                 entry, what: "an actor",
-                required: ["id", "name", "capability"], optional: ["kind", "interests", "links"])
+                required: ["id", "name", "capability"], optional: ["kind", "interests", "links", "brief"])
             else { continue }
             guard let idNode = actor["id"], let id = fields.identifier(idNode, what: "actor id") else { continue }
             ids.append((id, idNode))
@@ -23,7 +23,11 @@ extension ScenarioDecoder {
                 links = decodeLinks(node, owner: "'\(id)'", issues: issuesByID)
                 checkLinkTotal(links, at: node, owner: "'\(id)'")
             }
-            actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests, links: links))
+            var brief = ""
+            if let node = actor["brief"], requireVersion2(version, for: "briefs", at: actor.keys["brief"]!) {
+                brief = fields.string(node, what: "the brief of '\(id)'") ?? ""
+            }
+            actors.append(Actor(id: id, name: name, kind: kind, capability: capability, interests: interests, links: links, brief: brief))
         }
         fields.reportDuplicates(ids, what: "actor id")
         return actors

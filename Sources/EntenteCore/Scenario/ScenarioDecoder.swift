@@ -8,7 +8,7 @@ import Yams
 struct ScenarioDecoder {
     let fields: YAMLFields
 
-    /// The format versions this decoder reads: 1, and 2, which adds links and futures.
+    /// The format versions this decoder reads: 1, and 2, which adds links, futures and role briefs.
     static let formatVersions = 1...2
 
     /// The version a scenario is written in: the oldest that can hold it.

@@ -57,6 +57,7 @@ public enum ScenarioWriter {
             "  - id: \(text(actor.id))", "    name: \(text(actor.name))",
             "    kind: \(actor.kind.rawValue)", "    capability: \(number(actor.capability))",
         ]
+        if !actor.brief.isEmpty { lines += block("brief", actor.brief, indent: "    ") }
         let stances = issues.compactMap { issue in actor.interests[issue.id].map { (issue, $0) } }
         if !stances.isEmpty { lines.append("    interests:") }
         for (issue, interest) in stances {
@@ -95,6 +96,21 @@ public enum ScenarioWriter {
         case .minMembers(let count): return head + "count: \(count) }"
         case .includeAll(let ids), .includeAny(let ids): return head + "actors: \(list(ids)) }"
         }
+    }
+
+    /// A long text as a literal block (`key: |-` and the lines indented) when YAML reads that
+    /// back unchanged, else as one quoted line. A block keeps line breaks readable in a file
+    /// a trainer edits by hand.
+    static func block(_ key: String, _ value: String, indent: String) -> [String] {
+        let body = value.hasSuffix("\n") ? String(value.dropLast()) : value
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let safe = !body.isEmpty && !body.hasSuffix("\n") && lines.first.map { !$0.isEmpty && !$0.hasPrefix(" ") } == true
+            && lines.allSatisfy { line in
+                !line.hasSuffix(" ") && !line.unicodeScalars.contains { TerminalText.isControl($0) || "\t\u{2028}\u{2029}\u{FEFF}".unicodeScalars.contains($0) }
+            }
+        guard safe else { return ["\(indent)\(key): \(text(value))"] }
+        let chomping = value.hasSuffix("\n") ? "|" : "|-"
+        return ["\(indent)\(key): \(chomping)"] + lines.map { $0.isEmpty ? "" : "\(indent)  \($0)" }
     }
 
     static func list(_ ids: [String]) -> String { "[" + ids.map(text).joined(separator: ", ") + "]" }

@@ -61,6 +61,8 @@ public struct AppState: Sendable {
     public var helpScroll = 0
     /// First row of the scrolled overview.
     public var scroll = 0
+    /// First row of the Levers screen's list of issues.
+    public var leversScroll = 0
     /// The issue under the cursor on the Issues screen and in the builder, and the option
     /// under the cursor on the Issues screen and in the Interests detail pane.
     public var selectedIssue = 0

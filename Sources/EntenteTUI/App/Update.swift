@@ -71,6 +71,9 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         } else if state.screen == .finder {
             let (lines, shown) = FinderScreen.detailExtent(state)
             state.finder.detailScroll = min(max(0, lines - shown), max(0, state.finder.detailScroll + rows))
+        } else if state.screen == .levers {
+            let (count, shown) = LeversScreen.listExtent(state)
+            state.leversScroll = min(max(0, count - shown), max(0, state.leversScroll + rows))
         } else {
             let lines = OverviewScreen.lines(state, width: state.size.columns - 2).count
             state.scroll = min(max(0, lines - (state.size.rows - 2)), max(0, state.scroll + rows))

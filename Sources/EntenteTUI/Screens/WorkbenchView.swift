@@ -92,6 +92,7 @@ public enum WorkbenchView {
         case .brief: return max(1, rows - 4)
         case .finder: return max(1, FinderScreen.detailExtent(state).shown)
         case .compare: return max(1, CompareScreen.extent(state).shown)
+        case .levers: return max(1, LeversScreen.listExtent(state).shown)
         default: return max(1, rows - 2)
         }
     }
