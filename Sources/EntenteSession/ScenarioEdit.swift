@@ -21,6 +21,9 @@ public enum ScenarioEdit: Equatable, Sendable {
     case addLink(actor: String, Link)
     case replaceLink(actor: String, index: Int, Link)
     case dropLink(actor: String, index: Int)
+    /// The public table around the issues: an actor's capability, a grouping's members.
+    case capability(actor: String, Double)
+    case membership(grouping: String, actor: String, Bool)
 
     /// The actor whose private stance the edit changes, or nil for an edit of the table
     /// itself (issues and options), which only a seat that sees everything may make.
@@ -28,7 +31,7 @@ public enum ScenarioEdit: Equatable, Sendable {
         switch self {
         case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _), .note(let actor, _, _),
              .addLink(let actor, _), .replaceLink(let actor, _, _), .dropLink(let actor, _): actor
-        case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption: nil
+        case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption, .capability, .membership: nil
         }
     }
 
@@ -50,6 +53,8 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .addLink(let actor, let link): try scenario.addingLink(actor, link)
         case .replaceLink(let actor, let index, let link): try scenario.replacingLink(actor, at: index, with: link)
         case .dropLink(let actor, let index): try scenario.droppingLink(actor, at: index)
+        case .capability(let actor, let capability): try scenario.settingCapability(actor, to: capability)
+        case .membership(let grouping, let actor, let member): try scenario.settingMembership(grouping, actor, member)
         }
     }
 
@@ -72,6 +77,8 @@ public enum ScenarioEdit: Equatable, Sendable {
             "\(actor): link \((scenario.actorIndex(actor).map { scenario.actors[$0].links.count } ?? 0) + 1) added, \(LinkWords.summary(link))"
         case .replaceLink(let actor, let index, let link): "\(actor): link \(index + 1) is now \(LinkWords.summary(link))"
         case .dropLink(let actor, let index): "\(actor): dropped link \(index + 1)"
+        case .capability(let actor, let capability): "\(actor): capability \(Figures.fixed(capability))"
+        case .membership(let grouping, let actor, let member): member ? "\(actor) joined the grouping \(grouping)" : "\(actor) left the grouping \(grouping)"
         }
     }
 

@@ -160,3 +160,36 @@ import Testing
         #expect(throws: SessionError.self) { try bench.session.outlook(of: bench.view.package, for: "india") }
     }
 }
+
+/// Earlier searches stay on hand with their settings: `[` and `]` switch among them, and
+/// an edit drops them with the results.
+@Suite struct SearchHistoryTests {
+    @Test func earlierSearchesAreSwitchable() throws {
+        var bench = try RobustFinderTests().bench("Data/training/four-futures.yaml")
+        _ = update(&bench, .finder(.runSearch))
+        _ = update(&bench, .finder(.searchFinished(try PackageSearch(bench.scenario).run(bench.state.searchRequest))))
+        _ = update(&bench, .finder(.setObjective(.members)))
+        _ = update(&bench, .finder(.require("india", true)))
+        _ = update(&bench, .finder(.runSearch))
+        let second = bench.state.searchRequest
+        _ = update(&bench, .finder(.searchFinished(try PackageSearch(bench.scenario).run(second))))
+        try RobustFinderTests().runRobust(&bench)
+        #expect(bench.finder.history.count == 3 && bench.finder.shownRun == 2)
+        #expect(WorkbenchView.render(bench).lines.contains { $0.contains("search 3 of 3 ([ ]): 2 packages viable today and in every future") })
+        #expect(Keymap.workbench.action(for: .character("["), in: bench) == .finder(.showRun(-1)))
+        _ = update(&bench, .finder(.showRun(-1)))
+        #expect(bench.message == "search 2 of 3: members, with india")
+        #expect(bench.finder.robust == nil && bench.finder.request == second && bench.finder.rankedBy == .members)
+        _ = update(&bench, .finder(.showRun(-1)))
+        #expect(bench.finder.request?.objective == .capability && bench.finder.request?.include == [])
+        _ = update(&bench, .finder(.showRun(-1)))
+        #expect(bench.message == "search 1 of 3 is the earliest")
+        _ = update(&bench, .finder(.showRun(2)))
+        #expect(bench.finder.robust != nil && bench.message == "search 3 of 3: robust, members, with india")
+        // A future keeps the robust search only; an edit drops them all.
+        _ = update(&bench, .futures(.cycleFuture(1)))
+        #expect(bench.finder.history.count == 1 && bench.finder.shownRun == 0)
+        _ = update(&bench, .editing(.edit(.salience(actor: "us", issue: "dida", 3))))
+        #expect(bench.finder.history.isEmpty && !bench.finder.hasResults)
+    }
+}

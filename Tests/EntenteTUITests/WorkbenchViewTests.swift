@@ -332,8 +332,11 @@ import Testing
         #expect(!state.showHelp && Keymap.workbench.action(for: .escape, in: state) == nil)
         _ = update(&state, .scroll(-3))
         #expect(state.scroll == 0)
-        _ = update(&state, .scroll(2))
-        #expect(state.scroll == 0, "the training overview fits: nothing to scroll")
+        _ = update(&state, .scroll(1_000))
+        let end = state.scroll
+        _ = update(&state, .scroll(1))
+        #expect(end > 0 && state.scroll == end, "the overview scrolls to its end (the glossary) and no further")
+        _ = update(&state, .scroll(-1_000))
         _ = update(&state, .resize(Size(columns: 100, rows: 30)))
         #expect(state.size == Size(columns: 100, rows: 30))
         #expect(Keymap.workbench.action(for: .character("j"), in: state) == .scroll(1))

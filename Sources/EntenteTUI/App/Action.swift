@@ -115,6 +115,8 @@ public enum FinderAction: Equatable, Sendable {
     /// Sort the results by the next column, or by one.
     case cycleSort
     case setSort(FinderColumn)
+    /// Show the results of an earlier (-1) or later (+1) search of this revision.
+    case showRun(Int)
     /// Load the selected result into the package builder.
     case buildSelected
     /// The analysis of the selected package, prepared off the main loop.

@@ -170,6 +170,9 @@ public struct AppState: Sendable {
             } else {
                 finder.dropResults()
             }
+            // Earlier searches go with the version they searched; robust ones cover every future.
+            finder.history = edited ? [] : finder.history.filter { $0.robust != nil }
+            finder.shownRun = finder.history.lastIndex { $0.robust != nil && $0.robust == finder.robust } ?? finder.history.count
             brief = nil
         }
         if view.lens != old.lens, let actor = viewerIndex { cell.actor = actor }

@@ -28,6 +28,7 @@ public enum Commands {
         ("brief", [.file], "write the text brief of the builder's package to a file"),
         ("build", [], "open the finder's selected result in the builder"),
         ("cancel", [], "stop a running search"),
+        ("capability", [.actor, .number], "set an actor's capability (its clout in the capability share)"),
         ("choose", [.issueOption], "set one issue's option in the builder"),
         ("compare", [.file], "write Compare's table of the pins to a file, Markdown for FILE.md (compare! overwrites)"),
         ("discard", [], "drop the unsaved edits offered from the journal"),
@@ -37,6 +38,7 @@ public enum Commands {
         ("free", [.actorOrAll], "searches: drop the require/exclude on an actor (all: and the minimum size)"),
         ("future", [.future], "show the scenario in one of its futures (today: as written); edits still change today's"),
         ("group", [.groupingOrAll], "Interests: show one grouping's members (all: everybody)"),
+        ("grouping", [.grouping, .memberVerb, .actor], "put an actor in a grouping (add) or take it out (drop)"),
         ("help", [.command], "list the commands; help NAME says one command's form"),
         ("link", [.actor, .linkVerb, .text], "an actor's links: add POINTS ISSUE=OPTION[,OPTION…] ISSUE=… [NOTE], edit N POINTS ISSUE=… [NOTE], drop N"),
         ("merge", [.issue], "bundle the parts of a split issue back into one"),
@@ -71,7 +73,7 @@ public enum Commands {
     /// What a command's word is, so that completion knows what to offer.
     public enum Word: Sendable {
         case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
-        case future, linkVerb, command
+        case future, linkVerb, command, grouping, memberVerb
 
         /// How a command's form writes the word.
         var placeholder: String {
@@ -94,6 +96,8 @@ public enum Commands {
             case .future: "FUTURE|today"
             case .linkVerb: "add|edit|drop"
             case .command: "[COMMAND]"
+            case .grouping: "GROUPING"
+            case .memberVerb: "add|drop"
             }
         }
     }
@@ -160,6 +164,8 @@ public enum Commands {
             case .column: candidates = FinderColumn.allCases.map(\.name)
             case .screen: candidates = ScreenID.allCases.map(\.name)
             case .groupingOrAll: candidates = scenario.groupings.map(\.id) + ["all"]
+            case .grouping: candidates = scenario.groupings.map(\.id)
+            case .memberVerb: candidates = ["add", "drop"]
             case .actorOrder: candidates = ActorOrder.allCases.map(\.rawValue)
             case .command: candidates = names
             case .number, .text, .file: candidates = []

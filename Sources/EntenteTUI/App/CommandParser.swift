@@ -77,6 +77,13 @@ struct CommandParser {
             case "describe": return [.editing(.edit(.describeOption(issue: words[0], option: words[2], description: rest(from: 3))))]
             default: throw CommandError(form)
             }
+        case "capability":
+            try count(2, "capability ACTOR NUMBER")
+            return [.editing(.edit(.capability(actor: words[0], try number(words[1]))))]
+        case "grouping":
+            try count(3, "grouping GROUPING add|drop ACTOR")
+            guard ["add", "drop"].contains(words[1]) else { throw CommandError(":grouping takes GROUPING add ACTOR or GROUPING drop ACTOR") }
+            return [.editing(.edit(.membership(grouping: words[0], actor: words[2], words[1] == "add")))]
         case "salience":
             try count(3, "salience ACTOR ISSUE NUMBER")
             return [.editing(.edit(.salience(actor: words[0], issue: words[1], try number(words[2]))))]

@@ -31,6 +31,12 @@ public struct FinderState: Sendable {
     public var include: [String] = []
     public var exclude: [String] = []
     public var minMembers = 0
+    /// The searches made on this revision, oldest first (at most `historyLimit`), and the
+    /// one whose results are shown (`[` and `]` switch among them).
+    public var history: [FinderRun] = []
+    public var shownRun = 0
+    static let historyLimit = 8
+
     /// The analysis of the selected result, once it arrives, and the package being analysed.
     public var analysis: AnalysisResult?
     public var analysing: Package?
@@ -86,6 +92,25 @@ public struct FinderState: Sendable {
                 ? packages[$0].objective(objective) > packages[$1].objective(objective) : $0 < $1 }
         }
         selected = min(selected, max(0, order.count - 1))
+    }
+}
+
+/// One search of the finder's history: what was asked (its objective, holds and
+/// constraints, and whether it was robust) and what came back.
+public struct FinderRun: Sendable, Equatable {
+    public let request: SearchRequest
+    public let result: SearchResult?
+    public let robust: RobustResult?
+
+    /// The run's settings in words: "robust, capability, with us, at least 3 members".
+    var summary: String {
+        var parts = [(robust == nil ? "" : "robust, ") + request.objective.rawValue]
+        if !request.include.isEmpty { parts.append("with " + request.include.joined(separator: ", ")) }
+        if !request.exclude.isEmpty { parts.append("without " + request.exclude.joined(separator: ", ")) }
+        if request.minMembers > 0 { parts.append("at least \(request.minMembers) members") }
+        let held = request.fixed.count + (request.table.map { _ in 1 } ?? 0)
+        if held > 0 { parts.append("holds on issues") }
+        return parts.joined(separator: ", ")
     }
 }
 

@@ -111,6 +111,8 @@ public struct Keymap: Sendable {
         Binding([.pageUp], .page(-1), "scroll the analysis up", on: .finder),
         Binding([.character("s")], .finder(.cycleSort), "sort by the next column", on: .finder),
         Binding([.character("b")], .finder(.buildSelected), "open the result in the package builder", on: .finder),
+        Binding([.character("[")], .finder(.showRun(-1)), "show the results of the search before (with its settings)", on: .finder),
+        Binding([.character("]")], .finder(.showRun(1)), "show the results of the search after", on: .finder),
         Binding([.character("i")], .editing(.prompt(.text("require "))), "searches must include an actor (:require)", on: .finder),
         Binding([.character("x")], .editing(.prompt(.text("exclude "))), "searches must leave an actor out (:exclude)", on: .finder),
         Binding([.character("m")], .editing(.prompt(.text("min "))), "searches need at least this many members (:min)", on: .finder),

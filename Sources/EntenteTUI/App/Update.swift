@@ -211,6 +211,26 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
     case .setSort(let column):
         state.finder.sort = column
         state.refreshFinderOrder()
+    case .showRun(let step):
+        let runs = state.finder.history
+        let index = state.finder.shownRun + step
+        guard !state.finder.running, runs.indices.contains(index) else {
+            state.message = runs.isEmpty ? "no searches yet on this version of the scenario"
+                : "search \(state.finder.shownRun + 1) of \(runs.count) is the \(step < 0 ? "earliest" : "latest")"
+            break
+        }
+        let run = runs[index]
+        state.finder.shownRun = index
+        state.finder.result = run.result
+        state.finder.robust = run.robust
+        state.finder.request = run.request
+        state.finder.robustSort = nil
+        state.finder.analysis = nil
+        state.finder.analysing = nil
+        state.finder.selected = 0
+        state.finder.detailScroll = 0
+        state.refreshFinderOrder()
+        state.message = "search \(index + 1) of \(runs.count): \(run.summary)"
     case .buildSelected:
         let packages = state.finder.packages
         guard state.finder.order.indices.contains(state.finder.selected) else { break }
@@ -244,9 +264,13 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
     return []
 }
 
-/// Puts finished results on screen, answering `request`, the first one selected.
+/// Puts finished results on screen, answering `request`, the first one selected, and
+/// keeps them in the history.
 private func showResults(_ state: inout AppState, _ request: SearchRequest, cancelled: Bool) {
     state.finder.searching = nil
+    state.finder.history.append(FinderRun(request: request, result: state.finder.result, robust: state.finder.robust))
+    state.finder.history = Array(state.finder.history.suffix(FinderState.historyLimit))
+    state.finder.shownRun = state.finder.history.count - 1
     state.finder.request = request
     state.finder.selected = 0
     state.finder.detailScroll = 0

@@ -47,7 +47,10 @@ enum FinderScreen {
                 : " viable today and in every future, ranked by worst \(finder.rankedBy.rawValue)"
             let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(TerminalText.escaped(state.filter))"
             let strategy = finder.result.map { ", \($0.strategy.rawValue)" } ?? ""
-            grid.put("\(finder.packages.count) packages\(ranked)\(shown)\(strategy), \(Figures.count(Double(explored))) explored, \(how)",
+            let keys = Keymap.workbench
+            let run = finder.history.count > 1 && finder.history.indices.contains(finder.shownRun)
+                ? "search \(finder.shownRun + 1) of \(finder.history.count) (\(keys.keyLabel(for: .finder(.showRun(-1)), on: .finder)) \(keys.keyLabel(for: .finder(.showRun(1)), on: .finder))): " : ""
+            grid.put("\(run)\(finder.packages.count) packages\(ranked)\(shown)\(strategy), \(Figures.count(Double(explored))) explored, \(how)",
                      x: 1, y: y, style: Style(role: proven ? .muted : .bad), limit: width)
         } else if finder.acrossFutures {
             grid.put("Enter searches every package for coalitions viable today and in every future.", x: 1, y: y, style: Style(role: .muted), limit: width)

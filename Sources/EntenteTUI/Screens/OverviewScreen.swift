@@ -19,7 +19,7 @@ enum OverviewScreen {
         lines.append(OverviewLine("", Style()))
         let packages = scenario.issues.reduce(1.0) { $0 * Double($1.options.count) }
         wrapped("\(scenario.actors.count) actors · \(scenario.issues.count) issues · \(scenario.groupings.count) groupings · "
-            + "\(scenario.rules.count) rules · \(Figures.count(packages)) packages with every issue on the table")
+            + "\(scenario.rules.count) rules (below) · \(Figures.count(packages)) packages with every issue on the table")
         lines.append(OverviewLine("", Style()))
         let figure = FutureFigure.lines(state, width: width)
         if !figure.isEmpty { lines += figure + [OverviewLine("", Style())] }
@@ -46,7 +46,8 @@ enum OverviewScreen {
             wrapped("2 unbundles the issues, 3 maps interests, 5 builds a package by hand, 6 then Enter finds the best coalitions, "
                 + "7 compares pinned packages, 8 previews the brief. ? lists every key, : takes commands (Tab completes).", indent: "  ")
         }
-        return lines
+        lines.append(OverviewLine("", Style()))
+        return lines + OverviewGlossary.lines(state, width: width)
     }
 }
 
