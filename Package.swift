@@ -68,30 +68,32 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
+        // What every test target shares: where the repository is.
+        .target(name: "EntenteTestSupport", path: "Tests/Support"),
         .testTarget(
             name: "EntenteCoreTests",
-            dependencies: ["EntenteCore"]
+            dependencies: ["EntenteTestSupport", "EntenteCore"]
         ),
         .testTarget(
             name: "EntenteSessionTests",
-            dependencies: ["EntenteSession"]
+            dependencies: ["EntenteTestSupport", "EntenteSession"]
         ),
         .testTarget(
             name: "EntenteWorkshopTests",
-            dependencies: ["EntenteCore", "EntenteSession", "EntenteWorkshop"]
+            dependencies: ["EntenteTestSupport", "EntenteCore", "EntenteSession", "EntenteWorkshop"]
         ),
         .testTarget(
             name: "EntenteTUITests",
-            dependencies: ["EntenteSession", "EntenteTUI", "EntenteWorkbench"],
+            dependencies: ["EntenteTestSupport", "EntenteSession", "EntenteTUI", "EntenteWorkbench"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "EntenteWorkbenchTests",
-            dependencies: ["EntenteSession", "EntenteWorkbench"]
+            dependencies: ["EntenteTestSupport", "EntenteSession", "EntenteWorkbench"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente"]
+            dependencies: ["EntenteTestSupport", "entente"]
         ),
     ]
 )

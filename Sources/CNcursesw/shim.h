@@ -44,19 +44,22 @@ static inline void shim_enable_mouse(void) {
     mouseinterval(0);
 }
 
-/// The pending mouse event: 1 for a left click, 4 for wheel up, 5 for wheel down, 0 for
-/// anything else; the cell in *x and *y.
+/// What `shim_mouse_event` reports: the mouse buttons ncurses numbers 1 (left), 4 and 5
+/// (the wheel), or nothing the workbench uses.
+enum shim_mouse_code { SHIM_MOUSE_OTHER = 0, SHIM_MOUSE_LEFT_CLICK = 1, SHIM_MOUSE_WHEEL_UP = 4, SHIM_MOUSE_WHEEL_DOWN = 5 };
+
+/// The pending mouse event as a `shim_mouse_code`; the cell in *x and *y.
 static inline int shim_mouse_event(int *x, int *y) {
     MEVENT event;
-    if (getmouse(&event) != OK) return 0;
+    if (getmouse(&event) != OK) return SHIM_MOUSE_OTHER;
     *x = event.x;
     *y = event.y;
-    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return 1;
-    if (event.bstate & BUTTON4_PRESSED) return 4;
+    if (event.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) return SHIM_MOUSE_LEFT_CLICK;
+    if (event.bstate & BUTTON4_PRESSED) return SHIM_MOUSE_WHEEL_UP;
 #ifdef BUTTON5_PRESSED
-    if (event.bstate & BUTTON5_PRESSED) return 5;
+    if (event.bstate & BUTTON5_PRESSED) return SHIM_MOUSE_WHEEL_DOWN;
 #endif
-    return 0;
+    return SHIM_MOUSE_OTHER;
 }
 
 /// Writes `count` wide characters at (y, x) with the given attributes.

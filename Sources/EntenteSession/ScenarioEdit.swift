@@ -61,7 +61,7 @@ public enum ScenarioEdit: Equatable, Sendable {
     /// What the status bar says once the edit is made to `scenario`.
     public func summary(in scenario: Scenario) -> String {
         switch self {
-        case .split(let issue, let parts): "split \(issue) into \(parts.map(\.id).joined(separator: ", ")): v edits their stances, m merges them back, u undoes"
+        case .split(let issue, let parts): "split \(issue) into \(parts.map(\.id).joined(separator: ", ")): their stances are edited on Interests, :merge \(issue) bundles them back"
         case .merge(let issue): "merged the parts back into \(scenario.issueIndex(issue).flatMap { scenario.issues[$0].parent } ?? issue)"
         case .renameIssue(let issue, let name): "\(issue) is now called \(name)"
         case .renameOption(let issue, let option, let name): "\(Scenario.assignment(issue, option)) is now called \(name)"

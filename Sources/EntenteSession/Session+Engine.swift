@@ -21,11 +21,12 @@ extension Session {
     public func audience(of seatID: String) -> String? { lens(of: seatID)?.actor }
 
     /// The brief of a package as the seat may read it: a delegation's brief holds its own
-    /// figures and notes and no other actor's. The audience in `settings` is the seat's,
-    /// whatever the caller set.
+    /// figures and notes and no other actor's. A seat that plays one actor always gets that
+    /// actor's delegation brief, whatever the caller set; a seat that sees everything gets
+    /// the audience it asks for (a delegation's brief, or the full one).
     public func brief(of package: Package, for seatID: String, settings: BriefBuilder.Settings) throws(SearchRequestError) -> Brief {
         var settings = settings
-        settings.audience = audience(of: seatID)
+        if let own = audience(of: seatID) { settings.audience = own }
         return try BriefBuilder(scenario).build(package, settings: settings)
     }
 

@@ -260,6 +260,9 @@ public struct Session: Sendable {
             if let actor, scenario.actorIndex(actor) == nil { throw SessionError("unknown actor '\(actor)'") }
             workspace.lens = actor.map(Role.delegation) ?? seat.role
             return actor.map { "workshop view: only \($0)'s stance is shown (:as all ends it)" } ?? "full view: every actor's stance is shown"
+        case .restore(let record):
+            workspace = workspace.restoring(record, in: scenario)
+            return "the workspace of the last session is back: the builder's package, \(workspace.offTable.count + workspace.fixed.count) holds, \(workspace.pins.count) pins"
         case .future(let id):
             if let id, !scenario.futures.contains(where: { $0.id == id }) {
                 throw SessionError(UnknownFutureError(id: id, known: scenario.futures.map(\.id)).description)
@@ -319,6 +322,12 @@ public struct Session: Sendable {
         lanes = FutureLane.lanes(of: replacement)
         revision += 1
         workspaces = workspaces.mapValues { $0.carried(from: old, to: replacement) }
+    }
+
+    /// A seat's workspace as it is kept between sessions, with the finder's settings the
+    /// workbench holds.
+    public func saved(for seatID: String, finder: SavedWorkspace.FinderSettings) -> SavedWorkspace? {
+        workspaces[seatID].map { $0.saved(in: scenario, finder: finder) }
     }
 
     /// The journal as a seat may read it: a delegation sees its own changes and those of

@@ -33,6 +33,8 @@ public enum WorkspaceCommand: Equatable, Sendable {
     case look(as: String?)
     /// Look at the scenario in one of its futures (nil: today). Edits still change today's.
     case future(String?)
+    /// Put back the workspace kept from an earlier session (what the scenario still has).
+    case restore(SavedWorkspace)
 }
 
 /// A session's answer to one command: the seat's new view and what to tell it.

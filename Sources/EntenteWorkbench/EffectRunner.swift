@@ -33,6 +33,15 @@ public final class EffectRunner: Sendable {
         files = WorkbenchFiles(participant: seat.role.actor, journalFolder: journalFolder,
                                changes: { journal in host.read { $0.changes(to: journal, for: seat.id) } }) { inbox.post($0) }
         files.opened(file, scenario: scenario)
+        restoreWorkspace(of: file)
+    }
+
+    /// Puts back the workspace kept from the last session on `file`: the finder's settings
+    /// first, so that the reply's view is kept with them, then the session's part.
+    private func restoreWorkspace(of file: String) {
+        guard let record = files.savedWorkspace(of: file) else { return }
+        post(.files(.workspaceRestored(record.finder(in: host.read(\.scenario)))))
+        answer(.workspace(.restore(record)))
     }
 
     /// The seat's view of the session, for the workbench's first state.
@@ -72,8 +81,11 @@ public final class EffectRunner: Sendable {
             guard let session = loaded.withLock({ pending in pending?.file == file ? pending.take()?.session : nil }) else { return }
             host.replace(session)
             files.opened(file, scenario: session.scenario)
+            restoreWorkspace(of: file)
         case .dropJournal(let file):
             files.drop(file)
+        case .keepWorkspace(let finder):
+            if let record = host.read({ $0.saved(for: host.seat.id, finder: finder) }) { files.keepWorkspace(record, file: files.current) }
         case .restoreJournal(let file):
             guard let scenario = files.adopt(file) else { return }
             answer(.restore(scenario))
@@ -124,7 +136,7 @@ public final class EffectRunner: Sendable {
             } catch {
                 post(.message("cannot write \(path): \(error)"))
             }
-        case .writeBrief(let package, let path, let force):
+        case .writeBrief(let package, let path, let audience, let format, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :brief! \(path) overwrites it"))
                 return
@@ -136,9 +148,11 @@ public final class EffectRunner: Sendable {
                     var settings = BriefBuilder.Settings()
                     settings.date = BriefDate.today()
                     settings.timeLimit = AppState.briefExportSeconds
+                    settings.audience = audience
                     let brief = try session.brief(of: package, for: host.seat.id, settings: settings)
-                    try AtomicFile.write(Data(BriefRenderer.render(brief, as: .text).utf8), to: path)
-                    post(.message("brief written to \(path)"))
+                    try AtomicFile.write(Data(BriefRenderer.render(brief, as: format).utf8), to: path)
+                    let whose = brief.audience.map { "\($0)'s delegation brief" } ?? "brief"
+                    post(.message("\(whose) written to \(path) (\(format.rawValue))"))
                 } catch {
                     post(.message("cannot write \(path): \(error)"))
                 }

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 import EntenteTUI
 import Foundation
 import Synchronization
@@ -168,6 +169,36 @@ final class WorkbenchFiles: Sendable {
         } catch {
             post(.message("cannot write the autosave journal: \(error)"))
         }
+    }
+
+    /// Where the workspace of `file` is kept: beside its journal, named alike
+    /// (`NAME-HASH.workspace.json`), so a second workbench's journal slot keeps its own.
+    private func workspacePath(of file: String) -> String {
+        let journal = journal(of: file)
+        let suffix = ".journal.yaml"
+        return (journal.hasSuffix(suffix) ? String(journal.dropLast(suffix.count)) : journal) + ".workspace.json"
+    }
+
+    /// Keeps the seat's workspace for the next session on `file` (0600, atomically), but
+    /// only while this workbench holds the file's journal lock: a workbench that does not,
+    /// or is read-only, never overwrites the file another one writes.
+    func keepWorkspace(_ record: SavedWorkspace, file: String) {
+        let path = workspacePath(of: file), journal = journal(of: file)
+        guard books.withLock({ $0.locks[journal] != nil }) else { return }
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+            try Journal.makePrivateFolder((path as NSString).deletingLastPathComponent)
+            try AtomicFile.write(try encoder.encode(record), to: path, permissions: 0o600)
+        } catch {
+            post(.message("cannot keep the workspace: \(error)"))
+        }
+    }
+
+    /// The workspace kept from an earlier session on `file`, if there is one that reads.
+    func savedWorkspace(of file: String) -> SavedWorkspace? {
+        guard let data = FileManager.default.contents(atPath: workspacePath(of: file)) else { return nil }
+        return try? JSONDecoder().decode(SavedWorkspace.self, from: data)
     }
 
     /// Deletes the journal of `file` (after a save or a discard).

@@ -20,6 +20,12 @@ public final class Terminal {
         case interrupt(Int32)
     }
 
+    /// How long ncurses waits after Esc for the rest of a key's sequence (ms): short, so Esc
+    /// feels instant.
+    static let escapeDelay: Int32 = 25
+    /// How long a read waits for a key before the loop looks at signals and effects (ms).
+    static let inputTimeout: Int32 = 100
+
     /// What the terminal can show: Unicode under a UTF-8 locale, ASCII otherwise. Decided
     /// once, at start; grids are rendered for it, so only ASCII reaches an ASCII terminal.
     public private(set) var charset = Charset.unicode
@@ -45,8 +51,8 @@ public final class Terminal {
         noecho()
         keypad(shim_stdscr(), true)
         curs_set(0)
-        set_escdelay(25)
-        timeout(100)
+        set_escdelay(Self.escapeDelay)
+        timeout(Self.inputTimeout)
         shim_enable_mouse()
         if colour && has_colors() {
             start_color()
@@ -116,9 +122,9 @@ public final class Terminal {
             if code == shim_key_mouse() {
                 var x: Int32 = 0, y: Int32 = 0
                 switch shim_mouse_event(&x, &y) {
-                case 1: return .click(x: Int(x), y: Int(y))
-                case 4: return .wheel(-1)
-                case 5: return .wheel(1)
+                case Int32(SHIM_MOUSE_LEFT_CLICK.rawValue): return .click(x: Int(x), y: Int(y))
+                case Int32(SHIM_MOUSE_WHEEL_UP.rawValue): return .wheel(-1)
+                case Int32(SHIM_MOUSE_WHEEL_DOWN.rawValue): return .wheel(1)
                 default: return nil
                 }
             }
@@ -134,14 +140,27 @@ public final class Terminal {
             return keys[code].map(Event.key)
         }
         switch code {
-        case 27: return .key(.escape)
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 127, 8: return .key(.backspace)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))
+        case ASCII.escape: return .key(.escape)
+        case ASCII.tab: return .key(.tab)
+        case ASCII.lineFeed, ASCII.carriageReturn: return .key(.enter)
+        case ASCII.delete, ASCII.backspace: return .key(.backspace)
+        case ASCII.controlLetters: return .key(.control(Character(Unicode.Scalar(UInt8(code) + ASCII.controlToLetter))))
         default:
             guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
             return .key(.character(Character(scalar)))
         }
     }
+}
+
+/// The keys that arrive as plain character codes rather than ncurses key codes.
+private enum ASCII {
+    static let escape: Int32 = 27
+    static let tab: Int32 = 9
+    static let lineFeed: Int32 = 10
+    static let carriageReturn: Int32 = 13
+    static let delete: Int32 = 127
+    static let backspace: Int32 = 8
+    /// Ctrl-A … Ctrl-Z, and what turns one into its lower-case letter (1 + 96 = "a").
+    static let controlLetters: ClosedRange<Int32> = 1...26
+    static let controlToLetter: UInt8 = 96
 }

@@ -1,4 +1,5 @@
 import Foundation
+import EntenteTestSupport
 
 /// Runs the built `entente` binary as a user would, with a time limit, and keeps its output
 /// as bytes so that tests can look for control characters the text decoding would hide.
@@ -20,7 +21,7 @@ enum BinaryRunner {
         var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     }
 
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repository
 
     /// The `entente` binary beside this test bundle (or in .build/debug).
     static var binary: URL {

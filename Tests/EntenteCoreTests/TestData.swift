@@ -1,9 +1,10 @@
 import EntenteCore
 import Foundation
+import EntenteTestSupport
 
 /// Paths to the shipped data and fixtures, found from this file's place in the repository.
 enum TestData {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.repository
 
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 

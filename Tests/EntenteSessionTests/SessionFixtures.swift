@@ -1,11 +1,7 @@
 import EntenteCore
 import EntenteSession
 import Foundation
-
-/// Where the repository is, for tests that read the shipped data.
-enum TestPaths {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-}
+import EntenteTestSupport
 
 /// The training scenario with three delegations (us, eu, india), given a link and a future
 /// of each actor's own so that every kind of private data is there to leak.

@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The `:` command line: typing, completion, history, every command, and errors.
 @Suite struct CommandLineTests {
@@ -35,7 +36,7 @@ import Testing
 
     @Test func fixSearchAndTable() throws {
         var state = try state()
-        #expect(run("choose chips=allied-pool", &state).isEmpty)
+        #expect(run("choose chips=allied-pool", &state) == [.keepWorkspace(state.finder.settings)])
         #expect(state.screen == .builder && state.package.choices == [0, 1])
         #expect(state.evaluation.full?.coalition.members == [0, 1])
         guard case .startSearch(let request) = run("search nash", &state).first else {
@@ -137,7 +138,13 @@ import Testing
         var state = try state()
         #expect(run("save", &state) == [.save(path: "cables.yaml", force: false)])
         #expect(run("save! other.yaml", &state) == [.save(path: "other.yaml", force: true)])
-        #expect(run("brief out.txt", &state) == [.writeBrief(state.package, path: "out.txt", force: false)])
+        #expect(run("brief out.txt", &state) == [.writeBrief(state.package, path: "out.txt", audience: nil, format: .text, force: false)])
+        // Missed feature 5: every form the CLI has, from the workbench.
+        #expect(run("brief out.md --for india", &state) == [.writeBrief(state.package, path: "out.md", audience: "india", format: .md, force: false)])
+        #expect(run("brief! out.txt --format json", &state) == [.writeBrief(state.package, path: "out.txt", audience: nil, format: .json, force: true)])
+        #expect(run("brief out.json", &state) == [.writeBrief(state.package, path: "out.json", audience: nil, format: .json, force: false)])
+        #expect(run("brief out.txt --for atlantis", &state).isEmpty && state.message?.hasPrefix("unknown actor 'atlantis'") == true)
+        #expect(run("brief out.txt --format pdf", &state).isEmpty && state.message == "unknown format 'pdf'; expected one of: text, md, json")
         #expect(run("open x.yaml", &state) == [.open("x.yaml")])
         #expect(run("quit", &state) == [.quit])
         _ = run("help", &state)

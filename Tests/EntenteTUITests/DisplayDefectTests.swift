@@ -3,6 +3,7 @@ import EntenteSession
 @testable import EntenteTUI
 import EntenteWorkbench
 import Testing
+import EntenteTestSupport
 
 /// What the screens showed wrongly or cut on the shipped scenario (issue 15's defects 9,
 /// 11, 13, 15 and 18), each as a diplomat met it.

@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Issue 15's defects in editing, errors, undo and the command line (7, 12, 16, 17), each
 /// reproduced as a diplomat met it and shown fixed.
@@ -164,5 +165,30 @@ import Testing
         _ = update(&bench, .show(.interests))
         _ = update(&bench, .editing(.prompt(.value)))
         #expect(bench.commandLine?.text == "value us cables open-consortium 60")
+    }
+
+    /// Missed feature 6: an edit of a stance marks the finder's results stale instead of
+    /// dropping them; a new search keeps the selected package selected. An edit of the
+    /// table (a split) leaves packages that no longer fit, and drops them.
+    @Test func anEditMarksResultsStaleAndARerunKeepsTheSelection() throws {
+        var bench = try bench()
+        _ = update(&bench, .show(.finder))
+        func search(_ bench: inout LocalWorkbench) throws -> [Effect] {
+            guard case .startSearch(let request) = update(&bench, .finder(.runSearch)).first else { throw CocoaError(.featureUnsupported) }
+            return update(&bench, .finder(.searchFinished(try PackageSearch(bench.scenario).run(request))))
+        }
+        _ = try search(&bench)
+        let results = try #require(bench.finder.result?.packages.count)
+        #expect(results > 2)
+        _ = update(&bench, .finder(.selectResult(2)))
+        let selected = try #require(bench.selectedResult)
+        let effects = update(&bench, .editing(.edit(.salience(actor: "us", issue: "cables", 3))))
+        #expect(bench.finder.stale && bench.finder.result?.packages.count == results && bench.selectedResult == selected)
+        #expect(!effects.contains { if case .analyse = $0 { true } else { false } }, "stale results are not analysed")
+        #expect(WorkbenchView.render(bench.state).lines[2].contains("STALE, the scenario changed since; Enter searches again, keeping the selection"))
+        _ = try search(&bench)
+        #expect(!bench.finder.stale && bench.selectedResult == selected)
+        _ = update(&bench, .editing(.edit(.split(issue: "cables", parts: [IssuePart(id: "repair"), IssuePart(id: "laying")]))))
+        #expect(bench.finder.result == nil && !bench.finder.stale)
     }
 }

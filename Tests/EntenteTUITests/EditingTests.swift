@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Edits never lose work: undo and redo, the journal written on every edit, restoring it,
 /// and quitting that asks when there are unsaved changes.

@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The future selector, Figure 1 on the Overview, Compare across futures and links on
 /// Interests, on Tests/Fixtures/futures-small.yaml (its answers are worked by hand at the
@@ -65,7 +66,7 @@ import Testing
         var state = try state()
         _ = update(&state, .show(.finder))
         _ = update(&state, .finder(.runSearch))
-        #expect(update(&state, .futures(.setFuture("splinternet"))) == [.cancelSearch])
+        #expect(update(&state, .futures(.setFuture("splinternet"))) == [.cancelSearch, .keepWorkspace(state.finder.settings)])
         #expect(!state.finder.running && state.finder.result == nil)
     }
 

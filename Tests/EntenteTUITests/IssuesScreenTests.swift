@@ -39,7 +39,7 @@ extension WorkbenchViewTests {
         #expect(state.commandLine?.text == "split cables ")
         for character in "repair:national,shared-repair consortium" { _ = update(&state, .commandKey(.character(character))) }
         let effects = update(&state, .commandKey(.enter))
-        #expect(effects.isEmpty, "the session journals the split")
+        #expect(effects == [.keepWorkspace(state.finder.settings)], "the session journals the split; the workbench keeps the reshaped package")
         #expect(state.scenario.issues.map(\.id) == ["repair", "consortium", "chips"])
         #expect(state.selectedIssue == 0 && state.package.choices.count == 3)
         let lines = WorkbenchView.render(state).lines

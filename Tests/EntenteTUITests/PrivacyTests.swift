@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// A delegation's workbench holds and draws nothing of another actor's private stance:
 /// every screen, rendered to the cell grid, and the state behind it are the same whatever

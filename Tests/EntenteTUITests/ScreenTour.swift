@@ -3,6 +3,7 @@ import EntenteSession
 import EntenteTUI
 import EntenteWorkbench
 import Foundation
+import EntenteTestSupport
 
 /// The shipped scenario with every screen in use, as a person leaves it after a while:
 /// a package built by hand, search results with an analysis, three pins, a brief, the

@@ -1,6 +1,7 @@
 import EntenteTUI
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Golden files of rendered screens: the text, then a style layer (one letter per styled
 /// cell, explained by a legend), so a lost highlight or colour fails as surely as a lost

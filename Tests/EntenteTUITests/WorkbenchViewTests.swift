@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Snapshots of the rendered workbench (golden text files; ENTENTE_RECORD=1 rewrites them)
 /// and the update function's actions.

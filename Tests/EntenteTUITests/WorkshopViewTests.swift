@@ -78,7 +78,7 @@ extension WorkbenchViewTests {
         _ = update(&state, .browsing(.setViewer("india")))
         _ = update(&state, .openCommandLine)
         for character in "brief out.txt" { _ = update(&state, .commandKey(.character(character))) }
-        #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.package, path: "out.txt", force: false)])
+        #expect(update(&state, .commandKey(.enter)) == [.writeBrief(state.package, path: "out.txt", audience: "india", format: .text, force: false)])
         #expect(update(&state, .show(.brief)) == [.prepareBrief(state.package)])
 
         var settings = BriefBuilder.Settings()

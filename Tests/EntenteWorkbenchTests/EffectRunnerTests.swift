@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The effect runner without a terminal: files, journals, searches and briefs, each
 /// performed as the workbench asks and answered with the actions it posts back.
@@ -233,8 +234,9 @@ import Testing
         let runner = workspace.runner(Seat(id: "eu", role: .delegation("eu")))
         defer { runner.cancel() }
         let path = workspace.folder.appendingPathComponent("brief.txt").path
-        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, force: false))
-        _ = actions(from: runner) { $0 == .message("brief written to \(path)") }
+        // Asked for another delegation's brief, the session writes eu's own.
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, audience: "us", format: .text, force: false))
+        _ = actions(from: runner) { $0 == .message("eu's delegation brief written to \(path) (text)") }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains("(for European Union)") && text.contains("Your case"))
         #expect(!text.contains("The coalition is"), "no verdict on the coalition: it rests on the others' margins")
@@ -243,7 +245,66 @@ import Testing
                 #expect(!text.contains(note), "\(actor.id)'s note")
             }
         }
-        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, force: false))
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: path, audience: nil, format: .text, force: false))
         #expect(actions(from: runner) { if case .message = $0 { true } else { false } }.contains(.message("\(path) exists; :brief! \(path) overwrites it")))
+    }
+
+    /// Missed feature 5: the facilitator writes a delegation's brief in Markdown and the full
+    /// brief in JSON, the same content `entente brief --for ACTOR --format md|json` writes.
+    @Test func writesBriefsInEveryFormTheCommandLineHas() throws {
+        let workspace = try Workspace()
+        let runner = workspace.runner(.solo)
+        defer { runner.cancel() }
+        let markdown = workspace.folder.appendingPathComponent("india.md").path
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: markdown, audience: "india", format: .md, force: false))
+        _ = actions(from: runner) { $0 == .message("india's delegation brief written to \(markdown) (md)") }
+        let md = try String(contentsOfFile: markdown, encoding: .utf8)
+        #expect(md.hasPrefix("# Proposed package: ") && md.contains("(for India)"))
+        let json = workspace.folder.appendingPathComponent("brief.json").path
+        runner.perform(.writeBrief(workspace.scenario.statusQuo, path: json, audience: nil, format: .json, force: false))
+        _ = actions(from: runner) { $0 == .message("brief written to \(json) (json)") }
+        let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+        #expect(decoded?["audience"] == nil && decoded?["members"] != nil)
+    }
+
+    /// Missed feature 1: the builder's package, the holds, the pins and the finder's
+    /// constraints are kept beside the journal and come back when the file is opened again;
+    /// a second workbench on the file (which does not hold its lock) never overwrites them.
+    @Test func theWorkspaceIsKeptAndRestoredOnReopening() throws {
+        let workspace = try Workspace()
+        let settings = SavedWorkspace.FinderSettings(objective: .nash, include: ["india"], exclude: ["us"], minMembers: 2)
+        let path = Journal.path(for: workspace.file, in: workspace.journals).replacingOccurrences(of: ".journal.yaml", with: ".workspace.json")
+        do {
+            let runner = workspace.runner()
+            defer { runner.cancel() }
+            runner.perform(.session(.workspace(.choose(issue: 0, option: 2))))
+            runner.perform(.session(.workspace(.setFixed(issue: "chips", option: "allied-pool"))))
+            runner.perform(.session(.workspace(.pin(Package(choices: [1, 1])))))
+            runner.perform(.keepWorkspace(settings))
+        }
+        #expect(FileManager.default.fileExists(atPath: path))
+        let kept = try Data(contentsOf: URL(fileURLWithPath: path))
+        let again = workspace.runner()
+        defer { again.cancel() }
+        #expect(again.view.package == Package(choices: [2, 1]) && again.view.fixed == ["chips": "allied-pool"])
+        #expect(again.view.pins == [Package(choices: [1, 1])])
+        #expect(again.drain().contains(.files(.workspaceRestored(settings))))
+        do {
+            let second = workspace.runner()
+            defer { second.cancel() }
+            second.perform(.session(.workspace(.resetPackage)))
+            second.perform(.keepWorkspace(SavedWorkspace.FinderSettings()))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == kept, "the workbench without the lock wrote nothing")
+    }
+
+    /// The state asks for the workspace to be kept whenever any of it changes, and not
+    /// for keys that change nothing of it.
+    @Test func everyChangeOfTheWorkspaceIsKept() throws {
+        let workspace = try Workspace()
+        var bench = LocalWorkbench(scenario: workspace.scenario, file: workspace.file, size: Size(columns: 100, rows: 30))
+        #expect(bench.send(.editing(.setOption(issue: 0, option: 1))) == [.keepWorkspace(SavedWorkspace.FinderSettings())])
+        #expect(bench.send(.finder(.require("india", true))) == [.keepWorkspace(SavedWorkspace.FinderSettings(include: ["india"]))])
+        #expect(bench.send(.show(.issues)).isEmpty)
     }
 }

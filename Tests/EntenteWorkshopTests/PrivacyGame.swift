@@ -2,6 +2,7 @@ import EntenteCore
 import EntenteSession
 import EntenteWorkshop
 import Foundation
+import EntenteTestSupport
 
 /// The four-futures training scenario with every private figure and text made unmistakable:
 /// each actor's saliences, values, margins, link points and its futures' changes carry a

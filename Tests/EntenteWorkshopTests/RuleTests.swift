@@ -2,6 +2,7 @@ import EntenteCore
 import EntenteSession
 @testable import EntenteWorkshop
 import Testing
+import EntenteTestSupport
 
 /// Every rule of the table and every refusal, with the sentence the seat is told. The table
 /// is the standards bargain (TableFixtures), round 1 running from t = 1000 to 1300.

@@ -2,11 +2,7 @@ import EntenteCore
 import EntenteSession
 import EntenteWorkshop
 import Foundation
-
-/// Where the repository is, for tests that read the shipped data.
-enum TestPaths {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-}
+import EntenteTestSupport
 
 /// The standards bargain (Data/training/standards-bargain.yaml) at a table: a facilitator,
 /// an observer and one delegation per actor (us, china, eu, tech-community), each seat named

@@ -3,6 +3,15 @@ import Foundation
 /// The formats a brief can be written in.
 public enum BriefFormat: String, Sendable, CaseIterable {
     case text, md, json
+
+    /// The format a file's extension asks for: `.md` Markdown, `.json` JSON, else text.
+    public static func forFile(_ path: String) -> BriefFormat {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "md", "markdown": .md
+        case "json": .json
+        default: .text
+        }
+    }
 }
 
 /// Writes a `Brief` as plain text wrapped at 72 columns, as Markdown, or as JSON. Text

@@ -60,7 +60,7 @@ public struct RobustSearch: Sendable {
         kernel: ScanKernel = .best
     ) throws(SearchRequestError) -> RobustResult {
         let today = scenarios[0].scenario
-        for future in scenarios.dropFirst() where !Self.sameIssues(future.scenario, today) {
+        for future in scenarios.dropFirst() where !future.scenario.sameIssues(as: today) {
             throw SearchRequestError("future '\(future.id)' does not have today's issues and options")
         }
         var resolved: [ResolvedRequest] = []
@@ -108,13 +108,6 @@ public struct RobustSearch: Sendable {
             explored: counter.value, spaceSize: space, proven: complete,
             cancelled: cancellation?.isCancelled == true,
             budgetExhausted: !complete && cancellation?.isCancelled != true)
-    }
-
-    /// Whether `future` has `today`'s issues: the same ids, options and status quo, in order.
-    private static func sameIssues(_ future: Scenario, _ today: Scenario) -> Bool {
-        future.issues.count == today.issues.count && zip(future.issues, today.issues).allSatisfy { f, t in
-            f.id == t.id && f.statusQuo == t.statusQuo && f.options.map(\.id) == t.options.map(\.id)
-        }
     }
 }
 

@@ -174,7 +174,9 @@ public enum FileAction: Equatable, Sendable {
     /// Esc while a file is being opened: keep the scenario on screen.
     case stopOpening
     case requestSave(String?, force: Bool)
-    case requestBrief(String, force: Bool)
+    /// `:brief FILE [--for ACTOR] [--format text|md|json]`: the builder's package's brief,
+    /// for one delegation or everyone (nil), in a format (nil: from the file's extension).
+    case requestBrief(String, audience: String?, format: BriefFormat?, force: Bool)
     /// Write Compare's table of the pins to a file (Markdown when it ends in `.md`).
     case requestComparison(String, force: Bool)
     /// A file opened in a session of its own, and this seat's view of it.
@@ -185,6 +187,9 @@ public enum FileAction: Equatable, Sendable {
     /// The brief preview of a package for an audience (nil: the full brief), prepared off
     /// the main loop.
     case briefReady(Package, audience: String?, String)
+    /// The workspace kept from an earlier session is back: the finder's part of it (the
+    /// session restored the rest).
+    case workspaceRestored(SavedWorkspace.FinderSettings)
 }
 
 /// Commands that a key begins on the command line, filled in for what is selected.
@@ -228,9 +233,10 @@ public enum Effect: Equatable, Sendable {
     /// Write the session's scenario atomically; unless forced, refuse when the file changed
     /// on disk since it was opened or has comments that saving would drop.
     case save(path: String, force: Bool)
-    /// Write a text brief of the package as this seat may read it (a delegation's brief for
-    /// a delegation seat); unless forced, refuse to overwrite a file.
-    case writeBrief(Package, path: String, force: Bool)
+    /// Write a brief of the package, for an audience (nil: everyone) and in a format, as this
+    /// seat may read it: the session makes a delegation seat's brief its own delegation's,
+    /// whatever was asked. Unless forced, refuse to overwrite a file.
+    case writeBrief(Package, path: String, audience: String?, format: BriefFormat, force: Bool)
     /// Write Compare's table, as the workbench prepared it, to a file; unless forced, refuse
     /// to overwrite one.
     case writeComparison(String, path: String, force: Bool)
@@ -251,6 +257,9 @@ public enum Effect: Equatable, Sendable {
     case useOwnJournal(file: String)
     /// Remove the autosave journal of `file` (after a save, or a deliberate discard).
     case dropJournal(file: String)
+    /// Keep this seat's workspace (the session's part, and these finder settings) for the
+    /// next session on the file; asked whenever any of it changes.
+    case keepWorkspace(SavedWorkspace.FinderSettings)
 }
 
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.

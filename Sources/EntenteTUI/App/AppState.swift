@@ -164,7 +164,15 @@ public struct AppState: Sendable {
                 finder.searching = nil
                 finder.progress = nil
             }
+            if finder.analysing != nil { effects.append(.cancelAnalysis) }
             if !edited && finder.robust != nil {
+                finder.analysis = nil
+                finder.analysing = nil
+            } else if edited && view.future == old.future && view.scenario.sameIssues(as: old.scenario) && finder.hasResults {
+                // An edit that keeps the issues and options (a salience, a value, a red line)
+                // marks the results stale rather than throw away a long search; one that
+                // changes them (a split, a dropped option) leaves packages that no longer fit.
+                finder.stale = true
                 finder.analysis = nil
                 finder.analysing = nil
             } else {
@@ -207,6 +215,13 @@ public struct AppState: Sendable {
         return Shortfall(actor: actor, package: package, compiled: CompiledScenario(scenario))
     }
 
+    /// The package selected in the finder's results, if any.
+    var selectedResult: Package? {
+        let packages = finder.packages
+        guard finder.order.indices.contains(finder.selected), packages.indices.contains(finder.order[finder.selected]) else { return nil }
+        return packages[finder.order[finder.selected]].package
+    }
+
     /// Where an issue cursor goes in an edited scenario: the same issue, or the first part
     /// that replaced it, or the nearest place.
     private static func follow(issue index: Int, from old: Scenario, to new: Scenario) -> Int {
@@ -238,6 +253,21 @@ public struct AppState: Sendable {
             request.table = scenario.issues.map(\.id).filter { !offTable.contains($0) }
         }
         return request
+    }
+
+    /// What the workbench keeps between sessions, to notice when it changes: the session's
+    /// part of the workspace and the finder's settings.
+    struct KeptWorkspace: Equatable {
+        let package: Package
+        let offTable: Set<String>
+        let fixed: [String: String]
+        let pins: [Pin]
+        let future: String?
+        let finder: SavedWorkspace.FinderSettings
+    }
+
+    var keptWorkspace: KeptWorkspace {
+        KeptWorkspace(package: package, offTable: offTable, fixed: fixed, pins: view.pinned, future: view.future, finder: finder.settings)
     }
 
     /// The index of the workshop viewer's actor, when the view is restricted.

@@ -25,7 +25,7 @@ public enum Commands {
     public static let usage: [(name: String, words: [Word], help: String)] = [
         ("annotate", [.number, .text], "annotate pinned package N (no text: drop the note)"),
         ("as", [.actorOrAll], "workshop view: show only this actor's stance (all: everybody's)"),
-        ("brief", [.file], "write the text brief of the builder's package to a file"),
+        ("brief", [.file, .text], "write the builder's package's brief: brief FILE [--for ACTOR] [--format text|md|json] (.md and .json files choose their format)"),
         ("build", [], "open the finder's selected result in the builder"),
         ("cancel", [], "stop a running search"),
         ("capability", [.actor, .number], "set an actor's capability (its clout in the capability share)"),

@@ -175,8 +175,23 @@ struct CommandParser {
             guard words.count <= 1 else { throw CommandError(":save takes at most a file") }
             return [.files(.requestSave(words.first, force: force))]
         case "brief":
-            try count(1, "brief FILE")
-            return [.files(.requestBrief(words[0], force: force))]
+            let form = ":brief takes FILE [--for ACTOR] [--format text|md|json]"
+            guard let file = words.first else { throw CommandError(form) }
+            var audience: String?, format: BriefFormat?
+            var rest = words.dropFirst()
+            while let flag = rest.popFirst() {
+                guard let value = rest.popFirst() else { throw CommandError(form) }
+                switch flag {
+                case "--for":
+                    try actor(value)
+                    audience = value
+                case "--format":
+                    guard let chosen = BriefFormat(rawValue: value) else { throw CommandError("unknown format '\(value)'; expected one of: text, md, json") }
+                    format = chosen
+                default: throw CommandError(form)
+                }
+            }
+            return [.files(.requestBrief(file, audience: audience, format: format, force: force))]
         default:
             throw CommandError("unknown command '\(name)'; expected one of: \(Commands.names.joined(separator: ", "))")
         }

@@ -1,4 +1,5 @@
 import EntenteCore
+import EntenteSession
 
 /// The coalition finder's part of the state: what to rank by, the running search, and the
 /// results with their sort order and selection.
@@ -43,6 +44,10 @@ public struct FinderState: Sendable {
     /// The package whose analysis Esc stopped: not analysed again until it is selected again.
     public var analysisStopped: Package?
 
+    /// True when the scenario changed since the results were found: they stay on screen,
+    /// marked, until a new search (which keeps the selected package selected) replaces them.
+    public var stale = false
+
     public var running: Bool { searching != nil }
 
     /// Why a robust search is refused on a scenario without futures.
@@ -60,6 +65,18 @@ public struct FinderState: Sendable {
         order = []
         analysis = nil
         analysing = nil
+        stale = false
+    }
+
+    /// What of the finder is kept between sessions: the objective and the constraints.
+    public var settings: SavedWorkspace.FinderSettings {
+        get { SavedWorkspace.FinderSettings(objective: objective, include: include, exclude: exclude, minMembers: minMembers) }
+        set {
+            objective = newValue.objective
+            include = newValue.include
+            exclude = newValue.exclude
+            minMembers = newValue.minMembers
+        }
     }
 
     /// The objective the shown results are ranked by.

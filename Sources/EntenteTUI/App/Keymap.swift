@@ -149,6 +149,9 @@ public struct Keymap: Sendable {
         bindings(on: screen).first { $0.action == action }?.keyLabel ?? ":"
     }
 
+    /// The same for the workbench's keymap: what every screen's prose calls a key.
+    static func key(_ action: Action, on screen: ScreenID) -> String { workbench.keyLabel(for: action, on: screen) }
+
     /// The bindings that apply on a screen, its own first.
     public func bindings(on screen: ScreenID) -> [Binding] {
         bindings.filter { $0.screen == screen } + bindings.filter { $0.screen == nil }

@@ -9,14 +9,21 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
          .finder(.analysisReady), .files(.briefReady): break
     default: state.confirmClearPins = false
     }
-    let effects = apply(&state, action)
-    return effects + analysisEffects(&state)
+    let kept = state.keptWorkspace
+    // Actions applied within this one (a command line's) ask at most once, at the end.
+    let effects = apply(&state, action).filter { if case .keepWorkspace = $0 { false } else { true } }
+    // Whatever changed the workspace (a key, or the session's reply), it is kept for next time.
+    // A file just opened brings its own, which the host restores: nothing is kept over it.
+    var opened = false
+    if case .files(.loaded) = action { opened = true }
+    let keep: [Effect] = state.keptWorkspace != kept && !state.readOnly && !opened ? [.keepWorkspace(state.finder.settings)] : []
+    return effects + analysisEffects(&state) + keep
 }
 
 /// The finder's selected result is analysed in the background as soon as it is shown.
 private func analysisEffects(_ state: inout AppState) -> [Effect] {
     let packages = state.finder.packages
-    guard state.screen == .finder, state.viewer == nil, !state.finder.running,
+    guard state.screen == .finder, state.viewer == nil, !state.finder.running, !state.finder.stale,
           state.finder.order.indices.contains(state.finder.selected) else { return [] }
     let package = packages[state.finder.order[state.finder.selected]].package
     guard state.finder.analysis?.package != package, state.finder.analysing != package,
@@ -35,7 +42,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
             return state.dirty ? [.dropJournal(file: state.file), .quit] : [.quit]
         }
         state.confirmQuit = true
-        state.message = "unsaved changes: q again quits without them, :save keeps them"
+        state.message = "unsaved changes: \(Keymap.key(.quit, on: state.screen)) again quits without them, :save keeps them"
     case .toggleHelp:
         state.showHelp.toggle()
         state.helpPage = .keys
@@ -171,15 +178,17 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
     case .searchFinished(let result):
         // A search overtaken by an edit or another file reports into a state that no longer runs it.
         guard let request = state.finder.searching, !state.finder.searchingAcrossFutures else { break }
+        let previous = state.selectedResult
         state.finder.dropResults()
         state.finder.result = result
-        showResults(&state, request, cancelled: result.cancelled)
+        showResults(&state, request, cancelled: result.cancelled, keeping: previous)
     case .robustFinished(let result):
         guard let request = state.finder.searching, state.finder.searchingAcrossFutures else { break }
+        let previous = state.selectedResult
         state.finder.dropResults()
         state.finder.robust = result
         state.finder.robustSort = nil
-        showResults(&state, request, cancelled: result.cancelled)
+        showResults(&state, request, cancelled: result.cancelled, keeping: previous)
     case .analysisReady(let result):
         // Only for the scenario on screen: an edit since the request makes it stale.
         guard state.finder.analysing == result.package, result.revision == state.view.revision else { break }
@@ -264,9 +273,9 @@ private func updateFinder(_ state: inout AppState, _ action: FinderAction) -> [E
     return []
 }
 
-/// Puts finished results on screen, answering `request`, the first one selected, and
-/// keeps them in the history.
-private func showResults(_ state: inout AppState, _ request: SearchRequest, cancelled: Bool) {
+/// Puts finished results on screen, answering `request`, the first one selected (or, on a
+/// re-run, the package that was), and keeps them in the history.
+private func showResults(_ state: inout AppState, _ request: SearchRequest, cancelled: Bool, keeping previous: Package?) {
     state.finder.searching = nil
     state.finder.history.append(FinderRun(request: request, result: state.finder.result, robust: state.finder.robust))
     state.finder.history = Array(state.finder.history.suffix(FinderState.historyLimit))
@@ -275,6 +284,9 @@ private func showResults(_ state: inout AppState, _ request: SearchRequest, canc
     state.finder.selected = 0
     state.finder.detailScroll = 0
     state.refreshFinderOrder()
+    // A re-run keeps the selection on the same package, wherever it now ranks.
+    let packages = state.finder.packages
+    if let previous, let place = state.finder.order.firstIndex(where: { packages[$0].package == previous }) { state.finder.selected = place }
     // Esc stopped the search: its best-so-far is shown, not analysed behind the person's back.
     if cancelled, let first = state.finder.order.first { state.finder.analysisStopped = state.finder.packages[first].package }
 }
@@ -443,8 +455,14 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
             break
         }
         return [.save(path: file ?? state.file, force: force)]
-    case .requestBrief(let file, let force):
-        return [.writeBrief(state.package, path: file, force: force)]
+    case .requestBrief(let file, let audience, let format, let force):
+        // A delegation's brief is its own (the session enforces it too): asking for another's is refused here with the reason.
+        if let own = state.viewer, let audience, audience != own {
+            state.message = "this workbench writes \(own)'s delegation brief only; :brief FILE writes it"
+            break
+        }
+        let chosen = format ?? BriefFormat.forFile(file)
+        return [.writeBrief(state.package, path: file, audience: audience ?? state.viewer, format: chosen, force: force)]
     case .requestComparison(let file, let force):
         guard !state.pinned.isEmpty else {
             state.message = "nothing pinned to compare: p pins a package in the builder or the finder"
@@ -478,6 +496,8 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
         state.readOnly = false
         state.message = "saved \(file)"
         return previous == file ? [.dropJournal(file: file)] : [.dropJournal(file: previous), .dropJournal(file: file)]
+    case .workspaceRestored(let settings):
+        state.finder.settings = settings
     case .briefReady(let package, let audience, let text):
         state.brief = (package, audience, text)
         if !state.briefIsCurrent { return briefEffects(state) }

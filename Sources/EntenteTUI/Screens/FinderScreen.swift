@@ -28,7 +28,8 @@ enum FinderScreen {
         // Results ranked by another objective keep their ranking: the header says the next search differs.
         let next = finder.hasResults && (finder.objective != finder.rankedBy || finder.acrossFutures != (finder.robust != nil))
             ? "Next search ranks by" : "Rank by"
-        grid.put("\(next): \(finder.objective.rawValue) (\(finder.objective.summary))\(scope(state))   o changes it, Enter runs",
+        let keys = (change: Keymap.key(.finder(.cycleObjective(1)), on: .finder), run: Keymap.key(.finder(.runSearch), on: .finder))
+        grid.put("\(next): \(finder.objective.rawValue) (\(finder.objective.summary))\(scope(state))   \(keys.change) changes it, \(keys.run) runs",
                  x: 1, y: top, style: Style(bold: true, role: .accent), limit: width)
         var y = top + 1
         if finder.running {
@@ -38,7 +39,7 @@ enum FinderScreen {
             let (done, left) = ("█", "░")
             let explored = finder.progress.map { Figures.count(Double($0.explored)) } ?? "0"
             grid.put(String(repeating: done, count: filled) + String(repeating: left, count: barWidth - filled)
-                + " \(Figures.percent(fraction))  \(explored) packages  Esc cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
+                + " \(Figures.percent(fraction))  \(explored) packages  \(Keymap.key(.finder(.cancelSearch), on: .finder)) cancels", x: 1, y: y, style: Style(role: .accent), limit: width)
         } else if finder.hasResults {
             let (proven, cancelled, explored) = finder.result.map { ($0.proven, $0.cancelled, $0.explored) }
                 ?? finder.robust.map { ($0.proven, $0.cancelled, $0.explored) } ?? (false, false, 0)
@@ -47,15 +48,16 @@ enum FinderScreen {
                 : " viable today and in every future, ranked by worst \(finder.rankedBy.rawValue)"
             let shown = state.filter.isEmpty ? "" : ", \(finder.order.count) match /\(TerminalText.escaped(state.filter))"
             let strategy = finder.result.map { ", \($0.strategy.rawValue)" } ?? ""
-            let keys = Keymap.workbench
             let run = finder.history.count > 1 && finder.history.indices.contains(finder.shownRun)
-                ? "search \(finder.shownRun + 1) of \(finder.history.count) (\(keys.keyLabel(for: .finder(.showRun(-1)), on: .finder)) \(keys.keyLabel(for: .finder(.showRun(1)), on: .finder))): " : ""
-            grid.put("\(run)\(finder.packages.count) packages\(ranked)\(shown)\(strategy), \(Figures.count(Double(explored))) explored, \(how)",
-                     x: 1, y: y, style: Style(role: proven ? .muted : .bad), limit: width)
+                ? "search \(finder.shownRun + 1) of \(finder.history.count) (\(Keymap.key(.finder(.showRun(-1)), on: .finder)) \(Keymap.key(.finder(.showRun(1)), on: .finder))): " : ""
+            let stale = finder.stale
+                ? "STALE, the scenario changed since; \(Keymap.key(.finder(.runSearch), on: .finder)) searches again, keeping the selection: " : ""
+            grid.put("\(stale)\(run)\(finder.packages.count) packages\(ranked)\(shown)\(strategy), \(Figures.count(Double(explored))) explored, \(how)",
+                     x: 1, y: y, style: Style(role: proven && !finder.stale ? .muted : .bad), limit: width)
         } else if finder.acrossFutures {
-            grid.put("Enter searches every package for coalitions viable today and in every future.", x: 1, y: y, style: Style(role: .muted), limit: width)
+            grid.put("\(Keymap.key(.finder(.runSearch), on: .finder)) searches every package for coalitions viable today and in every future.", x: 1, y: y, style: Style(role: .muted), limit: width)
         } else {
-            grid.put("Enter searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
+            grid.put("\(Keymap.key(.finder(.runSearch), on: .finder)) searches every package of the scenario for viable coalitions.", x: 1, y: y, style: Style(role: .muted), limit: width)
         }
         y += 2
         let packages = finder.packages
@@ -225,7 +227,8 @@ enum FinderScreen {
     static func detailLines(_ state: AppState, _ evaluation: PackageEvaluation, width: Int, rows: Int) -> [(String, Style)] {
         let scenario = state.scenario
         let changes = scenario.changes(evaluation.package)
-        var lines: [(String, Style)] = [("Selected package (b opens it in the builder, p pins it)", Style(bold: true, role: .accent))]
+        let keys = (build: Keymap.key(.finder(.buildSelected), on: .finder), pin: Keymap.key(.browsing(.pin), on: .finder))
+        var lines: [(String, Style)] = [("Selected package (\(keys.build) opens it in the builder, \(keys.pin) pins it)", Style(bold: true, role: .accent))]
         lines += TextWrap.wrap(changes.isEmpty ? "every issue at its status quo" : changes.joined(separator: ", "), width: width, first: "changes: ", rest: "  ")
             .map { ($0, Style()) }
         if let robust = state.finder.robust, let found = robust.packages.first(where: { $0.package == evaluation.package }) {
@@ -247,6 +250,8 @@ enum FinderScreen {
         if let result = state.finder.analysis, result.package == evaluation.package {
             if state.finder.robust == nil { lines += FutureVerdictLines.summary(result.futures, scenario: scenario, width: width) }
             lines += AnalysisLines.lines(result.analysis, scenario: scenario, width: width, excluded: Set(state.finder.request?.exclude ?? []))
+        } else if state.finder.stale {
+            lines.append(("not analysed: the scenario changed since this search", Style(role: .muted)))
         } else if state.finder.analysisStopped == evaluation.package {
             lines.append(("analysis stopped (Esc): move to another result and back to analyse it", Style(role: .muted)))
         } else {

@@ -90,7 +90,7 @@ enum IssuesScreen {
         let issue = state.scenario.issues[index]
         var lines: [(String, Style)] = [(TerminalText.escaped(issue.name), Style(bold: true, role: .accent))]
         var place = "\(TerminalText.escaped(issue.id)) · \(issue.lever.title)"
-        if let parent = issue.parent { place += " · split from \(parent) into \(state.scenario.parts(of: parent).count) parts (m merges them)" }
+        if let parent = issue.parent { place += " · split from \(parent) into \(state.scenario.parts(of: parent).count) parts (\(Keymap.key(.editing(.mergeSelected), on: .issues)) merges them)" }
         lines += TextWrap.wrap(place, width: width, first: "", rest: "  ").map { ($0, Style(role: .muted)) }
         let cursor = state.optionCursor(in: index)
         let idWidth = min(16, issue.options.map { DisplayWidth.of(TerminalText.escaped($0.id)) }.max() ?? 0)

@@ -9,6 +9,7 @@ enum OverviewScreen {
         let heading = Style(bold: true, role: .accent)
         let muted = Style(role: .muted)
         var lines: [OverviewLine] = []
+        func key(_ screen: ScreenID) -> String { Keymap.key(.show(screen), on: .overview) }
         func wrapped(_ text: String, _ style: Style = Style(), indent: String = "") {
             for line in TextWrap.wrap(TerminalText.escaped(text), width: max(10, width), first: indent, rest: indent) {
                 lines.append(OverviewLine(line, style))
@@ -41,10 +42,12 @@ enum OverviewScreen {
         lines.append(OverviewLine("", Style()))
         lines.append(OverviewLine("Next", heading))
         if let viewer = state.viewerIndex {
-            wrapped("You play \(scenario.actors[viewer].name). 3 shows your interests (only yours), 5 tests a package against your own gain.", indent: "  ")
+            wrapped("You play \(scenario.actors[viewer].name). \(key(.interests)) shows your interests (only yours), \(key(.builder)) tests a package against your own gain.", indent: "  ")
         } else {
-            wrapped("2 unbundles the issues, 3 maps interests, 5 builds a package by hand, 6 then Enter finds the best coalitions, "
-                + "7 compares pinned packages, 8 previews the brief. ? lists every key, : takes commands (Tab completes).", indent: "  ")
+            wrapped("\(key(.issues)) unbundles the issues, \(key(.interests)) maps interests, \(key(.builder)) builds a package by hand, "
+                + "\(key(.finder)) then \(Keymap.key(.finder(.runSearch), on: .finder)) finds the best coalitions, "
+                + "\(key(.compare)) compares pinned packages, \(key(.brief)) previews the brief. \(Keymap.key(.toggleHelp, on: .overview)) lists every key, "
+                + "\(Keymap.key(.openCommandLine, on: .overview)) takes commands (\(Key.tab.label) completes).", indent: "  ")
         }
         lines.append(OverviewLine("", Style()))
         return lines + OverviewGlossary.lines(state, width: width)

@@ -1,6 +1,0 @@
-import Foundation
-
-/// Where the repository is, for tests that read the shipped data.
-enum TestPaths {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-}
