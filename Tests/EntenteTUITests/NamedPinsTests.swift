@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Named and annotated pins, and Compare's table of members and every actor's gain, on
 /// screen and exported, on Tests/Fixtures/futures-small.yaml today (worked at its top):

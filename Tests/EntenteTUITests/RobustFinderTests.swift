@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The finder's robust search across futures: the key and the command that choose it, the
 /// search's round trip through update(), its results table and pane, and where an ordinary

@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// "Why is X out?" in the builder and the finder, and who joins and who leaves on every
 /// key, on Tests/Fixtures/futures-small.yaml today. Worked at the top of the file: with
