@@ -14,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "CScanKernel"),
@@ -46,6 +50,20 @@ let package = Package(
             name: "EntenteWorkbench",
             dependencies: ["EntenteCore", "EntenteSession", "EntenteTUI"]
         ),
+        // The workshop server: tables over WebSockets, their event logs in SQLite. The only
+        // target (with the executable) that links Hummingbird and GRDB.
+        .target(
+            name: "EntenteServer",
+            dependencies: [
+                "EntenteCore",
+                "EntenteSession",
+                "EntenteWorkshop",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalBackend",
@@ -58,6 +76,8 @@ let package = Package(
                 "EntenteSession",
                 "EntenteTUI",
                 "EntenteWorkbench",
+                "EntenteServer",
+                "EntenteWorkshop",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -90,6 +110,10 @@ let package = Package(
         .testTarget(
             name: "EntenteWorkbenchTests",
             dependencies: ["EntenteTestSupport", "EntenteSession", "EntenteWorkbench"]
+        ),
+        .testTarget(
+            name: "EntenteServerTests",
+            dependencies: ["EntenteServer", "EntenteWorkshop"]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -1,0 +1,85 @@
+import EntenteWorkshop
+import Foundation
+import Logging
+
+/// One participant's connection, from the server's side: what it may send before and after
+/// it joins, and where each frame goes.
+///
+/// Before a hello only a ping is answered; a hello with a code that opens no seat gets an
+/// error (the connection is closed after a few); after joining, commands go to the seat's
+/// table under the connection's seat, never one the frame names. Every refusal is an error
+/// frame and a log line.
+struct WorkshopConnection {
+    let outbox: SeatConnection
+    let directory: SeatDirectory
+    let tables: [String: TableHost]
+    let clock: @Sendable () -> Double
+    let logger: Logger
+    private(set) var joined: (host: TableHost, seat: String)?
+    private var wrongCodes = 0
+
+    /// Wrong codes one connection may try before it is closed.
+    static let wrongCodeLimit = 5
+
+    init(outbox: SeatConnection, directory: SeatDirectory, tables: [String: TableHost], clock: @escaping @Sendable () -> Double, logger: Logger) {
+        self.outbox = outbox
+        self.directory = directory
+        self.tables = tables
+        self.clock = clock
+        self.logger = logger
+    }
+
+    mutating func receive(_ frame: Result<ClientFrame, FrameProblem>) {
+        switch frame {
+        case .failure(let problem):
+            if case .malformed(let path, let reason) = problem, path == ["command", "command"] {
+                refuse(id: nil, .unknownCommand, reason.replacingOccurrences(of: "unknown kind", with: "unknown command"))
+            } else {
+                refuse(id: nil, problem.errorCode, problem.message)
+            }
+        case .success(.ping):
+            outbox.send(.pong(serverTime: clock()))
+        case .success(.hello) where joined != nil:
+            refuse(id: nil, .badFrame, "this connection has joined as \(joined!.seat) already; open another connection for another seat")
+        case .success(.hello(let code, let resumeAfter)):
+            guard let place = directory.place(for: code), let host = tables[place.table] else {
+                wrongCodes += 1
+                refuse(id: nil, .wrongCode, "that code opens no seat at this server")
+                if wrongCodes >= Self.wrongCodeLimit { outbox.close(reason: "too many wrong codes") }
+                return
+            }
+            joined = (host, place.seat)
+            host.join(seat: place.seat, connection: outbox, resumeAfter: resumeAfter)
+        case .success(.command(let id, _)) where joined == nil:
+            refuse(id: id, .notJoined, "send hello with your code first")
+        case .success(.command(let id, let command)):
+            guard !id.isEmpty, id.count <= 128 else {
+                refuse(id: nil, .badFrame, "a command id is 1 to 128 characters")
+                return
+            }
+            joined!.host.command(command, id: id, from: joined!.seat, connection: outbox)
+        }
+    }
+
+    /// The connection ended: the table forgets it (unless the seat joined again since).
+    func ended() {
+        if let joined { joined.host.leave(seat: joined.seat, connection: outbox.id) }
+    }
+
+    private func refuse(id: String?, _ code: ErrorCode, _ message: String) {
+        let who = joined.map { "\($0.host.id)/\($0.seat)" } ?? "not joined"
+        logger.notice("connection \(outbox.id) (\(who)): \(code): \(message)")
+        outbox.send(.error(id: id, code: code, message: message))
+    }
+}
+
+extension FrameProblem {
+    /// The error code a client is sent for the problem.
+    var errorCode: ErrorCode {
+        switch self {
+        case .tooLarge: .tooLarge
+        case .flooded: .rateLimited
+        case .malformed: .badFrame
+        }
+    }
+}
