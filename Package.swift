@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CScanKernel"),
@@ -38,13 +40,24 @@ let package = Package(
         ),
         .target(
             name: "EntenteTUI",
-            dependencies: ["EntenteCore", "EntenteSession"]
+            dependencies: ["EntenteCore", "EntenteSession", "EntenteWorkshop"]
         ),
         // The workbench's runtime: runs the effects `update` asks for (searches, files,
         // journals) off the main loop, with no terminal, so it can be tested on its own.
         .target(
             name: "EntenteWorkbench",
             dependencies: ["EntenteCore", "EntenteSession", "EntenteTUI"]
+        ),
+        // A workshop participant's connection to a table: frames over a WebSocket, reconnecting
+        // by itself and resuming from the last event seen. The only target that knows the client.
+        .target(
+            name: "EntenteWorkshopClient",
+            dependencies: [
+                "EntenteCore",
+                "EntenteWorkshop",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
@@ -58,6 +71,8 @@ let package = Package(
                 "EntenteSession",
                 "EntenteTUI",
                 "EntenteWorkbench",
+                "EntenteWorkshop",
+                "EntenteWorkshopClient",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -82,12 +97,16 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteTUITests",
-            dependencies: ["EntenteSession", "EntenteTUI", "EntenteWorkbench"],
+            dependencies: ["EntenteSession", "EntenteTUI", "EntenteWorkbench", "EntenteWorkshop"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
             name: "EntenteWorkbenchTests",
             dependencies: ["EntenteSession", "EntenteWorkbench"]
+        ),
+        .testTarget(
+            name: "EntenteWorkshopClientTests",
+            dependencies: ["EntenteWorkshop", "EntenteWorkshopClient", "entente"]
         ),
         .testTarget(
             name: "EndToEndTests",
