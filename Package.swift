@@ -106,11 +106,11 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteWorkshopClientTests",
-            dependencies: ["EntenteWorkshop", "EntenteWorkshopClient", "entente"]
+            dependencies: ["EntenteWorkshopClient"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["entente"]
+            dependencies: ["entente", "EntenteWorkshop", "EntenteWorkshopClient"]
         ),
     ]
 )

@@ -21,7 +21,9 @@ final class TableHost: Sendable {
         var closed: String?
         /// The reason of the last drop before the first join, for the person waiting.
         var lastDrop: String?
-        /// The events seen, in order, for the facilitator's debrief.
+        /// The table as first joined (its seats, voting and round length, and the scenario
+        /// then in force) and the events seen since, in order: the facilitator's debrief.
+        var setup: TableSetup?
         var events: [SeatEvent] = []
         var lastTick = Date.distantPast
     }
@@ -78,9 +80,13 @@ final class TableHost: Sendable {
         for update in updates {
             switch update {
             case .joined(let seat, let table, let scenario):
+                // Events missed while away arrive folded into the welcome's table, not as
+                // events: the debrief goes on from those this workbench saw.
                 books.withLock { books in
                     books.joined = (seat, scenario)
-                    books.events = []
+                    if books.setup == nil {
+                        books.setup = TableSetup(scenario: scenario, seats: table.seats, voting: table.voting, roundSeconds: table.roundSeconds)
+                    }
                 }
                 runner.adopt(scenario, message: "joined")
                 actions += runner.drain() + [.workshop(.joined(seat: seat, table: table))]
@@ -127,9 +133,20 @@ final class TableHost: Sendable {
         }
     }
 
+    /// The core's debrief of the events this workbench saw, off the main loop (it searches
+    /// the scenario's packages); a newer request cancels an older one's answer.
     private func prepareDebrief(_ runner: EffectRunner) {
-        // Filled in with the core's Debrief.
-        _ = runner
+        let flag = CancellationFlag()
+        debriefing.withLock { previous in
+            previous?.cancel()
+            previous = flag
+        }
+        guard let (setup, events) = books.withLock({ books in books.setup.map { ($0, books.events) } }) else { return }
+        Thread.detachNewThread {
+            let debrief = Debrief(setup: setup, events: events.map { TableEvent(at: $0.at, $0.fact) })
+            let text = (try? debrief.rendered(.text)) ?? "The debrief could not be prepared."
+            if !flag.isCancelled { runner.deliver(.workshop(.debriefReady(text))) }
+        }
     }
 }
 
