@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(name: "CScanKernel"),
@@ -42,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "EntenteTUI",
-            dependencies: ["EntenteCore", "EntenteSession"]
+            dependencies: ["EntenteCore", "EntenteSession", "EntenteWorkshop"]
         ),
         // The workbench's runtime: runs the effects `update` asks for (searches, files,
         // journals) off the main loop, with no terminal, so it can be tested on its own.
@@ -64,6 +65,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // A workshop participant's connection to a table: frames over a WebSocket, reconnecting
+        // by itself and resuming from the last event seen. The only target that knows the client.
+        .target(
+            name: "EntenteWorkshopClient",
+            dependencies: [
+                "EntenteCore",
+                "EntenteWorkshop",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalBackend",
@@ -78,6 +90,7 @@ let package = Package(
                 "EntenteWorkbench",
                 "EntenteServer",
                 "EntenteWorkshop",
+                "EntenteWorkshopClient",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -104,7 +117,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteTUITests",
-            dependencies: ["EntenteTestSupport", "EntenteSession", "EntenteTUI", "EntenteWorkbench"],
+            dependencies: ["EntenteTestSupport", "EntenteSession", "EntenteTUI", "EntenteWorkbench", "EntenteWorkshop"],
             exclude: ["Snapshots"]
         ),
         .testTarget(
@@ -116,8 +129,12 @@ let package = Package(
             dependencies: ["EntenteServer", "EntenteWorkshop"]
         ),
         .testTarget(
+            name: "EntenteWorkshopClientTests",
+            dependencies: ["EntenteWorkshopClient"]
+        ),
+        .testTarget(
             name: "EndToEndTests",
-            dependencies: ["EntenteTestSupport", "entente"]
+            dependencies: ["EntenteTestSupport", "entente", "EntenteWorkshop", "EntenteWorkshopClient"]
         ),
     ]
 )

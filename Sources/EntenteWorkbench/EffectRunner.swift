@@ -19,7 +19,9 @@ public final class EffectRunner: Sendable {
     private let previewing = Mutex<CancellationFlag?>(nil)
     /// The file being opened: Esc, or a newer :open, drops its result.
     private let opening = Mutex<CancellationFlag?>(nil)
-    private let files: WorkbenchFiles
+    /// The files and journals of a workbench on a file of its own; nil at a workshop table,
+    /// whose document is the server's (the workbench asks for no file effects there).
+    private let files: WorkbenchFiles?
     /// The file loaded last, with its session, until the workbench takes it (`.adoptOpened`).
     private let loaded = Mutex<(file: String, session: Session)?>(nil)
 
@@ -32,17 +34,36 @@ public final class EffectRunner: Sendable {
         self.host = host
         files = WorkbenchFiles(participant: seat.role.actor, journalFolder: journalFolder,
                                changes: { journal in host.read { $0.changes(to: journal, for: seat.id) } }) { inbox.post($0) }
-        files.opened(file, scenario: scenario)
+        files?.opened(file, scenario: scenario)
         restoreWorkspace(of: file)
     }
 
     /// Puts back the workspace kept from the last session on `file`: the finder's settings
     /// first, so that the reply's view is kept with them, then the session's part.
     private func restoreWorkspace(of file: String) {
-        guard let record = files.savedWorkspace(of: file) else { return }
+        guard let record = files?.savedWorkspace(of: file) else { return }
         post(.files(.workspaceRestored(record.finder(in: host.read(\.scenario)))))
         answer(.workspace(.restore(record)))
     }
+
+    /// A seat's workbench at a workshop table: the session holds only what the server sent
+    /// the seat (the scenario as the seat may see it), so the builder's gains are computed
+    /// here from the seat's own stance, and no file or journal is touched.
+    public init(workshop scenario: Scenario, seat: Seat) {
+        inbox = Inbox()
+        host = SessionHost(Session(scenario: scenario, seats: [seat]), seat: seat)
+        files = nil
+    }
+
+    /// The server sent the seat a new scenario (an inject, an edit of its stance): the
+    /// session is rebuilt on it, the seat's workspace carried over as far as it still
+    /// applies, and the new view posted with `message`.
+    public func adopt(_ scenario: Scenario, message: String) {
+        post(.session(host.rebase(on: scenario, message: message)))
+    }
+
+    /// Hands the main loop an action from outside (a frame from the table's server).
+    public func deliver(_ action: Action) { post(action) }
 
     /// The seat's view of the session, for the workbench's first state.
     public var view: SeatView { host.read { $0.view(for: host.seat.id) } }
@@ -50,6 +71,9 @@ public final class EffectRunner: Sendable {
     public func perform(_ effect: Effect) {
         switch effect {
         case .quit: break
+        // A workshop table's effects are carried out by its host (`entente join`), which
+        // hands every other effect here.
+        case .table, .prepareDebrief: break
         case .session(let command):
             answer(command)
         case .cancelSearch: cancel()
@@ -80,17 +104,17 @@ public final class EffectRunner: Sendable {
         case .adoptOpened(let file):
             guard let session = loaded.withLock({ pending in pending?.file == file ? pending.take()?.session : nil }) else { return }
             host.replace(session)
-            files.opened(file, scenario: session.scenario)
+            files?.opened(file, scenario: session.scenario)
             restoreWorkspace(of: file)
         case .dropJournal(let file):
-            files.drop(file)
+            files?.drop(file)
         case .keepWorkspace(let finder):
-            if let record = host.read({ $0.saved(for: host.seat.id, finder: finder) }) { files.keepWorkspace(record, file: files.current) }
+            if let files, let record = host.read({ $0.saved(for: host.seat.id, finder: finder) }) { files.keepWorkspace(record, file: files.current) }
         case .restoreJournal(let file):
-            guard let scenario = files.adopt(file) else { return }
+            guard let scenario = files?.adopt(file) else { return }
             answer(.restore(scenario))
         case .useOwnJournal(let file):
-            files.useOwnJournal(file, scenario: host.read(\.scenario))
+            files?.useOwnJournal(file, scenario: host.read(\.scenario))
         case .cancelAnalysis:
             analysing.withLock { $0?.cancel() }
         case .prepareBrief(let package):
@@ -124,7 +148,7 @@ public final class EffectRunner: Sendable {
                 }
             }
         case .save(let path, let force):
-            files.save(host.read(\.scenario), to: path, force: force)
+            files?.save(host.read(\.scenario), to: path, force: force)
         case .writeComparison(let text, let path, let force):
             if !force && FileManager.default.fileExists(atPath: path) {
                 post(.message("\(path) exists; :compare! \(path) overwrites it"))
@@ -200,7 +224,7 @@ public final class EffectRunner: Sendable {
     /// changed, and posts the reply.
     private func answer(_ command: SessionCommand) {
         let (reply, scenario) = host.handle(command)
-        if reply.documentChanged { files.autosave(scenario, file: files.current) }
+        if reply.documentChanged, let files { files.autosave(scenario, file: files.current) }
         post(.session(reply))
     }
 
@@ -258,4 +282,25 @@ final class SessionHost: Sendable {
 
     /// Puts a new session (a file just opened) in place.
     func replace(_ fresh: Session) { session.withLock { $0 = fresh } }
+
+    /// A new session on `scenario` with this seat's workspace carried over (package, holds,
+    /// pins, lens and future, each kept when it still applies), and the seat's reply.
+    func rebase(on scenario: Scenario, message: String) -> SessionReply {
+        session.withLock { session in
+            let old = session.view(for: seat.id)
+            var fresh = Session(scenario: scenario, seats: [seat])
+            var commands: [WorkspaceCommand] = old.offTable.sorted().map { .setOnTable(issue: $0, false) }
+            commands += old.fixed.keys.sorted().map { .setFixed(issue: $0, option: old.fixed[$0]) }
+            commands += [.build(old.package)] + old.pins.map { .pin($0) }
+            if old.lens != seat.role { commands.append(.look(as: old.lens.actor)) }
+            if let future = old.future { commands.append(.future(future)) }
+            // Packages name options by place: they carry over only onto the same issues and options.
+            let shape = { (scenario: Scenario) in scenario.issues.map { [$0.id] + $0.options.map(\.id) } }
+            if shape(scenario) == shape(old.today) {
+                for command in commands { _ = fresh.handle(.workspace(command), from: seat.id) }
+            }
+            session = fresh
+            return SessionReply(view: fresh.view(for: seat.id), message: message)
+        }
+    }
 }

@@ -4,6 +4,8 @@ import ArgumentParser
 enum ExitCodes {
     static let badData = ExitCode(65)
     static let noInput = ExitCode(66)
+    /// A workshop table's server refused the join code or did not answer.
+    static let unavailable = ExitCode(69)
     static let cannotCreate = ExitCode(73)
     static let interrupted = ExitCode(130)
 }

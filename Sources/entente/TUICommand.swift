@@ -43,50 +43,7 @@ struct TUICommand: ParsableCommand {
         let effects = EffectRunner(scenario: scenario, file: file, seat: seat)
         defer { effects.cancel() }
         var state = AppState(view: effects.view, file: file, size: terminal.size)
-        let keymap = Keymap.workbench
-        /// Applies actions and performs their effects, then what those effects answered at
-        /// once (the session's replies), until nothing more arrives; true when one quits.
-        func run(_ actions: [Action]) -> Bool {
-            var actions = actions
-            while !actions.isEmpty {
-                for action in actions {
-                    for effect in update(&state, action) {
-                        if effect == .quit { return true }
-                        effects.perform(effect)
-                    }
-                }
-                actions = effects.drain()
-            }
-            return false
-        }
-        if let opening, run([.futures(.setFuture(opening))]) { return }
-        if run(effects.drain()) { return }
-        terminal.draw(WorkbenchView.render(state, keymap: keymap, charset: terminal.charset))
-        while true {
-            let event = terminal.nextEvent()
-            // What effects reported is applied before the event is read against the state,
-            // so a key pressed as a question (the journal offer) arrives answers that question.
-            let arrived = effects.drain()
-            if run(arrived) { return }
-            var actions: [Action] = []
-            switch event {
-            case .interrupt(let signal):
-                terminal.stop()
-                throw ExitCode(128 + signal)
-            case .resize(let size):
-                actions.append(.resize(size))
-            case .key(let key):
-                if let action = keymap.action(for: key, in: state) { actions.append(action) }
-            case .click(let x, let y):
-                if let action = keymap.clickAction(x: x, y: y, in: state) { actions.append(action) }
-            case .wheel(let direction):
-                if let action = keymap.wheelAction(direction, in: state) { actions.append(action) }
-            case nil:
-                break
-            }
-            if run(actions) { return }
-            guard !actions.isEmpty || !arrived.isEmpty else { continue }
-            terminal.draw(WorkbenchView.render(state, keymap: keymap, charset: terminal.charset))
-        }
+        try WorkbenchLoop(terminal: terminal, perform: effects.perform, drain: effects.drain)
+            .run(&state, first: opening.map { [.futures(.setFuture($0))] } ?? [])
     }
 }

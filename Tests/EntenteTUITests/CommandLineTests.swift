@@ -91,7 +91,7 @@ import EntenteTestSupport
 
     @Test func everyScreenAndSortByName() throws {
         var state = try state()
-        for screen in ScreenID.allCases {
+        for screen in state.screens {
             _ = run("show \(screen.rawValue)", &state)
             #expect(state.screen == screen)
         }

@@ -123,7 +123,7 @@ extension WorkbenchViewTests {
     func compactScreensKeepTheirEssentials(size: Size) throws {
         var state = try finderWithResults(size)
         _ = update(&state, .browsing(.pin))
-        for screen in ScreenID.allCases {
+        for screen in state.screens {
             _ = update(&state, .show(screen))
             if screen == .brief { _ = update(&state, .files(.briefReady(state.package, audience: state.viewer, "Brief\nline two"))) }
             let lines = WorkbenchView.render(state).lines

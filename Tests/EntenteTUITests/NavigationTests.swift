@@ -101,7 +101,7 @@ extension WorkbenchViewTests {
         _ = update(&state, .show(.interests))
         _ = update(&state, .browsing(.cycleGroupingFilter))
         _ = update(&state, .browsing(.setFilter("x\u{1B}")))
-        for screen in ScreenID.allCases {
+        for screen in state.screens {
             _ = update(&state, .show(screen))
             state.message = "message \u{1B}[31m"
             let grid = WorkbenchView.render(state)

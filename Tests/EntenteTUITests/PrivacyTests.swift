@@ -49,7 +49,7 @@ import EntenteTestSupport
         var bench = LocalWorkbench(scenario: scenario, file: "cables.yaml", size: Self.size, seat: Seat(id: actor, role: .delegation(actor)))
         var frames: [String] = []
         func frame(_ label: String) { frames.append("== \(label)\n" + WorkbenchView.render(bench).lines.joined(separator: "\n")) }
-        for screen in ScreenID.allCases {
+        for screen in bench.screens {
             var effects = bench.send(.show(screen))
             switch screen {
             case .interests:

@@ -51,7 +51,7 @@ enum ScreenTour {
     static func stops(_ size: Size) throws -> [(name: String, state: LocalWorkbench)] {
         let base = try base(size)
         var stops: [(String, LocalWorkbench)] = []
-        for screen in ScreenID.allCases {
+        for screen in base.screens {
             var bench = base
             _ = update(&bench, .show(screen))
             if screen == .brief {

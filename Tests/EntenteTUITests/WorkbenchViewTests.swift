@@ -70,11 +70,11 @@ import EntenteTestSupport
         #expect(state.package == state.scenario.statusQuo)
         _ = update(&state, .nextScreen(1))
         #expect(state.screen == .finder)
-        let remaining = ScreenID.allCases.count - ScreenID.allCases.firstIndex(of: .finder)!
+        let remaining = state.screens.count - state.screens.firstIndex(of: .finder)!
         _ = update(&state, .nextScreen(remaining))
         #expect(state.screen == .overview, "Tab wraps around")
         _ = update(&state, .nextScreen(-1))
-        #expect(state.screen == ScreenID.allCases.last, "Shift-Tab wraps around")
+        #expect(state.screen == state.screens.last, "Shift-Tab wraps around")
         _ = update(&state, .show(.builder))
         #expect(Keymap.workbench.action(for: .character("l"), in: state) == .editing(.changeOption(1)))
         #expect(Keymap.workbench.action(for: .character("5"), in: state) == .show(.builder))

@@ -1,5 +1,6 @@
 import EntenteCore
 import EntenteSession
+import EntenteWorkshop
 
 /// Everything that can happen to the workbench: keys mapped to intents, and events from
 /// outside (a resize, an effect's outcome). `update` is the only place they change the
@@ -34,6 +35,48 @@ public enum Action: Equatable, Sendable {
     case files(FileAction)
     /// The future shown, and what futures and links add to Compare and Interests.
     case futures(FutureAction)
+    /// The workshop table: what its server sends, and this seat's moves at it.
+    case workshop(WorkshopAction)
+}
+
+/// The workshop table: frames from its server (through the host) and the seat's moves.
+public enum WorkshopAction: Equatable, Sendable {
+    /// Joined (or joined again after a drop): the seat and its table so far.
+    case joined(seat: TableSeat, table: SeatTable)
+    /// An event the seat had not seen.
+    case event(SeatEvent)
+    /// The server took a command; `pending` are still waiting.
+    case acknowledged(pending: Int)
+    /// The server refused a command: what it said.
+    case refused(String, pending: Int)
+    case link(LinkStatus)
+    /// The server's clock, about once a second, for the round clock.
+    case tick(serverTime: Double)
+    /// The facilitator's live debrief, prepared off the main loop.
+    case debriefReady(String)
+    /// The Table screen's cursor among proposals (newest first), and the messages' scroll.
+    case selectProposal(Int)
+    case scrollMessages(Int)
+    /// Put the builder's package on the table, to every seat (nil) or to the named seats;
+    /// counter the proposal under the cursor with it (nil: to whoever the answered one went to).
+    case propose(to: [String]?)
+    case counter(to: [String]?)
+    /// The proposal under the cursor (nil) or the numbered one: withdraw it, answer it, call a
+    /// vote on it, or open it in the builder.
+    case withdraw(Int?)
+    case respond(Answer, Int?)
+    case callVote(Int?)
+    case build(Int?)
+    /// A public statement (nil) or a private message to the named seats.
+    case message(to: [String]?, text: String)
+    /// The facilitator's controls that need nothing from the screen.
+    case control(TableCommand)
+    case togglePause
+    /// Bring a future of the scenario into force, told to everyone (nil) or to named seats.
+    case inject(future: String, to: [String]?)
+    /// Whether the facilitator's stance edits are told to everyone or only the actor's seat.
+    case announceEdits(Bool)
+    case toggleDebrief
 }
 
 /// The future selector, the pinned package Compare shows across the futures, and an
@@ -260,6 +303,10 @@ public enum Effect: Equatable, Sendable {
     /// Keep this seat's workspace (the session's part, and these finder settings) for the
     /// next session on the file; asked whenever any of it changes.
     case keepWorkspace(SavedWorkspace.FinderSettings)
+    /// Send a command to the workshop table's server (its answer comes back as actions).
+    case table(TableCommand)
+    /// Prepare the facilitator's debrief of the table so far; report `.debriefReady`.
+    case prepareDebrief
 }
 
 /// The workbench's screens, numbered as on the tab bar. Only screens that exist are listed.
@@ -272,6 +319,8 @@ public enum ScreenID: Int, CaseIterable, Sendable {
     case finder = 6
     case compare = 7
     case brief = 8
+    /// Only at a workshop table (`entente join`).
+    case table = 9
 
     public var title: String {
         switch self {
@@ -283,6 +332,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
         case .finder: "Coalition finder"
         case .compare: "Compare"
         case .brief: "Brief"
+        case .table: "Table"
         }
     }
 }

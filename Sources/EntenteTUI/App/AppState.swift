@@ -1,5 +1,6 @@
 import EntenteCore
 import EntenteSession
+import EntenteWorkshop
 import Foundation
 
 /// How the Interests screen orders its actors: as in the scenario file, by how much the
@@ -109,6 +110,9 @@ public struct AppState: Sendable {
     /// was prepared for, and its scroll. It is shown only while both still match.
     public var brief: (package: Package, audience: String?, text: String)?
     public var briefScroll = 0
+    /// The workshop table this workbench sits at (`entente join`); nil for a workbench on a
+    /// file of its own.
+    public var workshop: WorkshopState?
 
     /// How long each search of a result's analysis (bargaining, stability) may run; on large
     /// spaces they would take hours, and the screen marks what was cut short.
@@ -122,6 +126,9 @@ public struct AppState: Sendable {
         self.size = size
         if let actor = viewerIndex { cell.actor = actor }
     }
+
+    /// The screens on the tab bar: the Table only at a workshop table.
+    public var screens: [ScreenID] { ScreenID.allCases.filter { $0 != .table || workshop != nil } }
 
     /// The scenario as this seat sees it.
     public var scenario: Scenario { view.scenario }
@@ -184,6 +191,8 @@ public struct AppState: Sendable {
             brief = nil
         }
         if view.lens != old.lens, let actor = viewerIndex { cell.actor = actor }
+        // At a table the server sends a new scenario for an inject: gains are worked out again.
+        if view.today != old.today { workshop?.refresh(view.today) }
         return effects
     }
 

@@ -70,6 +70,30 @@ public enum Commands {
         ("value", [.actor, .issue, .option, .number], "set an actor's value (0…100) for an option"),
     ]
 
+    /// The commands of a workshop table (`entente join`), listed by `:help` only there.
+    public static let tableUsage: [(name: String, words: [Word], help: String)] = [
+        ("accept", [.number], "accept the selected proposal, or proposal N"),
+        ("announce", [.onOff], "facilitator: tell everyone of stance edits (off: only the actor's seat)"),
+        ("broadcast", [.text], "facilitator: announce something to every seat"),
+        ("close", [], "facilitator: close the round; sealed answers are shown"),
+        ("counter", [.text], "counter the selected proposal with the builder's package [to SEAT…]"),
+        ("debrief", [], "facilitator: show the debrief of the table so far"),
+        ("extend", [.number], "facilitator: give the round SECONDS more"),
+        ("inject", [.future, .text], "facilitator: bring a future into force, for everyone or [SEAT…]"),
+        ("pause", [], "facilitator: stop the round's clock"),
+        ("propose", [.text], "put the builder's package on the table, to everyone or [SEAT…]"),
+        ("reassign", [.text, .text], "facilitator: hand SEAT to a person or to the engine"),
+        ("reject", [.number], "reject the selected proposal, or proposal N"),
+        ("resetseat", [.text], "facilitator: give SEAT a new join code (its connection closes)"),
+        ("resume", [], "facilitator: let the round's clock go on"),
+        ("reveal", [], "facilitator: show every seat every stance, answer and message"),
+        ("say", [.text], "make a statement to everyone at the table"),
+        ("start", [.number], "facilitator: start the next round [SECONDS long]"),
+        ("tell", [.text, .text], "message seats privately: tell SEAT[,SEAT] TEXT"),
+        ("vote", [.number], "facilitator: call a vote on the selected proposal, or proposal N"),
+        ("withdraw", [.number], "withdraw your selected proposal, or proposal N"),
+    ]
+
     /// What a command's word is, so that completion knows what to offer.
     public enum Word: Sendable {
         case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
@@ -102,7 +126,7 @@ public enum Commands {
         }
     }
 
-    public static var names: [String] { usage.map(\.name) }
+    public static var names: [String] { (usage + tableUsage).map(\.name).sorted() }
 
     /// A command's form, its words written as placeholders: `value ACTOR ISSUE OPTION NUMBER`.
     public static func syntax(_ name: String) -> String? {
@@ -140,7 +164,7 @@ public enum Commands {
         let candidates: [String]
         if words.count == 1 {
             candidates = names
-        } else if let command = usage.first(where: { $0.name == words[0] }), words.count - 2 < command.words.count {
+        } else if let command = (usage + tableUsage).first(where: { $0.name == words[0] }), words.count - 2 < command.words.count {
             switch command.words[words.count - 2] {
             case .actor: candidates = scenario.actors.map(\.id)
             case .actorOrAll: candidates = scenario.actors.map(\.id) + ["all"]

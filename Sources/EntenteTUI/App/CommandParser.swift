@@ -1,5 +1,6 @@
 import EntenteCore
 import EntenteSession
+import EntenteWorkshop
 
 /// Turns one command's words into actions, checking every id against the scenario so that
 /// a typo gets a message that lists what there is.
@@ -192,6 +193,45 @@ struct CommandParser {
                 }
             }
             return [.files(.requestBrief(file, audience: audience, format: format, force: force))]
+        case "propose": return [.workshop(.propose(to: seats(from: 0)))]
+        case "counter": return [.workshop(.counter(to: seats(from: 0)))]
+        case "withdraw": return [.workshop(.withdraw(try proposalNumber()))]
+        case "accept": return [.workshop(.respond(.accept, try proposalNumber()))]
+        case "reject": return [.workshop(.respond(.reject, try proposalNumber()))]
+        case "vote": return [.workshop(.callVote(try proposalNumber()))]
+        case "say":
+            guard !words.isEmpty else { throw CommandError(":say takes the statement's text") }
+            return [.workshop(.message(to: nil, text: rest(from: 0)))]
+        case "tell":
+            guard words.count >= 2 else { throw CommandError(":tell takes SEAT[,SEAT…] and the message's text") }
+            return [.workshop(.message(to: seats(from: 0, upTo: 1), text: rest(from: 1)))]
+        case "start":
+            guard words.count <= 1 else { throw CommandError(":start takes at most the round's length in seconds") }
+            return [.workshop(.control(.startRound(seconds: try words.first.map(seconds))))]
+        case "pause": return [.workshop(.control(.pause))]
+        case "resume": return [.workshop(.control(.resume))]
+        case "extend":
+            try count(1, "extend SECONDS")
+            return [.workshop(.control(.extend(seconds: try seconds(words[0]))))]
+        case "close": return [.workshop(.control(.closeRound))]
+        case "inject":
+            guard !words.isEmpty else { throw CommandError(":inject takes FUTURE and, to tell only some seats, their ids") }
+            return [.workshop(.inject(future: words[0], to: seats(from: 1)))]
+        case "broadcast":
+            guard !words.isEmpty else { throw CommandError(":broadcast takes the announcement's text") }
+            return [.workshop(.control(.broadcast(text: rest(from: 0))))]
+        case "reveal": return [.workshop(.control(.reveal))]
+        case "reassign":
+            try count(2, "reassign SEAT person|engine")
+            guard let player = Player(rawValue: words[1]) else { throw CommandError("expected person or engine, not '\(words[1])'") }
+            return [.workshop(.control(.reassignSeat(seat: words[0], player: player)))]
+        case "resetseat":
+            try count(1, "resetseat SEAT")
+            return [.workshop(.control(.resetSeat(seat: words[0])))]
+        case "announce":
+            try count(1, "announce on|off")
+            return [.workshop(.announceEdits(try onOff(words[0])))]
+        case "debrief": return [.show(.table), .workshop(.toggleDebrief)]
         default:
             throw CommandError("unknown command '\(name)'; expected one of: \(Commands.names.joined(separator: ", "))")
         }
@@ -202,6 +242,27 @@ struct CommandParser {
     }
 
     private func rest(from index: Int) -> String { words[index...].joined(separator: " ") }
+
+    /// Seat ids from the words `index..<end`, split at commas too; nil when there are none
+    /// (the whole table).
+    private func seats(from index: Int, upTo end: Int? = nil) -> [String]? {
+        let ids = words[min(index, words.count)..<min(end ?? words.count, words.count)].flatMap { $0.split(separator: ",").map(String.init) }
+        return ids.isEmpty ? nil : ids
+    }
+
+    /// A proposal's number (`#3` or `3`) as the only word, or nil for the selected proposal.
+    private func proposalNumber() throws(CommandError) -> Int? {
+        guard let word = words.first else { return nil }
+        guard words.count == 1, let number = Int(word.hasPrefix("#") ? String(word.dropFirst()) : word), number >= 1 else {
+            throw CommandError("expected a proposal's number (as #3 on the Table screen), not '\(words.joined(separator: " "))'")
+        }
+        return number
+    }
+
+    private func seconds(_ text: String) throws(CommandError) -> Double {
+        guard let value = Double(text), value.isFinite, value > 0 else { throw CommandError("'\(text)' is not a number of seconds") }
+        return value
+    }
 
     private func issue(_ id: String) throws(CommandError) -> Int {
         guard let index = scenario.issueIndex(id) else {

@@ -10,13 +10,16 @@ public struct Keymap: Sendable {
         public let hint: Bool
         /// The screen it belongs to; nil for a global binding.
         public let screen: ScreenID?
+        /// At a workshop table, the side whose move it is (nil: every seat's).
+        public let side: TableSide?
 
-        init(_ keys: [Key], _ action: Action, _ help: String, hint: Bool = false, on screen: ScreenID? = nil) {
+        init(_ keys: [Key], _ action: Action, _ help: String, hint: Bool = false, on screen: ScreenID? = nil, for side: TableSide? = nil) {
             self.keys = keys
             self.action = action
             self.help = help
             self.hint = hint
             self.screen = screen
+            self.side = side
         }
 
         /// The binding's keys as help and the status bar write them: `↓/j`, `t/Space`.
@@ -24,6 +27,11 @@ public struct Keymap: Sendable {
     }
 
     public let bindings: [Binding]
+
+    /// Who a Table screen key is for: a delegation's moves, or the facilitator's controls.
+    public enum TableSide: Sendable {
+        case delegation, facilitator
+    }
 
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
@@ -117,11 +125,39 @@ public struct Keymap: Sendable {
         Binding([.character("x")], .editing(.prompt(.text("exclude "))), "searches must leave an actor out (:exclude)", on: .finder),
         Binding([.character("m")], .editing(.prompt(.text("min "))), "searches need at least this many members (:min)", on: .finder),
         Binding([.character("F")], .finder(.clearConstraints), "drop those constraints (:free all)", on: .finder),
+    ] + tableBindings + [
         Binding([.character("w")], .futures(.cycleFuture(1)), "show the next future (:future ID picks one)", hint: true),
         Binding([.character("u")], .files(.undo), "undo the last edit"),
         Binding([.control("r")], .files(.redo), "redo"),
         Binding([.character("q")], .quit, "quit (asks when there are unsaved changes)", hint: true),
     ])
+
+    /// The Table screen's keys: the delegations' moves, the facilitator's controls, and what
+    /// every seat does (move about, open a proposal in the builder, message).
+    private static let tableBindings: [Binding] = [
+        Binding([.down, .character("j")], .workshop(.selectProposal(1)), "next (older) proposal", on: .table),
+        Binding([.up, .character("k")], .workshop(.selectProposal(-1)), "previous (newer) proposal", on: .table),
+        Binding([.character("p")], .workshop(.propose(to: nil)), "propose the builder's package to everyone", hint: true, on: .table, for: .delegation),
+        Binding([.character("P")], .editing(.prompt(.text("propose "))), "propose it to named seats (:propose SEAT…)", on: .table, for: .delegation),
+        Binding([.character("c")], .workshop(.counter(to: nil)), "counter the selected proposal with the builder's package", hint: true, on: .table, for: .delegation),
+        Binding([.character("a")], .workshop(.respond(.accept, nil)), "accept the selected proposal", hint: true, on: .table, for: .delegation),
+        Binding([.character("x")], .workshop(.respond(.reject, nil)), "reject it", hint: true, on: .table, for: .delegation),
+        Binding([.character("W")], .workshop(.withdraw(nil)), "withdraw the selected proposal (your own)", on: .table, for: .delegation),
+        Binding([.character("s")], .workshop(.control(.startRound(seconds: nil))), "start the next round (:start SECONDS sets its length)", hint: true, on: .table, for: .facilitator),
+        Binding([.character("z")], .workshop(.togglePause), "pause the round, or let it go on", hint: true, on: .table, for: .facilitator),
+        Binding([.character("e")], .editing(.prompt(.text("extend "))), "give the round more time (:extend SECONDS)", on: .table, for: .facilitator),
+        Binding([.character("C")], .workshop(.control(.closeRound)), "close the round (sealed answers are shown)", hint: true, on: .table, for: .facilitator),
+        Binding([.character("v")], .workshop(.callVote(nil)), "call a vote on the selected proposal", hint: true, on: .table, for: .facilitator),
+        Binding([.character("i")], .editing(.prompt(.text("inject "))), "bring a future into force (:inject FUTURE [SEAT…])", on: .table, for: .facilitator),
+        Binding([.character("B")], .editing(.prompt(.text("broadcast "))), "announce something to every seat", on: .table, for: .facilitator),
+        Binding([.character("R")], .editing(.prompt(.text("reveal"))), "reveal every stance and answer to every seat (Enter confirms)", on: .table, for: .facilitator),
+        Binding([.character("d")], .workshop(.toggleDebrief), "show the debrief of the table so far (again: the table)", hint: true, on: .table, for: .facilitator),
+        Binding([.character("b")], .workshop(.build(nil)), "open the selected proposal in the builder", on: .table),
+        Binding([.character("m")], .editing(.prompt(.text("tell "))), "message seats privately (:tell SEAT[,SEAT] TEXT)", hint: true, on: .table),
+        Binding([.character("M")], .editing(.prompt(.text("say "))), "make a statement to everyone (:say TEXT)", on: .table),
+        Binding([.pageUp], .workshop(.scrollMessages(5)), "scroll the messages back (or the debrief)", on: .table),
+        Binding([.pageDown], .workshop(.scrollMessages(-5)), "scroll the messages forward", on: .table),
+    ]
 
     /// The answers to unsaved edits offered back from a journal; until one is given, no
     /// other key does anything (`:` still opens the command line).
@@ -143,6 +179,16 @@ public struct Keymap: Sendable {
         Binding([.character("q")], .quit, "quit"),
     ]
 
+    /// The bindings that apply in a state: its screen's own first, and at a workshop table
+    /// only those of the seat's side.
+    public func bindings(in state: AppState) -> [Binding] {
+        let side: TableSide? = state.workshop.map { $0.isFacilitator ? .facilitator : .delegation }
+        return bindings(on: state.screen).filter { binding in
+            if case .show(let screen) = binding.action, !state.screens.contains(screen) { return false }
+            return binding.side == nil || binding.side == side
+        }
+    }
+
     /// The keys of an action on a screen as prose names them (`PgDn/Space`), so no text
     /// names a key the keymap does not bind.
     public func keyLabel(for action: Action, on screen: ScreenID) -> String {
@@ -160,7 +206,7 @@ public struct Keymap: Sendable {
     /// What the wheel does: whatever ↓ (down) or ↑ (up) does on the current screen.
     public func wheelAction(_ direction: Int, in state: AppState) -> Action? {
         guard state.commandLine == nil else { return nil }
-        return bindings(on: state.screen).first { $0.keys.contains(direction > 0 ? .down : .up) }?.action
+        return bindings(in: state).first { $0.keys.contains(direction > 0 ? .down : .up) }?.action
     }
 
     /// What a left click at a cell does: on the tab bar, show that screen; in a list, select
@@ -200,6 +246,6 @@ public struct Keymap: Sendable {
             }
         }
         if key == .escape, !state.filter.isEmpty, !state.finder.running { return .browsing(.setFilter("")) }
-        return bindings(on: state.screen).first { $0.keys.contains(key) }?.action
+        return bindings(in: state).first { $0.keys.contains(key) }?.action
     }
 }

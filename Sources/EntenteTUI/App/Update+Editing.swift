@@ -138,5 +138,6 @@ func applyEdit(_ state: inout AppState, _ edit: ScenarioEdit) -> [Effect] {
         state.message = "read-only: \(state.file) is open in another workbench; no edits here"
         return []
     }
+    if state.workshop != nil { return workshopEdit(&state, edit) }
     return [.session(.edit(edit))]
 }

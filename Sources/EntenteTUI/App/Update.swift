@@ -6,7 +6,8 @@ public func update(_ state: inout AppState, _ action: Action) -> [Effect] {
     // Only a second c in a row clears the pins; reports from work done off the main loop do not count.
     switch action {
     case .browsing(.clearPins), .session, .finder(.searchProgress), .finder(.searchFinished), .finder(.robustFinished),
-         .finder(.analysisReady), .files(.briefReady): break
+         .finder(.analysisReady), .files(.briefReady),
+         .workshop(.tick), .workshop(.event), .workshop(.acknowledged), .workshop(.link), .workshop(.debriefReady): break
     default: state.confirmClearPins = false
     }
     let kept = state.keptWorkspace
@@ -52,12 +53,16 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.helpPage = .commands
         state.helpScroll = 0
     case .show(let screen):
+        guard state.screens.contains(screen) else {
+            state.message = "the Table screen is a workshop's: entente join URL CODE"
+            break
+        }
         state.screen = screen
         state.showHelp = false
         state.message = nil
         return briefEffects(state)
     case .nextScreen(let step):
-        let screens = ScreenID.allCases
+        let screens = state.screens
         state.screen = screens[wrapped(screens.firstIndex(of: state.screen)!, by: step, count: screens.count)]
         state.message = nil
         return briefEffects(state)
@@ -93,6 +98,7 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         case .issues, .builder: return apply(&state, .editing(.selectIssue(toEnd ? far : -far)))
         case .interests: return apply(&state, .browsing(.moveCell(columns: 0, rows: toEnd ? far : -far)))
         case .finder: return apply(&state, .finder(.selectResult(toEnd ? far : -far)))
+        case .table: return apply(&state, .workshop(.selectProposal(toEnd ? far : -far)))
         default: return apply(&state, .scroll(toEnd ? far : -far))
         }
     case .resize(let size):
@@ -110,6 +116,8 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return updateFiles(&state, action)
     case .futures(let action):
         return updateFutures(&state, action)
+    case .workshop(let action):
+        return updateWorkshop(&state, action)
     case .openCommandLine:
         state.commandLine = CommandLineState()
         state.showHelp = false
@@ -117,6 +125,16 @@ private func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         return commandKey(&state, key)
     }
     return []
+}
+
+/// Why a file action has no place at a workshop table, whose document is the server's.
+private func workshopRefusal(_ action: FileAction) -> String? {
+    switch action {
+    case .undo, .redo: "a workshop table keeps every move in its log; there is no undo (the facilitator may change a stance again)"
+    case .requestOpen: "this workbench is at a workshop table; quit and open the file in a workbench of its own"
+    case .requestSave: "the table's scenario is the server's; entente debrief writes its record"
+    default: nil
+    }
 }
 
 /// On the Brief screen, asks for the preview when it is missing or stale.
@@ -395,6 +413,10 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
 
 /// Undo and redo, the journal, and the effects that read or write files.
 private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effect] {
+    if state.workshop != nil, let refusal = workshopRefusal(action) {
+        state.message = refusal
+        return []
+    }
     switch action {
     case .undo:
         return [.session(.undo)]

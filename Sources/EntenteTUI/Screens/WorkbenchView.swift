@@ -55,6 +55,8 @@ public enum WorkbenchView {
             CompareScreen.draw(state, into: &grid, top: 1, height: rows)
         case .brief:
             BriefScreen.draw(state, into: &grid, top: 1, height: rows)
+        case .table:
+            TableScreen.draw(state, into: &grid, top: 1, height: rows)
         }
 
         let statusY = state.size.rows - 1
@@ -73,8 +75,8 @@ public enum WorkbenchView {
         }
         if state.showHelp {
             switch state.helpPage {
-            case .keys: drawOverlay(&grid, title: "Keys on this screen", rows: keyRows(keymap.bindings(on: state.screen)), scroll: state.helpScroll)
-            case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: Commands.usage.map { ($0.name, $0.help) }, scroll: state.helpScroll)
+            case .keys: drawOverlay(&grid, title: "Keys on this screen", rows: keyRows(keymap.bindings(in: state)), scroll: state.helpScroll)
+            case .commands: drawOverlay(&grid, title: "Commands (type : first)", rows: (Commands.usage + (state.workshop == nil ? [] : Commands.tableUsage)).map { ($0.name, $0.help) }, scroll: state.helpScroll)
             }
         }
         if let dialog = JournalDialog.content(state, width: min(grid.width - 6, 90)) {
@@ -109,7 +111,7 @@ public enum WorkbenchView {
         labelWidth += grid.put(future, x: labelWidth, y: statusY, style: Style(bold: true, reverse: true), limit: state.size.columns - labelWidth)
         var hints = ""
         // The future selector's hint only where there are futures to select.
-        for binding in keymap.bindings(on: state.screen).filter({ $0.hint && ($0.action != .futures(.cycleFuture(1)) || !state.view.futures.isEmpty) }) {
+        for binding in keymap.bindings(in: state).filter({ $0.hint && ($0.action != .futures(.cycleFuture(1)) || !state.view.futures.isEmpty) }) {
             let hint = "\(binding.keyLabel) \(binding.help)"
             let candidate = hints.isEmpty ? hint : hints + "  " + hint
             if DisplayWidth.of(candidate) > state.size.columns - labelWidth - 3 { break }
@@ -136,10 +138,10 @@ public enum WorkbenchView {
         ]
         // The future shown keeps its place on the bar: the tabs shrink first.
         let reserved = futureLabel(state).map { DisplayWidth.of($0) } ?? 0
-        let labels = styles.lazy.map { style in ScreenID.allCases.map(style) }
-            .first { start + $0.reduce(0) { $0 + DisplayWidth.of($1) } + reserved <= state.size.columns } ?? ScreenID.allCases.map(styles[2])
+        let labels = styles.lazy.map { style in state.screens.map(style) }
+            .first { start + $0.reduce(0) { $0 + DisplayWidth.of($1) } + reserved <= state.size.columns } ?? state.screens.map(styles[2])
         var x = start
-        return zip(ScreenID.allCases, labels).map { screen, label in
+        return zip(state.screens, labels).map { screen, label in
             defer { x += DisplayWidth.of(label) }
             return (screen, label, x..<(x + DisplayWidth.of(label)))
         }
