@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The Levers screen (issue 15, defect 10): labels never collide or touch, are cut only
 /// where they must and then say so, issues on one point share one marker, and the list

@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// The Overview explains the numbers the other screens show: each rule in words, every
 /// actor's capability and share, the unit of gain, Nash, novelty, Shapley–Shubik and the

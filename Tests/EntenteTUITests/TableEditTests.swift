@@ -4,6 +4,7 @@ import EntenteSession
 import EntenteWorkbench
 import Foundation
 import Testing
+import EntenteTestSupport
 
 /// Capabilities and groupings edited in place, undoable and journalled through the
 /// session, on Data/training/cables-and-chips.yaml (the US 3, the EU 2, India 1; the
@@ -36,7 +37,7 @@ import Testing
         run("capability india -1", &bench)
         #expect(bench.message?.hasPrefix("capability is a number from 0 to") == true)
         #expect(bench.view.today.actors[2].capability == 1)
-        #expect(Commands.complete("capa", scenario: bench.view.today) == "capability ")
+        #expect(Commands.complete("capa", scenario: bench.view.today).text == "capability ")
     }
 
     @Test func groupingsGainAndLoseMembers() throws {

@@ -3,6 +3,7 @@ import EntenteSession
 import EntenteTUI
 import EntenteWorkbench
 import EntenteWorkshop
+import EntenteTestSupport
 
 /// A workshop table played in-process: the core's `Table` stands where the server would,
 /// and each seat has a workbench of its own holding only what the table projects for it

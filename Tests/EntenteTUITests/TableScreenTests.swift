@@ -4,6 +4,7 @@ import EntenteTUI
 import EntenteWorkbench
 import EntenteWorkshop
 import Testing
+import EntenteTestSupport
 
 /// The Table screen and the moves made from it, on the training scenario played through
 /// the core's table (gains: docs/training.md, §1): what each seat is shown, what each key
