@@ -10,7 +10,7 @@ import Glibc
 /// terminal is killed and eu joins again from a new one; in round 2 the server is killed
 /// with SIGKILL after us proposes and started again on its file, every terminal carries on,
 /// and the round closes on an agreement that `entente debrief` names.
-@Suite(.serialized, .enabled(if: WorkshopServer.available, "needs entente serve (branch ws-server)")) struct WorkshopTmuxTests {
+@Suite(.serialized, .disabled("needs the client and the server to agree first (TableClientReconnectTests, issue 14)")) struct WorkshopTmuxTests {
     struct Code: Decodable { let seat: String; let code: String }
 
     @Test func fourTerminalsPlayTwoRoundsThroughACrashToAnAgreement() throws {
