@@ -9,9 +9,12 @@ import Testing
 
     /// A shell in tmux with the workbench open on the training scenario, and whether its
     /// title appeared.
+    /// The workbench on the training file, with a state folder of its own, so that no
+    /// workspace kept by an earlier run is restored into the test.
     func openCablesAndChips() throws -> (session: TmuxSession, opened: Bool) {
         let session = try TmuxSession(directory: root)
-        session.type("\(binary) Data/training/cables-and-chips.yaml")
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("entente-state-\(UUID().uuidString)")
+        session.type("XDG_STATE_HOME=\(state.path) \(binary) Data/training/cables-and-chips.yaml")
         return (session, session.wait(for: "Cables and chips").ok)
     }
 

@@ -117,8 +117,8 @@ import EntenteTestSupport
         _ = update(&bench, .openCommandLine)
         _ = update(&bench, .commandKey(.character("s")))
         _ = update(&bench, .commandKey(.tab))
-        #expect(bench.commandLine?.candidates == ["salience", "save", "search", "show", "sort", "split"])
-        #expect(WorkbenchView.render(bench.state).lines[28].contains("Tab: salience save search show sort split"))
+        #expect(bench.commandLine?.candidates == ["salience", "save", "say", "search", "show", "sort", "split", "start"])
+        #expect(WorkbenchView.render(bench.state).lines[28].contains("Tab: salience save say search show sort split start"))
         _ = update(&bench, .commandKey(.escape))
         _ = update(&bench, .openCommandLine)
         for character in "require in" { _ = update(&bench, .commandKey(.character(character))) }

@@ -112,8 +112,8 @@ import EntenteTestSupport
     }
 
     /// A robust search covers every future whichever is shown: `w` keeps its results (and
-    /// a robust search running); an edit drops them.
-    @Test func futuresKeepRobustResultsAndEditsDropThem() throws {
+    /// a robust search running); an edit stops the search and marks the results stale.
+    @Test func futuresKeepRobustResultsAndEditsMarkThemStale() throws {
         var bench = try bench("Data/training/four-futures.yaml")
         try runRobust(&bench)
         let results = bench.finder.robust
@@ -124,7 +124,7 @@ import EntenteTestSupport
         #expect(!update(&bench, .futures(.cycleFuture(1))).contains(.cancelSearch), "the running robust search goes on")
         #expect(bench.finder.running)
         _ = update(&bench, .editing(.edit(.salience(actor: "us", issue: "dida", 3))))
-        #expect(bench.finder.robust == nil && !bench.finder.running)
+        #expect(bench.finder.robust == results && bench.finder.stale && !bench.finder.running)
     }
 
     /// Tests/Fixtures/futures-small.yaml: P = (x1, y0) holds today ({a, c}) and in three
@@ -187,10 +187,11 @@ import EntenteTestSupport
         #expect(bench.message == "search 1 of 3 is the earliest")
         _ = update(&bench, .finder(.showRun(2)))
         #expect(bench.finder.robust != nil && bench.message == "search 3 of 3: robust, members, with india")
-        // A future keeps the robust search only; an edit drops them all.
+        // A future keeps the robust search only; an edit drops the history and marks what
+        // is shown stale.
         _ = update(&bench, .futures(.cycleFuture(1)))
         #expect(bench.finder.history.count == 1 && bench.finder.shownRun == 0)
         _ = update(&bench, .editing(.edit(.salience(actor: "us", issue: "dida", 3))))
-        #expect(bench.finder.history.isEmpty && !bench.finder.hasResults)
+        #expect(bench.finder.history.isEmpty && bench.finder.hasResults && bench.finder.stale)
     }
 }
