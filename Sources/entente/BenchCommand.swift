@@ -166,9 +166,9 @@ struct BenchCase {
             { ScenarioGenerator(actors: actors, issues: issues, options: options, blocs: blocs, seed: seed, poorStatusQuo: poor,
                                 links: links).generate() }
         }
-        func request(_ strategy: SearchStrategy, seconds: Double? = nil) -> SearchRequest {
+        func request(_ strategy: SearchStrategy, seconds: Double? = nil, objective: Objective = .capability) -> SearchRequest {
             var request = SearchRequest()
-            request.objective = .capability
+            request.objective = objective
             request.top = 10
             request.strategy = strategy
             request.budget = SearchBudget(seconds: seconds)
@@ -221,6 +221,13 @@ struct BenchCase {
                       kind: .cancellation(after: 0.5)),
             BenchCase(name: "shipped scenario, every issue", scenario: { try ScenarioLoader.load(path: shipped) },
                       kind: .search(request(.auto))),
+        ] + [Objective.nash, .totalGain, .minGain, .novelty].flatMap { objective in
+            // What `auto` picks for each objective, beside the exhaustive scan (docs/performance.md).
+            [SearchStrategy.exhaustive, .auto].map { strategy in
+                BenchCase(name: "shipped scenario, \(objective.rawValue), \(strategy.rawValue)", scenario: { try ScenarioLoader.load(path: shipped) },
+                          kind: .search(request(strategy, objective: objective)))
+            }
+        } + [
             BenchCase(name: "exchange model: \(decideFile), 10 rounds", scenario: nil,
                       kind: .exchange { try String(contentsOfFile: decideFile, encoding: .utf8) }),
             BenchCase(name: "exchange model: 15 actors × 13 issues, 10 rounds", scenario: nil,

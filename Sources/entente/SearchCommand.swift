@@ -41,7 +41,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Ignore the scenario's viability rules.")
     var noRules = false
 
-    @Option(help: ArgumentHelp("auto (exhaustive up to 5e7 packages, branch and bound beyond), exhaustive, or branch-and-bound.", valueName: "strategy"))
+    @Option(help: ArgumentHelp("auto (branch and bound for capability, members, total-gain, nash and openness; for min-gain and novelty exhaustive up to 5e7 packages, branch and bound beyond), exhaustive, or branch-and-bound.", valueName: "strategy"))
     var strategy: SearchStrategy = .auto
 
     @Option(help: ArgumentHelp("Stop after this many seconds with the best found so far, marked not proven.", valueName: "seconds"))

@@ -10,7 +10,7 @@ import Glibc
 /// terminal is killed and eu joins again from a new one; in round 2 the server is killed
 /// with SIGKILL after us proposes and started again on its file, every terminal carries on,
 /// and the round closes on an agreement that `entente debrief` names.
-@Suite(.serialized, .disabled("needs the client and the server to agree first (TableClientReconnectTests, issue 14)")) struct WorkshopTmuxTests {
+@Suite(.serialized) struct WorkshopTmuxTests {
     struct Code: Decodable { let seat: String; let code: String }
 
     @Test func fourTerminalsPlayTwoRoundsThroughACrashToAnAgreement() throws {
@@ -108,7 +108,7 @@ import Glibc
         let participant = us.wait(for: "1: #2 (round 2) us, eu, india").screen
 
         facilitator.send("d")
-        let debriefed = facilitator.wait(seconds: 60) { $0.contains("Debrief so far") && $0.contains("Agreement 1") }
+        let debriefed = facilitator.wait(seconds: 60) { $0.contains("Debrief so far") && $0.contains("AGREEMENT 1 on #2: us, eu, india") }
         #expect(debriefed.ok, "the facilitator's live debrief: \(debriefed.screen)")
         if let path = ProcessInfo.processInfo.environment["ENTENTE_CAPTURES"] {
             let text = "A participant's Table screen (us, 100×30), after the agreement:\n\n" + participant

@@ -129,6 +129,8 @@ extension AnalysisTests {
         let package = scenario.statusQuo
         var request = SearchRequest()
         request.budget = SearchBudget(packages: 1_000)
+        // Branch and bound would settle the space within the budget.
+        request.strategy = .exhaustive
         let cut = try PackageAnalysis(scenario, package: package, request: request, actors: [0, 1])
         #expect(cut.bargaining?.complete == false)
         #expect(!cut.stability.proven)

@@ -81,6 +81,7 @@ import Testing
     func bestPackageByObjective(objective: Objective, cables: String, chips: String) throws {
         var request = SearchRequest()
         request.objective = objective
+        request.strategy = .exhaustive
         let result = try PackageSearch(scenario).run(request)
         #expect(result.packages.first?.package == package(cables, chips))
         #expect(result.explored == 9)
@@ -114,6 +115,7 @@ import Testing
         request = SearchRequest()
         request.table = ["cables"]
         request.objective = .totalGain
+        request.strategy = .exhaustive
         let result = try PackageSearch(scenario).run(request)
         #expect(result.explored == 3)
         #expect(result.packages.map(\.package) == [package("shared-repair", "onshore"), package("open-consortium", "onshore")])

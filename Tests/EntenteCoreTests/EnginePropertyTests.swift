@@ -77,6 +77,7 @@ import Testing
             var request = SearchRequest()
             request.objective = objective
             request.top = 7
+            request.strategy = .exhaustive
             let expected = Self.bruteForce(scenario, evaluator, objective: objective, top: 7)
             let result = try PackageSearch(scenario).run(request)
             #expect(result.packages.map(\.package) == expected.map(\.package), "objective \(objective.rawValue)")

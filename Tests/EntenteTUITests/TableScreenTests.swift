@@ -188,6 +188,17 @@ import EntenteTestSupport
         #expect(WorkbenchView.render(game["eu"]).lines[0].contains("9 Table"))
     }
 
+    /// The client reports the line up just before the first welcome, while the workbench
+    /// is not at a table yet: the welcome itself says the line is up.
+    @Test func theFirstWelcomeShowsTheLineUp() throws {
+        let game = try midRound()
+        var fresh = LocalWorkbench(scenario: try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent("Data/training/cables-and-chips.yaml").path),
+                                   file: "cables.yaml", size: size)
+        #expect(update(&fresh, .workshop(.link(.connected))).isEmpty && fresh.message == nil, "no message about a line before the table")
+        _ = update(&fresh, .workshop(.joined(seat: game.table.seat("eu")!, table: Table.seatTable(for: "eu", setup: game.table.setup, replaying: []))))
+        #expect(screen(fresh)[1].hasSuffix("eu · European Union · connected"), "\(screen(fresh)[1])")
+    }
+
     @Test func theLineToTheServerShowsInTheHeader() throws {
         var game = try midRound()
         var eu = game["eu"]
@@ -195,6 +206,7 @@ import EntenteTestSupport
         #expect(screen(eu)[1].contains("reconnecting in 1.6 s"))
         _ = update(&eu, .workshop(.joined(seat: game.table.seat("eu")!, table: Table.seatTable(for: "eu", setup: game.table.setup, replaying: []))))
         #expect(eu.message == "back at the table" && eu.workshop?.table.proposals.isEmpty == true, "a welcome replaces the table held")
+        #expect(screen(eu)[1].hasSuffix("connected"), "a welcome means the line is up: \(screen(eu)[1])")
         game.send(.workshop(.toggleDebrief), at: "eu")
         #expect(game["eu"].message?.hasPrefix("the debrief is the facilitator's") == true)
         #expect(game.send(.workshop(.toggleDebrief), at: "facilitator") == [.prepareDebrief])

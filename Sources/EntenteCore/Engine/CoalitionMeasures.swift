@@ -120,18 +120,19 @@ struct CoalitionMeasures {
     }
 
     /// 1 − max over groupings of |C ∩ G| / |C ∪ G|; 1 when there are no groupings.
+    /// The largest ratio is kept as a fraction and compared by cross-multiplying, so one
+    /// division is made per coalition instead of one per grouping.
     func novelty(_ coalition: UnsafeMutablePointer<UInt64>) -> Double {
-        let size = memberCount(coalition)
-        var best = 0.0
+        let size = memberCount(coalition), words = tables.wordCount
+        let groupingWords = tables.groupingWords.baseAddress!, groupingSizes = tables.groupingSizes.baseAddress!
+        var bestCommon = 0, bestUnion = 1
         for g in 0..<tables.groupingCount {
             var common = 0
-            for w in 0..<tables.wordCount {
-                common += (coalition[w] & tables.groupingWords[g * tables.wordCount + w]).nonzeroBitCount
-            }
-            let union = size + tables.groupingSizes[g] - common
-            if union > 0 { best = max(best, Double(common) / Double(union)) }
+            for w in 0..<words { common += (coalition[w] & groupingWords[g * words + w]).nonzeroBitCount }
+            let union = size + groupingSizes[g] - common
+            if union > 0, common * bestUnion > bestCommon * union { (bestCommon, bestUnion) = (common, union) }
         }
-        return 1 - best
+        return 1 - Double(bestCommon) / Double(bestUnion)
     }
 
     @inline(__always)

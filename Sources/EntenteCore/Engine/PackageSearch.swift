@@ -10,8 +10,8 @@ import HeapModule
 /// print(result.packages.first?.coalition.members ?? [])
 /// ```
 ///
-/// Spaces up to `SearchStrategy.exhaustiveLimit` packages are scanned; larger ones are
-/// searched by branch and bound (`BranchWorker`), which returns the same packages.
+/// Branch and bound (`BranchWorker`) returns the same packages as the exhaustive scan;
+/// `SearchStrategy.auto` picks whichever is faster for the objective and the space.
 public struct PackageSearch: Sendable {
     public let scenario: Scenario
 
@@ -31,7 +31,7 @@ public struct PackageSearch: Sendable {
         let compiled = CompiledScenario(scenario, margin: request.margin)
         let tables = ScanTables(compiled, kernel: kernel)
         let space = compiled.spaceSize(of: resolved.free)
-        let strategy = request.strategy.resolved(spaceSize: space)
+        let strategy = request.strategy.resolved(spaceSize: space, objective: request.objective)
         let counter = ProgressCounter(total: space, visitsResolve: strategy == .exhaustive, report: progress)
         let stop = StopCondition(cancellation: cancellation, budget: request.budget.started(), counter: counter)
         var scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)

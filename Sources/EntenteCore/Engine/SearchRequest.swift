@@ -18,8 +18,7 @@ public struct SearchRequest: Sendable, Equatable {
     public var minMembers = 0
     /// Extra gain every member must exceed, on top of its own margin (utility points).
     public var margin = 0.0
-    /// How to search; `auto` scans spaces up to `SearchStrategy.exhaustiveLimit` packages
-    /// and uses branch and bound beyond.
+    /// How to search; `auto` picks the faster strategy for the objective and the space.
     public var strategy = SearchStrategy.auto
     /// Limits after which the search returns the best found so far, not proven optimal.
     public var budget = SearchBudget()
@@ -103,7 +102,9 @@ struct ResolvedRequest {
 
 /// How a ranked search covers its space.
 public enum SearchStrategy: String, Sendable, CaseIterable, Codable {
-    /// Exhaustive for spaces up to `exhaustiveLimit` packages, branch and bound beyond.
+    /// Branch and bound for the objectives whose bound prunes well
+    /// (`Objective.boundPrunesWell`); for the others exhaustive up to `exhaustiveLimit`
+    /// packages, branch and bound beyond.
     case auto
     /// Visit every package.
     case exhaustive
@@ -113,7 +114,8 @@ public enum SearchStrategy: String, Sendable, CaseIterable, Codable {
     /// About half a second of scanning on two cores.
     public static let exhaustiveLimit = 5e7
 
-    func resolved(spaceSize: Double) -> SearchStrategy {
-        self != .auto ? self : spaceSize <= Self.exhaustiveLimit ? .exhaustive : .branchAndBound
+    func resolved(spaceSize: Double, objective: Objective) -> SearchStrategy {
+        guard self == .auto else { return self }
+        return objective.boundPrunesWell || spaceSize > Self.exhaustiveLimit ? .branchAndBound : .exhaustive
     }
 }

@@ -18,6 +18,8 @@ func updateWorkshop(_ state: inout AppState, _ action: WorkshopAction) -> [Effec
         return debriefEffects(state)
     }
     guard var workshop = state.workshop else {
+        // The line's state before the first welcome is the welcome's to report.
+        if case .link = action { return [] }
         state.message = "that is for a workshop table: entente join URL CODE"
         return []
     }

@@ -44,6 +44,8 @@ public struct WorkshopState: Sendable, Equatable {
     mutating func rejoin(seat: TableSeat, table: SeatTable, scenario: Scenario) {
         self.seat = seat
         self.table = table
+        // A welcome came over the line, so the line is up, whatever was reported before it.
+        link = .connected
         selected = min(selected, max(0, table.proposals.count - 1))
         refresh(scenario)
     }
