@@ -50,6 +50,10 @@ struct WorkshopConnection {
             }
             joined = (host, place.seat)
             host.join(seat: place.seat, connection: outbox, resumeAfter: resumeAfter)
+        case .success(.debrief) where joined == nil:
+            refuse(id: nil, .notJoined, "send hello with your code first")
+        case .success(.debrief):
+            joined!.host.debrief(for: joined!.seat, connection: outbox)
         case .success(.command(let id, _)) where joined == nil:
             refuse(id: id, .notJoined, "send hello with your code first")
         case .success(.command(let id, let command)):

@@ -1,11 +1,15 @@
 import Foundation
 
 /// What a participant's client sends: join with a code (resuming after the last event it
-/// saw), a command under an id of its choosing (applied at most once), or a ping.
+/// saw), a command under an id of its choosing (applied at most once), a ping, or a request
+/// for the debrief of the table so far.
 public enum ClientFrame: Codable, Hashable, Sendable {
     case hello(code: String, resumeAfter: Int?)
     case command(id: String, command: TableCommand)
     case ping
+    /// The debrief of the table so far, as the seat may see it, built by the server from the
+    /// whole log (a workbench that was away saw only part of it).
+    case debrief
 }
 
 /// What the server sends one seat; every frame carries only what that seat may see.
@@ -22,6 +26,8 @@ public enum ServerFrame: Codable, Equatable, Sendable {
     /// The scenario as the seat sees it changed (an inject, or the reveal).
     case scenarioChanged(scenario: ScenarioDocument)
     case pong(serverTime: Double)
+    /// The answer to a debrief request: the table's debrief so far as text, for this seat.
+    case debrief(text: String)
 }
 
 /// The JSON of frames and log entries: keys sorted, so the same value always gives the same

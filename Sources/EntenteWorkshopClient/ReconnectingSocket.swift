@@ -28,7 +28,7 @@ final class ReconnectingSocket<Outgoing: Encodable & Sendable, Incoming: Decodab
     }
 
     private let url: String
-    private let maxFrame: Int
+    private let readLimit: Int
     private let line: Mutex<Line>
     private let greeting: @Sendable () -> [Outgoing]
     private let report: @Sendable (Event) -> Void
@@ -37,10 +37,10 @@ final class ReconnectingSocket<Outgoing: Encodable & Sendable, Incoming: Decodab
     ///   - greeting: the frames written first on every new connection (a hello that says
     ///     where to resume from).
     ///   - report: called for every event, on the socket's own task, in order.
-    init(url: String, maxFrame: Int, backoff: Backoff, greeting: @escaping @Sendable () -> [Outgoing],
+    init(url: String, readLimit: Int, backoff: Backoff, greeting: @escaping @Sendable () -> [Outgoing],
          report: @escaping @Sendable (Event) -> Void) {
         self.url = url
-        self.maxFrame = maxFrame
+        self.readLimit = readLimit
         line = Mutex(Line(backoff: backoff))
         self.greeting = greeting
         self.report = report
@@ -84,7 +84,7 @@ final class ReconnectingSocket<Outgoing: Encodable & Sendable, Incoming: Decodab
             let reason: String
             do {
                 let close = try await WebSocketClient.connect(
-                    url: url, configuration: WebSocketClientConfiguration(maxFrameSize: maxFrame, autoPing: .enabled(timePeriod: .seconds(10))),
+                    url: url, configuration: WebSocketClientConfiguration(maxFrameSize: readLimit, autoPing: .enabled(timePeriod: .seconds(10))),
                     logger: logger
                 ) { [self] inbound, outbound, _ in
                     try await converse(inbound, outbound)
@@ -119,7 +119,7 @@ final class ReconnectingSocket<Outgoing: Encodable & Sendable, Incoming: Decodab
             }
             group.addTask { [self] in
                 let decoder = JSONDecoder()
-                for try await message in inbound.messages(maxSize: maxFrame) {
+                for try await message in inbound.messages(maxSize: readLimit) {
                     let data: Data
                     switch message {
                     case .text(let text): data = Data(text.utf8)

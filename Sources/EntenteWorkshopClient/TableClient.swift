@@ -28,6 +28,8 @@ public final class TableClient: Sendable {
         /// The server refused a command (or the connection's hello): what it said.
         case refused(TableCommand?, code: ErrorCode, message: String, pending: Int)
         case link(LinkState)
+        /// The server's debrief of the table so far, as this seat may see it.
+        case debrief(String)
     }
 
     /// Where the line stands, for the status bar.
@@ -55,8 +57,10 @@ public final class TableClient: Sendable {
     /// knocked off in turn.
     static let final: Set<ErrorCode> = [.wrongCode, ErrorCode("replaced")]
 
-    /// Frames over 64 KiB are refused by the server; the client reads as large as it sends.
-    public static let frameLimit = 1 << 16
+    /// The largest message the client reads. The server refuses frames over 64 KiB from
+    /// clients, but its own can be larger: a facilitator's welcome holds the whole scenario
+    /// (over 100 KiB for the shipped one), and a debrief is long.
+    public static let readLimit = 16 << 20
 
     private let code: String
     private let books: Mutex<Books>
@@ -78,7 +82,7 @@ public final class TableClient: Sendable {
     /// Starts connecting; reconnects by itself until `stop`.
     public func start() {
         let socket = ReconnectingSocket<ClientFrame, ServerFrame>(
-            url: url, maxFrame: Self.frameLimit, backoff: backoff,
+            url: url, readLimit: Self.readLimit, backoff: backoff,
             greeting: { [self] in
                 books.withLock { books in
                     books.pingSentAt = Date().timeIntervalSince1970
@@ -110,6 +114,13 @@ public final class TableClient: Sendable {
     /// The server's clock now, as the last pong placed it against this machine's.
     public func serverTime(at local: Date = Date()) -> Double {
         local.timeIntervalSince1970 + books.withLock { $0.clockOffset }
+    }
+
+    /// Asks the server for the debrief of the table so far (reported as `.debrief`); false
+    /// while the line is down.
+    @discardableResult
+    public func requestDebrief() -> Bool {
+        socket.withLock { $0 }?.send(.debrief) ?? false
     }
 
     /// Asks the server for its time again (the round clock drifts otherwise).
@@ -161,6 +172,8 @@ public final class TableClient: Sendable {
             report(.refused(command, code: code, message: message, pending: pending))
         case .scenarioChanged(let scenario):
             report(.scenarioChanged(scenario.scenario))
+        case .debrief(let text):
+            report(.debrief(text))
         case .pong(let serverTime):
             let now = Date().timeIntervalSince1970
             books.withLock { books in

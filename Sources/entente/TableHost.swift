@@ -11,7 +11,8 @@ import Synchronization
 /// commands and frames, and an `EffectRunner` on the scenario the server sent this seat for
 /// everything else (the builder's own gains, and for the facilitator, who is sent every
 /// stance, searches and analyses). Frames become actions for the main loop; a new scenario
-/// from the server (an inject, the reveal) rebuilds the runner's session.
+/// from the server (an inject, the reveal) rebuilds the runner's session. The debrief comes
+/// from the server, which holds the whole log.
 final class TableHost: Sendable {
     fileprivate struct Books {
         /// What the client reported and the main loop has not taken yet.
@@ -21,17 +22,11 @@ final class TableHost: Sendable {
         var closed: String?
         /// The reason of the last drop before the first join, for the person waiting.
         var lastDrop: String?
-        /// The table as first joined (its seats, voting and round length, and the scenario
-        /// then in force) and the events seen since, in order: the facilitator's debrief.
-        var setup: TableSetup?
-        var events: [SeatEvent] = []
         var lastTick = Date.distantPast
     }
 
     let client: TableClient
     private let books: Books.Shared
-    /// The debrief being prepared, so a newer request cancels an older one.
-    private let debriefing = Mutex<CancellationFlag?>(nil)
 
     init(url: String, code: String) {
         let books = Books.Shared()
@@ -80,18 +75,10 @@ final class TableHost: Sendable {
         for update in updates {
             switch update {
             case .joined(let seat, let table, let scenario):
-                // Events missed while away arrive folded into the welcome's table, not as
-                // events: the debrief goes on from those this workbench saw.
-                books.withLock { books in
-                    books.joined = (seat, scenario)
-                    if books.setup == nil {
-                        books.setup = TableSetup(scenario: scenario, seats: table.seats, voting: table.voting, roundSeconds: table.roundSeconds)
-                    }
-                }
+                books.withLock { $0.joined = (seat, scenario) }
                 runner.adopt(scenario, message: "joined")
                 actions += runner.drain() + [.workshop(.joined(seat: seat, table: table))]
             case .event(let event):
-                books.withLock { $0.events.append(event) }
                 actions.append(.workshop(.event(event)))
             case .scenarioChanged(let scenario):
                 runner.adopt(scenario, message: "the scenario changed: an inject, or the reveal (3 shows your stance)")
@@ -102,6 +89,8 @@ final class TableHost: Sendable {
                 actions.append(.workshop(.refused(message, pending: pending)))
             case .link(let link):
                 actions.append(.workshop(.link(Self.status(link))))
+            case .debrief(let text):
+                actions.append(.workshop(.debriefReady(text)))
             }
         }
         if tick {
@@ -118,7 +107,7 @@ final class TableHost: Sendable {
         case .table(let command):
             client.send(command)
         case .prepareDebrief:
-            prepareDebrief(runner)
+            if !client.requestDebrief() { runner.deliver(.workshop(.refused("the debrief comes from the server, and the line is down; d again once reconnected", pending: client.pending))) }
         default:
             runner.perform(effect)
         }
@@ -130,22 +119,6 @@ final class TableHost: Sendable {
         case .connected: .connected
         case .reconnecting(let reason, let retry): .reconnecting(reason: reason, retry: retry)
         case .closed(let reason): .closed(reason: reason)
-        }
-    }
-
-    /// The core's debrief of the events this workbench saw, off the main loop (it searches
-    /// the scenario's packages); a newer request cancels an older one's answer.
-    private func prepareDebrief(_ runner: EffectRunner) {
-        let flag = CancellationFlag()
-        debriefing.withLock { previous in
-            previous?.cancel()
-            previous = flag
-        }
-        guard let (setup, events) = books.withLock({ books in books.setup.map { ($0, books.events) } }) else { return }
-        Thread.detachNewThread {
-            let debrief = Debrief(setup: setup, events: events.map { TableEvent(at: $0.at, $0.fact) })
-            let text = (try? debrief.rendered(.text)) ?? "The debrief could not be prepared."
-            if !flag.isCancelled { runner.deliver(.workshop(.debriefReady(text))) }
         }
     }
 }

@@ -105,7 +105,7 @@ import Testing
             case .actorEdited(let actor, let edit, _): #expect(actor == seat.actor || edit == nil, "\(seat.id) saw the edit of \(actor)")
             default: break
             }
-        case .ack, .error, .pong:
+        case .ack, .error, .pong, .debrief:
             break
         }
     }

@@ -21,6 +21,7 @@ public final class TableHost: Sendable {
         case command(seat: String, id: String, TableCommand, connection: SeatConnection)
         case tick
         case snapshot(@Sendable (TableSnapshot) -> Void)
+        case debrief(seat: String, connection: SeatConnection)
     }
 
     /// Starts the table's loop on `state` (the table as replayed from its log).
@@ -48,6 +49,11 @@ public final class TableHost: Sendable {
     /// goes to `connection`.
     func command(_ command: TableCommand, id: String, from seat: String, connection: SeatConnection) {
         mailbox.yield(.command(seat: seat, id: id, command, connection: connection))
+    }
+
+    /// Sends `connection` the debrief of the table so far as `seat` may see it.
+    func debrief(for seat: String, connection: SeatConnection) {
+        mailbox.yield(.debrief(seat: seat, connection: connection))
     }
 
     /// Lets the table act on the time: close a round whose deadline passed, let the engine answer.
@@ -107,6 +113,20 @@ struct TableRuntime {
             await answerForEngine()
         case .snapshot(let reply):
             reply(TableSnapshot(lastSeq: state.lastSeq, table: state.table, connectedSeats: connections.keys.sorted()))
+        case .debrief(let seat, let connection):
+            // The debrief searches the scenario's packages: built beside the loop, from the log
+            // as it stands, so the table never waits for it.
+            let setup = state.table.setup, events = state.events, name = state.id
+            let viewer = state.table.seat(seat)?.role.seesEverything == true ? nil : seat
+            Task.detached(priority: .utility) {
+                let text: String
+                do {
+                    text = try Debrief(setup: setup, events: events, table: name, for: viewer).rendered(.text)
+                } catch {
+                    text = "The debrief could not be prepared: \(error)"
+                }
+                connection.send(.debrief(text: text))
+            }
         }
     }
 
