@@ -93,6 +93,7 @@ import EntenteTestSupport
         let us = screen(game["us"]).joined(separator: "\n")
         #expect(us.contains("#1 you → everyone · agreement 1 · 2 others accept"), "the sealed answers are open now")
         #expect(us.contains("Round 1 · closed"))
+        #expect(us.contains("Answers: eu accept, india accept") && !us.contains("sealed until"), "the close showed every answer: nothing is sealed now")
     }
 
     @Test func openVotingShowsAnswersAtOnce() throws {

@@ -151,7 +151,9 @@ enum TableScreen {
             lines.append(("  " + (viable ? "viable with everyone who gains" : "not viable even with everyone who gains"), Style(role: viable ? .good : .bad)))
         }
         let answers = current.responses.keys.sorted().map { "\(name($0, workshop)) \(current.responses[$0]!.rawValue)" }
-        let sealed = workshop.table.voting == .sealed && !workshop.table.revealed && !workshop.isFacilitator
+        // Answers stay sealed while the round the proposal was made in goes on; its close shows them.
+        let roundGoesOn = current.proposal.round == workshop.table.round && workshop.table.phase != .idle
+        let sealed = workshop.table.voting == .sealed && !workshop.table.revealed && !workshop.isFacilitator && roundGoesOn
         let answered = answers.isEmpty ? (sealed ? "none shown; sealed until the round closes" : "none yet") : answers.joined(separator: ", ")
             + (sealed ? " (others sealed until the round closes)" : "")
         lines += TextWrap.wrap("Answers: " + answered, width: max(10, width - 2), first: "  ", rest: "    ").map { ($0, Style(role: .muted)) }
