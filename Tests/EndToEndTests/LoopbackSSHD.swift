@@ -122,9 +122,3 @@ final class LoopbackSSHD {
         return pid
     }
 }
-
-/// Whether the built binary has `entente serve`, the server these workshop tests play
-/// against; it is built on another branch (ws-server) and merged beside this one.
-enum WorkshopServer {
-    static let available: Bool = (try? BinaryRunner.run(["serve", "--help"], timeout: 30))?.stdoutText.contains("USAGE: entente serve") == true
-}
