@@ -95,6 +95,11 @@ struct DebriefDocument {
         }, rightAligned: []))
     }
 
+    /// The text debrief's width: it is read in a terminal (the facilitator's Table screen)
+    /// as often as printed, so its tables wrap their long cells (packages, coalitions) to
+    /// stay within it where their headers allow.
+    static let textWidth = 100
+
     var text: String {
         var lines: [String] = []
         for block in blocks {
@@ -104,11 +109,11 @@ struct DebriefDocument {
                 lines.append(level == 1 ? title.uppercased() : level == 2 ? title : "  " + title)
                 if level == 2 { lines.append(String(repeating: "-", count: DisplayWidth.of(title))) }
             case .line(let line):
-                lines.append("    " + line)
+                lines += TextWrap.wrap(line, width: Self.textWidth, first: "    ", rest: "    ")
             case .table(let header, let rows, let right):
                 var table = TextTable(header: header, rightAligned: right)
                 rows.forEach { table.append($0) }
-                lines += table.render().split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
+                lines += table.render(fitting: Self.textWidth - 4, minimum: 24).split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }
             }
         }
         return lines.map { $0.trailingSpacesRemoved }.joined(separator: "\n") + "\n"

@@ -37,6 +37,24 @@ import Testing
         #expect(lines == ["#   package         us", "──  ───────────  ─────", "1   chips: pool  -3.25", "10", "2   a\\u{1B}b"])
     }
 
+    /// Worked by hand: the columns are 25 and 13 wide, 40 with the gap; at 30 the widest is
+    /// narrowed by the 10 over, to 15, and its cell wraps after "repair," (14 wide).
+    @Test func aTableTooWideWrapsItsWidestColumn() {
+        var table = TextTable(header: ["package", "coalition"])
+        table.append(["cables=repair, chips=pool", "us, eu, india"])
+        table.append(["none", "us"])
+        #expect(table.render(fitting: 30, minimum: 12).split(separator: "\n").map(String.init) == [
+            "package         coalition",
+            "──────────────  ─────────────",
+            "cables=repair,  us, eu, india",
+            "chips=pool",
+            "none            us",
+        ])
+        #expect(table.render(fitting: 40, minimum: 12) == table.render(), "a table that fits is drawn as it is")
+        #expect(table.render(fitting: 10, minimum: 12).split(separator: "\n").allSatisfy { DisplayWidth.of(String($0)) <= 12 + 2 + 12 },
+                "no column is narrowed below the minimum")
+    }
+
     @Test func reportsKeepLineBreaksAndEscapeEverythingElse() {
         #expect(TerminalText.escapedLines("one\ntwo") == "one\ntwo")
         #expect(TerminalText.escapedLines("del\u{7F}\ntab\t") == "del\\u{7F}\ntab\\t")

@@ -128,7 +128,11 @@ import Testing
         #expect(comparison.tables.map(\.memberGain) == [-2.5, 50])
         #expect(comparison.tables.map(\.paretoEfficient) == [true, true])
         #expect(comparison.tables.map(\.nearMisses) == [1, 1])
-        #expect(try comparison.rendered(.text).contains("governance=state-led, seats=g7-and-lmic"))
+        #expect(try comparison.rendered(.md).contains("governance=state-led, seats=g7-and-lmic"))
+        let text = try comparison.rendered(.text)
+        #expect(text.contains("governance=state-led,") && text.contains("seats=g7-and-lmic"), "the package wraps in its column")
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("    a  ") || $0.hasPrefix("    b  ") }
+        #expect(rows.count == 2 && rows.allSatisfy { DisplayWidth.of(String($0)) <= 4 + 99 + 2 + 24 }, "the package column is cut to 24 beside the headers' 99: \(rows)")
         var other = try TableFixtures.scenario()
         other.title = "Another"
         #expect(DebriefComparison([Debrief(setup: setup, events: log), Debrief(setup: TableSetup.standard(other), events: [])]) == nil)

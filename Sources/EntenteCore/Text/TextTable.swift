@@ -56,6 +56,32 @@ public struct TextTable: Sendable {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// The table within `width` display columns where it can be: the widest columns are
+    /// narrowed, each to no fewer than `minimum` columns nor its header's width (headers do
+    /// not wrap), and their cells wrapped onto the lines below, the row's other cells left
+    /// blank there. A table that fits is `render()`'s.
+    public func render(fitting width: Int, minimum: Int) -> String {
+        let natural = header.indices.map { column in ([header] + rows).map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0 }
+        let floors = header.map { max(minimum, DisplayWidth.of($0)) }
+        let gaps = 2 * max(0, natural.count - 1)
+        var widths = natural
+        while widths.reduce(0, +) + gaps > width,
+              let widest = widths.indices.filter({ widths[$0] > floors[$0] }).max(by: { widths[$0] < widths[$1] }) {
+            widths[widest] = max(floors[widest], widths[widest] - (widths.reduce(0, +) + gaps - width))
+        }
+        guard widths != natural else { return render() }
+        var wrapped = TextTable(header: header, rightAligned: rightAligned)
+        for row in rows {
+            let pieces = row.indices.map { column in
+                column < widths.count && DisplayWidth.of(row[column]) > widths[column] ? TextWrap.wrap(row[column], width: widths[column]) : [row[column]]
+            }
+            for line in 0 ..< (pieces.map(\.count).max() ?? 0) {
+                wrapped.rows.append(pieces.map { line < $0.count ? $0[line] : "" })
+            }
+        }
+        return wrapped.render()
+    }
 }
 
 /// Number formats shared by every report, so a figure reads the same everywhere.
