@@ -76,6 +76,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Bots that play seats through the real protocol: the load test (`entente
+        // bench-workshop`) and the server's tests against a real process.
+        .target(
+            name: "EntenteWorkshopBots",
+            dependencies: [
+                "EntenteCore",
+                "EntenteWorkshop",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalBackend",
@@ -91,6 +102,7 @@ let package = Package(
                 "EntenteServer",
                 "EntenteWorkshop",
                 "EntenteWorkshopClient",
+                "EntenteWorkshopBots",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -126,7 +138,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteServerTests",
-            dependencies: ["EntenteServer", "EntenteWorkshop"]
+            dependencies: ["EntenteServer", "EntenteWorkshop", "EntenteWorkshopBots"]
         ),
         .testTarget(
             name: "EntenteWorkshopClientTests",
@@ -134,7 +146,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["EntenteTestSupport", "entente", "EntenteWorkshop", "EntenteWorkshopClient"]
+            dependencies: ["EntenteTestSupport", "entente", "EntenteWorkshop", "EntenteWorkshopClient", "EntenteWorkshopBots"]
         ),
     ]
 )
