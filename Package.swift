@@ -76,13 +76,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Bots that play seats through the real protocol: the load test (`entente
-        // bench-workshop`) and the server's tests against a real process.
+        // Bots that play seats through the real protocol, on bare connections that show every
+        // frame as it arrived: the load test (`entente bench-workshop`, which checks the
+        // server's log afterwards) and the tests against a real server.
         .target(
             name: "EntenteWorkshopBots",
             dependencies: [
                 "EntenteCore",
                 "EntenteWorkshop",
+                "EntenteServer",
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -138,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteServerTests",
-            dependencies: ["EntenteServer", "EntenteWorkshop", "EntenteWorkshopBots"]
+            dependencies: ["EntenteTestSupport", "EntenteServer", "EntenteWorkshop", "EntenteWorkshopBots"]
         ),
         .testTarget(
             name: "EntenteWorkshopClientTests",

@@ -9,16 +9,20 @@ import Foundation
 ///
 /// A facilitator bot runs the rounds: it starts one whenever none is under way and
 /// broadcasts now and then. Everything the bot sent and received is kept for the report.
+///
+/// Not thread-safe: one task at a time drives a bot (the load test's phases run one after
+/// another), and its record is read only once it stopped.
 final class Bot: @unchecked Sendable {
     let table: String
     let seat: String
     private let code: String
     private let url: String
-    private let facilitator: Bool
+    let facilitator: Bool
     private var random: SplitMix
     /// Every connection's recorder, in order.
     private(set) var connections: [FrameRecorder] = []
-    private var view: SeatTable?
+    /// The table as this bot has seen it.
+    private(set) var view: SeatTable?
     private var scenario: Scenario?
     private var read = 0
     private var lastSeq = 0
@@ -38,31 +42,58 @@ final class Bot: @unchecked Sendable {
         random = SplitMix(seed: seed)
     }
 
-    /// Plays until `end`, a move every `interval` (±50 %), dropping the line before a move
-    /// with probability `dropChance`; `roundSeconds` is the length of the rounds a
-    /// facilitator starts.
+    /// Plays until `end`, a move every `interval` (±50 %); before a move, with probability
+    /// `dropChance`, it makes the move and drops its line at once (so that the ack may be
+    /// lost), waits a move's time, rejoins, resumes and sends again what was not
+    /// acknowledged. `roundSeconds` is the length of the rounds a facilitator starts.
     func play(until end: ContinuousClock.Instant, interval: Duration, dropChance: Double, roundSeconds: Double) async throws {
         try await connect()
-        while ContinuousClock.now < end {
+        while true {
             try await Task.sleep(for: interval * (0.5 + random.unit()))
+            guard ContinuousClock.now < end else { break }
             catchUp()
+            let command = nextMove(roundSeconds: roundSeconds)
+            if let command { send(command) }
             if !facilitator, random.unit() < dropChance {
                 disconnects += 1
                 connections.last!.client.close()
                 try await connections.last!.waitForEnd()
                 try await Task.sleep(for: interval)
                 try await connect()
-                continue
             }
-            if let command = nextMove(roundSeconds: roundSeconds) { send(command) }
         }
-        // Wait for the last acks before reporting.
-        let deadline = ContinuousClock.now + .seconds(10)
-        while !pending.isEmpty, ContinuousClock.now < deadline {
+    }
+
+    /// Ends play: a facilitator closes a round still under way (so that no deadline adds an
+    /// event later), and every bot waits for the answers to what it sent.
+    func finish() async throws {
+        try await waitForAnswers()
+        if facilitator, let view, view.phase != .idle {
+            send(.closeRound)
+            try await waitForAnswers()
+        }
+    }
+
+    /// Pings and waits for the pong, which the server queues after every frame it owed the
+    /// seat before the ping: with play over, the bot has then seen everything meant for it.
+    func settle() async throws {
+        let recorder = connections.last!
+        let from = recorder.all.count
+        recorder.client.send(.ping)
+        try await recorder.wait(from: from, for: "\(table)/\(seat)'s last pong") { if case .pong = $0 { true } else { false } }
+        catchUp()
+        recorder.client.close()
+    }
+
+    private func waitForAnswers() async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !pending.isEmpty {
+            guard ContinuousClock.now < deadline else {
+                throw ClientError("\(table)/\(seat): no answer to \(pending.keys.sorted().joined(separator: ", ")) within 30 s")
+            }
             try await Task.sleep(for: .milliseconds(20))
             catchUp()
         }
-        connections.last!.client.close()
     }
 
     private func connect() async throws {
@@ -72,7 +103,7 @@ final class Bot: @unchecked Sendable {
         recorder.client.send(.hello(code: code, resumeAfter: lastSeq == 0 ? nil : lastSeq))
         try await recorder.wait(for: "\(table)/\(seat)'s welcome") { $0.welcomeSeq != nil }
         catchUp()
-        for (id, command) in pending.sorted(by: { $0.key < $1.key }) {
+        for (id, command) in pending.sorted(by: { sent[$0.key]!.at < sent[$1.key]!.at }) {
             sent[id]?.resent = true
             recorder.client.send(.command(id: id, command: command))
         }
@@ -122,7 +153,14 @@ final class Bot: @unchecked Sendable {
         if let proposal = unanswered.last, random.unit() < 0.6 {
             return .respond(proposal: proposal.proposal.id, answer: random.unit() < 0.5 ? .accept : .reject)
         }
-        if random.unit() < 0.3 { return .message(to: .everyone, text: "\(seat) speaks, move \(counter)") }
+        if random.unit() < 0.3 {
+            // Half in public, half to one other delegation, so that seats see different logs.
+            let others = view.seats.filter { $0.actor != nil && $0.id != seat }
+            if random.unit() < 0.5, !others.isEmpty {
+                return .message(to: .seats([others[random.below(others.count)].id]), text: "\(seat) to you alone, move \(counter)")
+            }
+            return .message(to: .everyone, text: "\(seat) speaks, move \(counter)")
+        }
         var options: [String: String] = [:]
         for issue in scenario.issues { options[issue.id] = issue.options[random.below(issue.options.count)].id }
         return .propose(package: TablePackage(options), to: .everyone, counterTo: nil)

@@ -49,7 +49,7 @@ public final class ProtocolClient: Sendable {
         let task = Task { [outgoingStream, receiving, ended] in
             let clock = ContinuousClock()
             do {
-                try await WebSocketClient.connect(
+                let close = try await WebSocketClient.connect(
                     url: url, configuration: WebSocketClientConfiguration(maxFrameSize: maxMessageBytes), logger: logger
                 ) { inbound, outbound, _ in
                     pending.withLock { pending in defer { pending = nil }; return pending }?.resume()
@@ -72,7 +72,7 @@ public final class ProtocolClient: Sendable {
                         group.cancelAll()
                     }
                 }
-                ended.withLock { $0 = $0 ?? "closed" }
+                ended.withLock { $0 = $0 ?? close?.reason ?? "closed" }
             } catch {
                 ended.withLock { $0 = $0 ?? "\(error)" }
                 pending.withLock { pending in defer { pending = nil }; return pending }?.resume(throwing: ClientError("\(error)"))
@@ -100,7 +100,8 @@ public final class ProtocolClient: Sendable {
     /// Drops the connection without a close handshake (a cable pulled).
     public func drop() { connection.value?.cancel() }
 
-    /// Why the connection ended, once it has.
+    /// Why the connection ended, once it has: the reason of the server's close frame, when
+    /// it gave one.
     public var endReason: String? { ended.value }
 }
 

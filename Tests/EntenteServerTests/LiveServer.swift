@@ -1,5 +1,6 @@
 import EntenteCore
 import EntenteServer
+import EntenteTestSupport
 import EntenteWorkshop
 import EntenteWorkshopBots
 import Foundation
@@ -18,7 +19,7 @@ final class LiveServer: Sendable {
     let log: RecordedLog
     private let task: Task<Void, any Error>
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestPaths.repository
 
     /// Starts a server with tables for `plan` on the scenario, or on the tables already in
     /// `reusing`'s file (a restart; no new codes then).
@@ -101,7 +102,7 @@ final class RecordedLog: Sendable {
     private let lines = Shared<[String]>([])
 
     var logger: Logger {
-        var logger = Logger(label: "entente.test") { [self] _ in RecordingHandler(log: self) }
+        var logger = Logger(label: "entente.test") { [self] _ in RecordingHandler(record: self) }
         logger.logLevel = .info
         return logger
     }
@@ -113,7 +114,7 @@ final class RecordedLog: Sendable {
     func contains(_ text: String) -> Bool { all.contains { $0.contains(text) } }
 
     struct RecordingHandler: LogHandler {
-        let log: RecordedLog
+        let record: RecordedLog
         var metadata: Logger.Metadata = [:]
         var logLevel: Logger.Level = .info
 
@@ -123,7 +124,7 @@ final class RecordedLog: Sendable {
         }
 
         func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            log.append("\(level): \(message)")
+            record.append("\(level): \(message)")
         }
     }
 }

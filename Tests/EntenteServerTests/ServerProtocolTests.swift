@@ -49,16 +49,19 @@ import Testing
         client.client.send(.command(id: "early", command: .reveal))
         try await client.wait(for: "not-joined") { $0.isError(.notJoined, id: "early") }
         let us = try await server.join("us")
-        for (text, code, message) in [
-            ("not json", ErrorCode.badFrame, "the frame: not JSON"),
-            (#"{"shout":{}}"#, .badFrame, "the frame: unknown kind 'shout'"),
-            (#"{"command":{"id":"x","command":{"launchMissiles":{}}}}"#, .unknownCommand, "unknown command 'launchMissiles'"),
-            (#"{"command":{"id":"x","command":{"propose":{"to":{"everyone":{}}}}}}"#, .badFrame, "command.command.propose: missing 'package'"),
-        ] {
+        for (text, code, id, message) in [
+            ("not json", ErrorCode.badFrame, nil, "the frame: not JSON"),
+            (#"{"shout":{}}"#, .badFrame, nil, "the frame: unknown kind 'shout'"),
+            (#"{"command":{"id":"x1","command":{"launchMissiles":{}}}}"#, .unknownCommand, "x1", "unknown command 'launchMissiles'"),
+            (#"{"command":{"id":"x2","command":{"propose":{"to":{"everyone":{}}}}}}"#, .badFrame, "x2", "command.command.propose: missing 'package'"),
+            (#"{"command":{"id":"x3"}}"#, .badFrame, "x3", "command: missing 'command'"),
+            (#"{"command":{"id":"","command":{"reveal":{}}}}"#, .badFrame, nil, "a command id is 1 to 128 characters"),
+        ] as [(String, ErrorCode, String?, String)] {
             let from = us.all.count
             us.client.sendRaw(text)
             let (_, frame) = try await us.wait(from: from, for: "\(code) for \(text)") { $0.isError(code) }
-            if case .error(_, _, let said) = frame { #expect(said == message, "\(text)") }
+            // The id the frame gave its command is echoed, however malformed the rest.
+            #expect(frame == .error(id: id, code: code, message: message), "\(text)")
             #expect(server.log.contains(message))
         }
         let from = us.all.count
@@ -77,9 +80,13 @@ import Testing
         let server = try await LiveServer.start(limits: limits)
         defer { server.remove() }
         let us = try await server.join("us")
-        for _ in 0 ..< 30 { us.client.send(.ping) }
-        try await us.wait(for: "rate-limited") { $0.isError(.rateLimited) }
+        for n in 0 ..< 30 { us.client.send(.command(id: "flood-\(n)", command: .message(to: .everyone, text: "flood \(n)"))) }
+        let (_, refused) = try await us.wait(for: "rate-limited") { $0.isError(.rateLimited) }
+        guard case .error(let id?, _, _) = refused else { Issue.record("the flooded command's id is not echoed: \(refused)"); return }
+        #expect(id.hasPrefix("flood-"))
         #expect(server.log.contains("rate-limited"))
+        // Every command got an answer: an ack for the burst, rate-limited for the rest.
+        for n in 0 ..< 30 { try await us.wait(for: "the answer to flood-\(n)") { $0.isAck("flood-\(n)") || $0.isError(.rateLimited, id: "flood-\(n)") } }
         try await Task.sleep(for: .milliseconds(500))
         try await pong(us)
         await server.stop()
@@ -139,6 +146,7 @@ import Testing
         let second = try await server.join("us", resumeAfter: seen)
         try await first.wait(for: "the replaced error") { $0.isError(.replaced) }
         try await first.waitForEnd()
+        #expect(first.client.endReason == "the seat was joined from another terminal", "the close frame says why")
         #expect(server.log.contains("us joined again"))
         // While us is away, eu proposes; us comes back resuming after what it saw.
         second.client.close()
@@ -151,6 +159,26 @@ import Testing
         #expect(lastSeq == seen + 1)
         #expect(table.proposals.map(\.proposal.author) == ["eu"], "the missed proposal is in the welcome's table")
         try await send(.respond(proposal: 1, answer: .accept), id: "r", from: third)
+        await server.stop()
+    }
+
+    @Test func figuresAndClaimsAClientSendsAreIgnored() async throws {
+        let server = try await LiveServer.start()
+        defer { server.remove() }
+        let facilitator = try await server.join("facilitator"), us = try await server.join("us")
+        try await send(.startRound(seconds: nil), id: "start", from: facilitator)
+        // A proposal claiming gains, members and an agreement: the table reads only the
+        // package and audience, and decides itself whether anyone agreed.
+        us.client.sendRaw(#"{"command":{"id":"claim","command":{"propose":{"package":{"options":{"cables":"shared-repair","chips":"allied-pool"}},"to":{"everyone":{}},"gains":{"us":99,"eu":99,"india":99},"members":["us","eu","india"],"agreed":true}}}}"#)
+        try await us.wait(for: "the ack of claim") { $0.isAck("claim") }
+        us.client.sendRaw(#"{"command":{"id":"self","command":{"respond":{"proposal":1,"answer":"accept","seat":"eu","gain":99}}}}"#)
+        // The frame names eu, but the connection is us's: us answering its own proposal.
+        let answer = try await us.wait(for: "the answer to self") { $0.isAck("self") || $0.isError(.invalid, id: "self") }.frame
+        #expect(answer == .error(id: "self", code: .invalid, message: "proposal 1 is your own; its author counts as accepting it"))
+        try await send(.closeRound, id: "close", from: facilitator)
+        let logged = try server.store.events(of: server.firstTable)
+        #expect(!logged.contains { $0.body.contains("agreementReached") }, "no agreement: only us accepted")
+        #expect(!logged.contains { $0.body.contains("99") || $0.body.contains("agreed") }, "nothing the client claimed is in the log")
         await server.stop()
     }
 
