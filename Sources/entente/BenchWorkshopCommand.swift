@@ -10,7 +10,7 @@ struct BenchWorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-workshop",
         abstract: "Load-test the workshop server with bots; build with -c release first.",
-        usage: "swift build -c release && .build/release/entente bench-workshop",
+        usage: "swift build -c release && .build/release/entente bench-workshop [--minutes M] [--tables T] [--time-scale X]",
         discussion: """
             Starts `entente serve` on --tables tables of the scenario (a facilitator and a seat \
             per actor each; the shipped alliance-accession game has five actors, so six tables \
@@ -21,8 +21,9 @@ struct BenchWorkshopCommand: ParsableCommand {
             Simulated time runs --time-scale times faster than the clock, so the server carries \
             that many times a real workshop's load. Prints the time from a command to its event \
             reaching the last seat sent it (p50, p99, max), the server's processor time and \
-            peak resident memory, and checks every table's event log: numbered without a gap, \
-            holding every acknowledged command and every event a bot was sent.
+            peak resident memory (VmHWM), and checks every table's event log: numbered without \
+            a gap, holding every acknowledged command, and every bot sent exactly the events \
+            its seat may see. `--minutes 1 --tables 2` is a quick try.
             """)
 
     @Option(help: "The scenario the tables play.")
@@ -37,8 +38,8 @@ struct BenchWorkshopCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Simulated seconds between a bot's moves.", valueName: "seconds"))
     var interval = 2.0
 
-    @Option(help: "How much faster than the clock simulated time runs.")
-    var timeScale = 10.0
+    @Option(help: "How much faster than the clock simulated time runs (1: a workshop's pace).")
+    var timeScale = 1.0
 
     @Option(help: ArgumentHelp("A round's length, in simulated minutes.", valueName: "minutes"))
     var roundMinutes = 2.0
@@ -49,6 +50,9 @@ struct BenchWorkshopCommand: ParsableCommand {
     @Option(help: "Seed of the bots' moves.")
     var seed: UInt64 = 1
 
+    @Option(help: ArgumentHelp("The entente binary that serves (default: this one), say a release build while this one is a debug build.", valueName: "file"))
+    var server: String?
+
     @Flag(help: "Print one JSON document.")
     var json = false
 
@@ -58,11 +62,12 @@ struct BenchWorkshopCommand: ParsableCommand {
             throw ValidationError("--minutes, --interval and --round-minutes must be positive (minutes at most 600), --time-scale 1 to 1000")
         }
         guard (0 ... 1).contains(dropChance) else { throw ValidationError("--drop-chance is a probability, 0 to 1") }
+        if let server, !FileManager.default.isExecutableFile(atPath: server) { throw ValidationError("--server: \(server) is not an executable file") }
     }
 
     func run() throws {
         _ = try ScenarioArgument(file: scenario).load()
-        var test = LoadTest(binary: CommandLine.executablePath, scenarioFile: scenario)
+        var test = LoadTest(binary: server ?? CommandLine.executablePath, scenarioFile: scenario)
         test.tables = tables
         test.minutes = minutes
         test.interval = interval
@@ -73,6 +78,7 @@ struct BenchWorkshopCommand: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-bench-workshop-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        let loadBefore = MachineInfo.loadAverage
         let result = Shared<Result<LoadTest.Report, ClientError>?>(nil)
         let outcome = runUntilSignalled {
             do {
@@ -91,71 +97,44 @@ struct BenchWorkshopCommand: ParsableCommand {
             throw ExitCode.failure
         case nil: throw ExitCode.failure
         }
-        let problems = try Self.checkLogs(report)
+        let loadAfter = MachineInfo.loadAverage
         if json {
-            print(try JSONText.encode(Summary(report, problems: problems)))
+            print(try JSONText.encode(Summary(report, machine: MachineInfo.current.description, load: [loadBefore, loadAfter])))
         } else {
-            print(text(report, problems: problems), terminator: "")
+            print(text(report, loadBefore: loadBefore, loadAfter: loadAfter), terminator: "")
         }
-        if !problems.isEmpty { throw ExitCode.failure }
+        if !report.logProblems.isEmpty { throw ExitCode.failure }
     }
 
-    /// What is wrong with the tables' logs: a gap, an acknowledged command missing, an event
-    /// a bot was sent beyond the log's end.
-    static func checkLogs(_ report: LoadTest.Report) throws -> [String] {
-        let store = try EventStore(path: report.database)
-        var problems: [String] = []
-        for table in try store.tables() {
-            if let gap = try store.gapInLog(of: table.id) { problems.append(gap) }
-            let applied = Set(try store.appliedCommands(of: table.id).keys)
-            for (seat, ids) in report.acknowledgedIDs[table.id] ?? [:] {
-                let missing = ids.filter { !applied.contains(AppliedCommand(seat: seat, id: $0)) }
-                if !missing.isEmpty { problems.append("\(table.id): \(seat)'s acknowledged \(missing.prefix(5).joined(separator: ", ")) not in the log") }
-            }
-            if let seen = report.lastSeqSeen[table.id], seen > table.lastSeq {
-                problems.append("\(table.id): a bot was sent event \(seen), the log ends at \(table.lastSeq)")
-            }
-        }
-        return problems
-    }
-
-    private func text(_ report: LoadTest.Report, problems: [String]) -> String {
+    private func text(_ report: LoadTest.Report, loadBefore: String, loadAfter: String) -> String {
         func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
-        let wallMinutes = minutes / timeScale
+        func number(_ value: Double) -> String { String(format: "%g", value) }
+        let logs = report.logProblems.isEmpty
+            ? "complete: \(report.loggedEvents) events numbered without a gap, every acknowledged command's events in them, and the \(report.framesChecked) event frames the bots received exactly those their seats are owed"
+            : report.logProblems.joined(separator: "; ")
         return """
-            machine: \(MachineInfo.current.description), load \(MachineInfo.loadAverage)
+            machine: \(MachineInfo.current.description); load average (1, 5, 15 min) \(loadBefore) at the start, \(loadAfter) at the end
             workshop load: \(report.tables) tables, \(report.participants) participants and \(report.facilitators) facilitators (bots) on \(scenario)
-              \(Figures.count(minutes)) simulated minutes at ×\(Figures.count(timeScale)) (\(String(format: "%.1f", wallMinutes)) min on the clock, \(String(format: "%.1f", report.wallSeconds)) s run), a move every \(Figures.count(interval)) simulated s (\(String(format: "%.2f", interval / timeScale)) s)
+              \(number(minutes)) simulated minutes at ×\(number(timeScale)) (\(String(format: "%.1f", report.wallSeconds)) s of play), a move every \(number(interval)) simulated s (\(String(format: "%.2f", interval / timeScale)) s)
             commands: \(report.commandsSent) sent, \(report.acknowledged) acknowledged, \(report.refused) refused; \(report.disconnects) drops and rejoins
             command → last seat's update: p50 \(ms(report.p50Milliseconds)), p99 \(ms(report.p99Milliseconds)), max \(ms(report.maxMilliseconds)) (\(report.measured) commands timed)
             server: \(String(format: "%.1f", report.serverCPUSeconds)) s of processor time (\(String(format: "%.0f", 100 * report.serverCPUSeconds / max(report.wallSeconds, 0.001)))% of one core), peak resident memory \(String(format: "%.1f", report.serverPeakMegabytes)) MB
-            event logs: \(problems.isEmpty ? "complete (no gap; every acknowledged command and every event sent is in its table's log)" : problems.joined(separator: "; "))
+            event logs: \(logs)
 
             """
     }
 
-    /// The JSON report: the figures without the id lists.
+    /// The JSON report.
     struct Summary: Encodable {
-        let tables, participants, facilitators, commandsSent, acknowledged, refused, disconnects, measured: Int
-        let wallSeconds, p50Milliseconds, p99Milliseconds, maxMilliseconds, serverCPUSeconds, serverPeakMegabytes: Double
-        let logProblems: [String]
+        let machine: String
+        /// The load averages (1, 5, 15 min) at the start and at the end.
+        let load: [String]
+        let report: LoadTest.Report
 
-        init(_ report: LoadTest.Report, problems: [String]) {
-            tables = report.tables
-            participants = report.participants
-            facilitators = report.facilitators
-            commandsSent = report.commandsSent
-            acknowledged = report.acknowledged
-            refused = report.refused
-            disconnects = report.disconnects
-            measured = report.measured
-            wallSeconds = report.wallSeconds
-            p50Milliseconds = report.p50Milliseconds
-            p99Milliseconds = report.p99Milliseconds
-            maxMilliseconds = report.maxMilliseconds
-            serverCPUSeconds = report.serverCPUSeconds
-            serverPeakMegabytes = report.serverPeakMegabytes
-            logProblems = problems
+        init(_ report: LoadTest.Report, machine: String, load: [String]) {
+            self.machine = machine
+            self.load = load
+            self.report = report
         }
     }
 }
