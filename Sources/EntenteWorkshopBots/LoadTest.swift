@@ -57,7 +57,7 @@ public struct LoadTest: Sendable {
     public func run(in folder: URL, progress: @Sendable (String) -> Void = { _ in }) async throws -> Report {
         let db = folder.appendingPathComponent("load.sqlite").path, codesFile = folder.appendingPathComponent("codes.json").path
         let wallRound = max(1, roundMinutes * 60 / timeScale)
-        let server = try ServerProcess(binary: binary, arguments: [
+        let server = try await ServerProcess(binary: binary, arguments: [
             scenarioFile, "--tables", "\(tables)", "--db", db, "--codes", codesFile, "--codes-format", "json",
             "--listen", "127.0.0.1:0", "--round-minutes", "\(wallRound / 60)"])
         let codes = try JSONDecoder().decode([Code].self, from: Data(contentsOf: URL(fileURLWithPath: codesFile)))

@@ -11,8 +11,8 @@ public final class ServerProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `binary serve arguments…` and waits up to `timeout` seconds for it to say where
-    /// it listens.
-    public init(binary: String, arguments: [String], timeout: Double = 60) throws {
+    /// it listens (sleeping between looks, so no thread of the pool is held meanwhile).
+    public init(binary: String, arguments: [String], timeout: Double = 60) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("entente-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let out = folder.appendingPathComponent("stdout").path, err = folder.appendingPathComponent("stderr").path
@@ -54,7 +54,7 @@ public final class ServerProcess: @unchecked Sendable {
                 kill(pid, SIGKILL)
                 throw ClientError("entente serve did not listen within \(timeout) s")
             }
-            if found == nil { usleep(20_000) }
+            if found == nil { try await Task.sleep(for: .milliseconds(20)) }
         }
         url = found!
     }

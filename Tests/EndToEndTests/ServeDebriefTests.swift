@@ -14,7 +14,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("w.sqlite").path, codesFile = folder.appendingPathComponent("codes.json").path
-        let server = try ServerProcess(binary: BinaryRunner.binary.path, arguments: [
+        let server = try await ServerProcess(binary: BinaryRunner.binary.path, arguments: [
             BinaryRunner.root.appendingPathComponent("Data/training/cables-and-chips.yaml").path,
             "--db", db, "--codes", codesFile, "--codes-format", "json", "--listen", "127.0.0.1:0"])
         let attributes = try FileManager.default.attributesOfItem(atPath: codesFile)
@@ -77,12 +77,12 @@ import Testing
         let none = try BinaryRunner.run(["serve", "--db", db])
         #expect(none.status == 64 && none.stderrText.contains("holds no tables yet"))
         // Codes are printed once, when the tables are made; a second run resumes.
-        let first = try ServerProcess(binary: BinaryRunner.binary.path, arguments: [scenario, "--db", db, "--listen", "127.0.0.1:0", "--engine-seats", "india"])
+        let first = try await ServerProcess(binary: BinaryRunner.binary.path, arguments: [scenario, "--db", db, "--listen", "127.0.0.1:0", "--engine-seats", "india"])
         #expect(first.stdout.contains("table cables-and-chips-1") && first.stdout.contains("delegation of india (engine)"))
         first.stop(signal: SIGTERM)
         let other = try BinaryRunner.run(["serve", BinaryRunner.root.appendingPathComponent("Data/training/four-futures.yaml").path, "--db", db])
         #expect(other.status == 64 && other.stderrText.contains("Use a new --db for a new workshop"))
-        let again = try ServerProcess(binary: BinaryRunner.binary.path, arguments: ["--db", db, "--listen", "127.0.0.1:0"])
+        let again = try await ServerProcess(binary: BinaryRunner.binary.path, arguments: ["--db", db, "--listen", "127.0.0.1:0"])
         #expect(!again.stdout.contains("table cables-and-chips-1") && again.stderr.contains("resuming 1 table"))
         again.stop(signal: SIGTERM)
     }

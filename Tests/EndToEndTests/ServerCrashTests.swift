@@ -16,7 +16,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("workshop.sqlite").path, codesFile = folder.appendingPathComponent("codes.json").path
         let scenario = BinaryRunner.root.appendingPathComponent("Data/training/cables-and-chips.yaml").path
-        var server: ServerProcess? = try ServerProcess(binary: BinaryRunner.binary.path, arguments: [
+        var server: ServerProcess? = try await ServerProcess(binary: BinaryRunner.binary.path, arguments: [
             scenario, "--db", db, "--codes", codesFile, "--codes-format", "json", "--listen", "127.0.0.1:0"])
         let codes = try JSONDecoder().decode([Code].self, from: Data(contentsOf: URL(fileURLWithPath: codesFile)))
         func code(_ seat: String) -> String { codes.first { $0.seat == seat }!.code }
@@ -56,7 +56,7 @@ import Testing
         let lastSeen = facilitator.all.compactMap { $0.frame?.eventSeq ?? $0.frame?.welcomeSeq }.max() ?? 0
         #expect(acknowledged.count >= 6, "commands were acknowledged before the kill")
 
-        server = try ServerProcess(binary: BinaryRunner.binary.path, arguments: ["--db", db, "--listen", "127.0.0.1:0"])
+        server = try await ServerProcess(binary: BinaryRunner.binary.path, arguments: ["--db", db, "--listen", "127.0.0.1:0"])
         #expect(server!.stderr.contains("resuming 1 table"))
         let back = try await join("facilitator", url: server!.url, resumeAfter: lastSeen)
         let (_, welcome) = try await back.wait { $0.welcomeSeq != nil }

@@ -102,6 +102,13 @@ import Testing
         try await run("china", .respond(proposal: 3, answer: .accept))
         try await run("facilitator", .closeRound)
         for seat in Self.delegations { try await rejoin(seat) }
+        // Every seat asks for its debrief of the table so far, which the server builds from
+        // the whole log: a delegation's must hold only what it may see.
+        for seat in ["facilitator", "observer1"] + Self.delegations {
+            let from = current(seat).all.count
+            current(seat).client.send(.debrief)
+            try await current(seat).wait(from: from, for: "\(seat)'s debrief") { if case .debrief = $0 { true } else { false } }
+        }
         try await run("facilitator", .reveal)
         try await run("us", .message(to: .seats(["china"]), text: "private-after-reveal"))
         // A ping after the last ack: its pong comes after every frame the table queued.
@@ -139,7 +146,9 @@ import Testing
         for found in ["china's secret-note-of-china-on-dida", "india's .3", "'private-facilitator-to-china'", "china's sealed response"] {
             #expect(wouldLeak.contains { $0.contains(found) }, "the check misses \(found)")
         }
-        print("privacy: \(decoded) frames decoded, \(checkedBeforeReveal) of them sent to delegations before the reveal checked, no leak; the same check finds \(wouldLeak.count) in the facilitator's frames read as us's")
+        let debriefs = connections.values.flatMap { $0.flatMap(\.all) }.filter { if case .debrief? = $0.frame { true } else { false } }.count
+        #expect(debriefs == 6, "every seat's debrief was decoded and checked")
+        print("privacy: \(decoded) frames decoded (\(debriefs) of them debriefs), \(checkedBeforeReveal) of them sent to delegations before the reveal checked, no leak; the same check finds \(wouldLeak.count) in the facilitator's frames read as us's")
         #expect(decoded > 300)
         await server.stop()
     }
