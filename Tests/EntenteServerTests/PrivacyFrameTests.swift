@@ -143,7 +143,7 @@ import Testing
         // And the check finds them: the facilitator's frames, had they gone to us, leak
         // every other actor's marks, the messages us was not party to and sealed responses.
         let wouldLeak = facilitatorFrames.flatMap { Self.leaks(in: $0, to: "us", actor: "us", secrets: secrets) }
-        for found in ["china's secret-note-of-china-on-dida", "india's .3", "'private-facilitator-to-china'", "china's sealed response"] {
+        for found in ["china's secret-brief-of-china", "india's .3", "'private-facilitator-to-china'", "china's sealed response"] {
             #expect(wouldLeak.contains { $0.contains(found) }, "the check misses \(found)")
         }
         let debriefs = connections.values.flatMap { $0.flatMap(\.all) }.filter { if case .debrief? = $0.frame { true } else { false } }.count

@@ -51,6 +51,11 @@ public struct RefusedFrame: Error, Equatable, Sendable {
     }
 }
 
+/// An enum case's object, read for its `id` alone.
+private struct IdentifiedCase: Decodable {
+    let id: String?
+}
+
 /// Turns a connection's inbound WebSocket messages into `Frame`s: refuses floods first (the
 /// token bucket), then oversized frames, then anything that does not decode.
 public struct FrameReader<Frame: Decodable>: Sendable {
@@ -67,9 +72,8 @@ public struct FrameReader<Frame: Decodable>: Sendable {
     /// True when the connection has flooded long enough to be closed.
     public var floodedOut: Bool { floodRun >= limits.floodLimit }
 
-    /// Reads one message received at `now` (seconds on a monotonic clock).
-    /// The id of a refused frame is echoed whenever it can be read; an oversized frame is
-    /// refused unread.
+    /// Reads one message received at `now` (seconds on a monotonic clock). A refused frame
+    /// keeps its command's id whenever it can be read; an oversized one is refused unread.
     public mutating func read(_ message: WebSocketMessage, now: Double) -> Result<Frame, RefusedFrame> {
         let bytes: Data
         switch message {
@@ -97,8 +101,7 @@ public struct FrameReader<Frame: Decodable>: Sendable {
     /// The id a frame gives its command: the string `id` in the object that the frame's one
     /// key holds, the shape of every enum case with an `id` (nil for any other JSON).
     static func id(in bytes: Data) -> String? {
-        struct Identified: Decodable { let id: String? }
-        guard let cases = try? JSONDecoder().decode([String: Identified].self, from: bytes), cases.count == 1 else { return nil }
+        guard let cases = try? JSONDecoder().decode([String: IdentifiedCase].self, from: bytes), cases.count == 1 else { return nil }
         return cases.first?.value.id
     }
 
