@@ -80,9 +80,10 @@ struct BenchWorkshopCommand: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let loadBefore = MachineInfo.loadAverage
         let result = Shared<Result<LoadTest.Report, ClientError>?>(nil)
+        let configured = test
         let outcome = runUntilSignalled {
             do {
-                let report = try await test.run(in: folder) { Console.error($0) }
+                let report = try await configured.run(in: folder) { Console.error($0) }
                 result.withLock { $0 = .success(report) }
             } catch {
                 result.withLock { $0 = .failure(ClientError("\(error)")) }
