@@ -15,8 +15,9 @@ import Testing
     /// Sends a command and waits for its ack (or the error frame with `code`).
     @discardableResult
     func send(_ command: TableCommand, id: String, from recorder: FrameRecorder, expecting code: ErrorCode? = nil) async throws -> ServerFrame {
+        let from = recorder.all.count
         recorder.client.send(.command(id: id, command: command))
-        return try await recorder.wait(for: "the answer to \(id)") { frame in
+        return try await recorder.wait(from: from, for: "the answer to \(id)") { frame in
             if let code { frame.isError(code, id: id) } else { frame.isAck(id) || frame.isError(.forbidden, id: id) || frame.isError(.invalid, id: id) || frame.isError(.notNow, id: id) }
         }.frame
     }
@@ -67,7 +68,7 @@ import Testing
         let from = us.all.count
         us.client.sendRaw(#"{"ping":{}}"# + String(repeating: " ", count: 70_000))
         let (_, tooLarge) = try await us.wait(from: from, for: "too-large") { $0.isError(.tooLarge) }
-        if case .error(_, _, let said) = tooLarge { #expect(said == "a frame of 70010 bytes is over the limit of 65536") }
+        if case .error(_, _, let said) = tooLarge { #expect(said == "a frame of 70011 bytes is over the limit of 65536") }
         #expect(server.log.contains("over the limit of 65536"))
         try await pong(us)
         await server.stop()
