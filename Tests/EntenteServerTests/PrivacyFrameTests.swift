@@ -95,11 +95,11 @@ import Testing
         try await run("facilitator", .closeRound)
         try await run("facilitator", .broadcast(text: "broadcast-round-two"))
         try await run("facilitator", .startRound(seconds: 120))
-        try await run("us", .respond(proposal: 3, answer: .accept))
-        try await run("china", .respond(proposal: 3, answer: .reject))
+        try await run("us", .respond(proposal: 3, answer: .accept), refused: true)
+        try await run("china", .respond(proposal: 3, answer: .reject), refused: true)
         try await run("facilitator", .message(to: .seats(["china"]), text: "private-facilitator-to-china"))
         try await rejoin("us")
-        try await run("china", .respond(proposal: 3, answer: .accept))
+        try await run("china", .respond(proposal: 3, answer: .accept), refused: true)
         try await run("facilitator", .closeRound)
         for seat in Self.delegations { try await rejoin(seat) }
         // Every seat asks for its debrief of the table so far, which the server builds from
@@ -149,7 +149,7 @@ import Testing
         let debriefs = connections.values.flatMap { $0.flatMap(\.all) }.filter { if case .debrief? = $0.frame { true } else { false } }.count
         #expect(debriefs == 6, "every seat's debrief was decoded and checked")
         print("privacy: \(decoded) frames decoded (\(debriefs) of them debriefs), \(checkedBeforeReveal) of them sent to delegations before the reveal checked, no leak; the same check finds \(wouldLeak.count) in the facilitator's frames read as us's")
-        #expect(decoded > 300)
+        #expect(decoded > 150, "the scripted game sends every seat its frames")
         await server.stop()
     }
 
