@@ -76,6 +76,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Bots that play seats through the real protocol, on bare connections that show every
+        // frame as it arrived: the load test (`entente bench-workshop`, which checks the
+        // server's log afterwards) and the tests against a real server.
+        .target(
+            name: "EntenteWorkshopBots",
+            dependencies: [
+                "EntenteCore",
+                "EntenteWorkshop",
+                "EntenteServer",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "TerminalBackend",
@@ -91,6 +104,7 @@ let package = Package(
                 "EntenteServer",
                 "EntenteWorkshop",
                 "EntenteWorkshopClient",
+                "EntenteWorkshopBots",
                 "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -126,7 +140,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EntenteServerTests",
-            dependencies: ["EntenteServer", "EntenteWorkshop"]
+            dependencies: ["EntenteTestSupport", "EntenteServer", "EntenteWorkshop", "EntenteWorkshopBots"]
         ),
         .testTarget(
             name: "EntenteWorkshopClientTests",
@@ -134,7 +148,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["EntenteTestSupport", "entente", "EntenteWorkshop", "EntenteWorkshopClient"]
+            dependencies: ["EntenteTestSupport", "entente", "EntenteWorkshop", "EntenteWorkshopClient", "EntenteWorkshopBots"]
         ),
     ]
 )

@@ -21,6 +21,11 @@ struct WorkshopConnection {
     /// Wrong codes one connection may try before it is closed.
     static let wrongCodeLimit = 5
 
+    /// The longest command id the server keeps (and echoes).
+    static let longestID = 128
+
+    static func isUsable(_ id: String) -> Bool { !id.isEmpty && id.count <= longestID }
+
     init(outbox: SeatConnection, directory: SeatDirectory, tables: [String: TableHost], clock: @escaping @Sendable () -> Double, logger: Logger) {
         self.outbox = outbox
         self.directory = directory
@@ -29,13 +34,16 @@ struct WorkshopConnection {
         self.logger = logger
     }
 
-    mutating func receive(_ frame: Result<ClientFrame, FrameProblem>) {
+    mutating func receive(_ frame: Result<ClientFrame, RefusedFrame>) {
         switch frame {
-        case .failure(let problem):
-            if case .malformed(let path, let reason) = problem, path == ["command", "command"] {
-                refuse(id: nil, .unknownCommand, reason.replacingOccurrences(of: "unknown kind", with: "unknown command"))
+        case .failure(let refused):
+            // The id is echoed when the frame had a usable one, so the client knows which
+            // command was refused and does not send it again.
+            let id = refused.id.flatMap { Self.isUsable($0) ? $0 : nil }
+            if case .malformed(let path, let reason) = refused.problem, path == ["command", "command"] {
+                refuse(id: id, .unknownCommand, reason.replacingOccurrences(of: "unknown kind", with: "unknown command"))
             } else {
-                refuse(id: nil, problem.errorCode, problem.message)
+                refuse(id: id, refused.problem.errorCode, refused.problem.message)
             }
         case .success(.ping):
             outbox.send(.pong(serverTime: clock()))
@@ -57,8 +65,8 @@ struct WorkshopConnection {
         case .success(.command(let id, _)) where joined == nil:
             refuse(id: id, .notJoined, "send hello with your code first")
         case .success(.command(let id, let command)):
-            guard !id.isEmpty, id.count <= 128 else {
-                refuse(id: nil, .badFrame, "a command id is 1 to 128 characters")
+            guard Self.isUsable(id) else {
+                refuse(id: nil, .badFrame, "a command id is 1 to \(Self.longestID) characters")
                 return
             }
             joined!.host.command(command, id: id, from: joined!.seat, connection: outbox)

@@ -94,7 +94,7 @@ public final class WorkshopServer: Sendable {
         var connection = WorkshopConnection(outbox: outbox, directory: directory, tables: tables, clock: options.clock, logger: logger)
         do {
             try await FrameConnection.run(inbound: inbound, outbound: outbound, outbox: outbox, limits: options.limits, logger: logger) {
-                (frame: Result<ClientFrame, FrameProblem>) in
+                (frame: Result<ClientFrame, RefusedFrame>) in
                 connection.receive(frame)
             }
         } catch {

@@ -17,7 +17,7 @@ struct Entente: ParsableCommand {
             Exit codes: 0 success, 64 bad usage, 65 bad scenario data, 66 missing input file, \
             73 cannot create output, 130 interrupted.
             """,
-        subcommands: [TUICommand.self, ServeCommand.self, DebriefCommand.self, ValidateCommand.self, ShowCommand.self, SearchCommand.self, ParetoCommand.self, FuturesCommand.self, AnalyseCommand.self, PowerCommand.self, LogrollsCommand.self, ExchangeCommand.self, BriefCommand.self, RolesCommand.self, GenerateCommand.self, BenchCommand.self, JoinCommand.self],
+        subcommands: [TUICommand.self, ServeCommand.self, DebriefCommand.self, ValidateCommand.self, ShowCommand.self, SearchCommand.self, ParetoCommand.self, FuturesCommand.self, AnalyseCommand.self, PowerCommand.self, LogrollsCommand.self, ExchangeCommand.self, BriefCommand.self, RolesCommand.self, GenerateCommand.self, BenchCommand.self, BenchWorkshopCommand.self, JoinCommand.self],
         defaultSubcommand: TUICommand.self)
 
     /// Parses and runs the command like ArgumentParser's own `main`, but writes every

@@ -25,8 +25,8 @@ import Testing
         var limits = FrameLimits()
         limits.maxFrameBytes = 100
         var reader = FrameReader<Probe>(limits: limits, now: 0)
-        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0) }
-        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now) }
+        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0).mapError(\.problem) }
+        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now).mapError(\.problem) }
         let padded = "{\"n\":1" + String(repeating: " ", count: 94) + "}"
         #expect(padded.utf8.count == 101)
         #expect(read(.text(padded)) == .failure(.tooLarge(bytes: 101, limit: 100)))
@@ -35,8 +35,8 @@ import Testing
 
     @Test func malformedFramesSayWhatIsWrong() {
         var reader = FrameReader<Probe>(limits: FrameLimits(), now: 0)
-        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0) }
-        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now) }
+        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0).mapError(\.problem) }
+        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now).mapError(\.problem) }
         #expect(read(.text("not json")) == .failure(.malformed(path: [], reason: "not JSON")))
         #expect(read(.text("{}")) == .failure(.malformed(path: [], reason: "missing 'n'")))
         guard case .failure(.malformed(let path, _)) = read(.text("{\"n\":\"x\"}")) else {
@@ -47,13 +47,38 @@ import Testing
         #expect(read(.binary(ByteBuffer(string: "{\"n\":2}"))) == .success(Probe(n: 2)))
     }
 
+    enum Order: Codable, Equatable { case command(id: String, n: Int), ping }
+
+    @Test func aRefusedFrameKeepsTheIdOfItsCommandWhenItHasOne() {
+        var limits = FrameLimits()
+        limits.burst = 4
+        limits.perSecond = 1
+        limits.maxFrameBytes = 100
+        var reader = FrameReader<Order>(limits: limits, now: 0)
+        let wrong = #"{"command":{"id":"k3f-7","n":"x"}}"#
+        guard case .failure(let refused) = reader.read(.text(wrong), now: 0), case .malformed(let path, _) = refused.problem else {
+            Issue.record("a string for a number decoded")
+            return
+        }
+        #expect(path == ["command", "n"] && refused.id == "k3f-7")
+        guard case .failure(let numbered) = reader.read(.text(#"{"command":{"id":7,"n":1}}"#), now: 0) else {
+            Issue.record("a number for an id decoded")
+            return
+        }
+        #expect(numbered.id == nil, "a number is no id")
+        let padded = #"{"command":{"id":"big","n":1}}"# + String(repeating: " ", count: 100)
+        #expect(reader.read(.text(padded), now: 0) == .failure(RefusedFrame(.tooLarge(bytes: 130, limit: 100))), "an oversized frame is not read")
+        #expect(reader.read(.text(#"{"command":{"id":"k3f-8","n":1}}"#), now: 0) == .success(.command(id: "k3f-8", n: 1)))
+        #expect(reader.read(.text(#"{"command":{"id":"k3f-9","n":1}}"#), now: 0) == .failure(RefusedFrame(.flooded, id: "k3f-9")), "a flooded frame's id too")
+    }
+
     enum Kind: Codable, Equatable { case one(n: Int), two }
     struct Holder: Codable, Equatable { let kind: Kind }
 
     @Test func anUnknownCaseOfAnEnumIsNamed() {
         var reader = FrameReader<Holder>(limits: FrameLimits(), now: 0)
-        func read(_ message: WebSocketMessage) -> Result<Holder, FrameProblem> { reader.read(message, now: 0) }
-        func read(_ message: WebSocketMessage, at now: Double) -> Result<Holder, FrameProblem> { reader.read(message, now: now) }
+        func read(_ message: WebSocketMessage) -> Result<Holder, FrameProblem> { reader.read(message, now: 0).mapError(\.problem) }
+        func read(_ message: WebSocketMessage, at now: Double) -> Result<Holder, FrameProblem> { reader.read(message, now: now).mapError(\.problem) }
         #expect(read(.text(#"{"kind":{"one":{"n":1}}}"#)) == .success(Holder(kind: .one(n: 1))))
         #expect(read(.text(#"{"kind":{"three":{}}}"#)) == .failure(.malformed(path: ["kind"], reason: "unknown kind 'three'")))
         #expect(read(.text(#"{"kind":{"one":{}}}"#)) == .failure(.malformed(path: ["kind", "one"], reason: "missing 'n'")))
@@ -65,8 +90,8 @@ import Testing
         limits.perSecond = 1
         limits.floodLimit = 3
         var reader = FrameReader<Probe>(limits: limits, now: 0)
-        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0) }
-        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now) }
+        func read(_ message: WebSocketMessage) -> Result<Probe, FrameProblem> { reader.read(message, now: 0).mapError(\.problem) }
+        func read(_ message: WebSocketMessage, at now: Double) -> Result<Probe, FrameProblem> { reader.read(message, now: now).mapError(\.problem) }
         #expect(read(.text("{\"n\":1}")) == .success(Probe(n: 1)))
         #expect(read(.text("garbage")) == .failure(.malformed(path: [], reason: "not JSON")))
         #expect(read(.text("{\"n\":1}")) == .failure(.flooded))

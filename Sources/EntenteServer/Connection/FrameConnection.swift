@@ -17,7 +17,7 @@ public enum FrameConnection {
         outbox: Outbox<Outbound>,
         limits: FrameLimits,
         logger: Logger,
-        receive: (Result<Inbound, FrameProblem>) async -> Void
+        receive: (Result<Inbound, RefusedFrame>) async -> Void
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

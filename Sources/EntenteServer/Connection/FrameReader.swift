@@ -37,6 +37,25 @@ public enum FrameProblem: Error, Equatable, Sendable {
     }
 }
 
+/// An inbound frame refused: why, and the id the client gave it when one could be read, so
+/// that the error frame names the command it answers and the client can stop waiting for it.
+public struct RefusedFrame: Error, Equatable, Sendable {
+    public let problem: FrameProblem
+    /// The string `id` inside the frame's one case (`{"command":{"id":"k3f-7",…}}`), when the
+    /// frame is JSON of that shape, however wrong the rest of it is.
+    public let id: String?
+
+    public init(_ problem: FrameProblem, id: String? = nil) {
+        self.problem = problem
+        self.id = id
+    }
+}
+
+/// An enum case's object, read for its `id` alone.
+private struct IdentifiedCase: Decodable {
+    let id: String?
+}
+
 /// Turns a connection's inbound WebSocket messages into `Frame`s: refuses floods first (the
 /// token bucket), then oversized frames, then anything that does not decode.
 public struct FrameReader<Frame: Decodable>: Sendable {
@@ -53,28 +72,37 @@ public struct FrameReader<Frame: Decodable>: Sendable {
     /// True when the connection has flooded long enough to be closed.
     public var floodedOut: Bool { floodRun >= limits.floodLimit }
 
-    /// Reads one message received at `now` (seconds on a monotonic clock).
-    public mutating func read(_ message: WebSocketMessage, now: Double) -> Result<Frame, FrameProblem> {
-        guard bucket.take(now: now) else {
-            floodRun += 1
-            return .failure(.flooded)
-        }
-        floodRun = 0
+    /// Reads one message received at `now` (seconds on a monotonic clock). A refused frame
+    /// keeps its command's id whenever it can be read; an oversized one is refused unread.
+    public mutating func read(_ message: WebSocketMessage, now: Double) -> Result<Frame, RefusedFrame> {
         let bytes: Data
         switch message {
         case .text(let text): bytes = Data(text.utf8)
         case .binary(let buffer): bytes = Data(buffer.readableBytesView)
         }
-        guard bytes.count <= limits.maxFrameBytes else {
-            return .failure(.tooLarge(bytes: bytes.count, limit: limits.maxFrameBytes))
+        let withinSize = bytes.count <= limits.maxFrameBytes
+        guard bucket.take(now: now) else {
+            floodRun += 1
+            return .failure(RefusedFrame(.flooded, id: withinSize ? Self.id(in: bytes) : nil))
+        }
+        floodRun = 0
+        guard withinSize else {
+            return .failure(RefusedFrame(.tooLarge(bytes: bytes.count, limit: limits.maxFrameBytes)))
         }
         do {
             return .success(try JSONDecoder().decode(Frame.self, from: bytes))
         } catch let error as DecodingError {
-            return .failure(Self.problem(error, in: bytes))
+            return .failure(RefusedFrame(Self.problem(error, in: bytes), id: Self.id(in: bytes)))
         } catch {
-            return .failure(.malformed(path: [], reason: "not JSON"))
+            return .failure(RefusedFrame(.malformed(path: [], reason: "not JSON")))
         }
+    }
+
+    /// The id a frame gives its command: the string `id` in the object that the frame's one
+    /// key holds, the shape of every enum case with an `id` (nil for any other JSON).
+    static func id(in bytes: Data) -> String? {
+        guard let cases = try? JSONDecoder().decode([String: IdentifiedCase].self, from: bytes), cases.count == 1 else { return nil }
+        return cases.first?.value.id
     }
 
     /// A decoding error as the keys leading to it and a sentence. An enum's unknown case
