@@ -47,7 +47,10 @@ import Testing
         #expect(read(.binary(ByteBuffer(string: "{\"n\":2}"))) == .success(Probe(n: 2)))
     }
 
-    enum Kind: Codable, Equatable { case one(n: Int), two }
+    enum Kind: Codable, Equatable {
+        case one(n: Int)
+        case two
+    }
     struct Holder: Codable, Equatable { let kind: Kind }
 
     @Test func anUnknownCaseOfAnEnumIsNamed() {
