@@ -56,9 +56,9 @@ public enum Commands {
         ("require", [.actor], "searches: every coalition must include this actor"),
         ("reset", [], "put the builder back at the status quo"),
         ("restore", [], "load the unsaved edits offered from the journal"),
+        ("robust", [.objective], "run the coalition finder across today and every future, ranking by the worst case"),
         ("rule", [.rule, .ruleKind, .ruleValue], "set a coalition rule (Overview lists them): rule ID capability-share SHARE (0.5 or 50%), "
             + "rule ID min-members COUNT, rule ID include-all ACTOR…, rule ID include-any ACTOR|GROUPING…; rule ID drop drops it"),
-        ("robust", [.objective], "run the coalition finder across today and every future, ranking by the worst case"),
         ("salience", [.actor, .issue, .number], "set how much an issue matters to an actor"),
         ("save", [.file], "save the scenario (save! overwrites a file changed on disk)"),
         ("search", [.objective], "run the coalition finder in the future shown, ranking by an objective"),
