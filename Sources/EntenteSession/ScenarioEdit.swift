@@ -24,6 +24,9 @@ public enum ScenarioEdit: Equatable, Sendable {
     /// The public table around the issues: an actor's capability, a grouping's members.
     case capability(actor: String, Double)
     case membership(grouping: String, actor: String, Bool)
+    /// A coalition rule: set (added, or in place of the rule with its id) or dropped by id.
+    case setRule(Rule)
+    case dropRule(String)
 
     /// The actor whose private stance the edit changes, or nil for an edit of the table
     /// itself (issues and options), which only a seat that sees everything may make.
@@ -31,7 +34,8 @@ public enum ScenarioEdit: Equatable, Sendable {
         switch self {
         case .salience(let actor, _, _), .value(let actor, _, _, _), .redLine(let actor, _, _, _), .note(let actor, _, _),
              .addLink(let actor, _), .replaceLink(let actor, _, _), .dropLink(let actor, _): actor
-        case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption, .capability, .membership: nil
+        case .split, .merge, .renameIssue, .renameOption, .openness, .describeOption, .addOption, .dropOption, .capability, .membership,
+             .setRule, .dropRule: nil
         }
     }
 
@@ -55,6 +59,8 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .dropLink(let actor, let index): try scenario.droppingLink(actor, at: index)
         case .capability(let actor, let capability): try scenario.settingCapability(actor, to: capability)
         case .membership(let grouping, let actor, let member): try scenario.settingMembership(grouping, actor, member)
+        case .setRule(let rule): try scenario.settingRule(rule)
+        case .dropRule(let id): try scenario.droppingRule(id)
         }
     }
 
@@ -79,6 +85,9 @@ public enum ScenarioEdit: Equatable, Sendable {
         case .dropLink(let actor, let index): "\(actor): dropped link \(index + 1)"
         case .capability(let actor, let capability): "\(actor): capability \(Figures.fixed(capability))"
         case .membership(let grouping, let actor, let member): member ? "\(actor) joined the grouping \(grouping)" : "\(actor) left the grouping \(grouping)"
+        case .setRule(let rule):
+            scenario.rules.contains { $0.id == rule.id } ? "rule \(rule.id) is now: \(rule.kind.words)" : "rule \(rule.id) added: \(rule.kind.words)"
+        case .dropRule(let id): "dropped rule \(id)" + (scenario.rules.first { $0.id == id }.map { " (\($0.kind.words))" } ?? "")
         }
     }
 

@@ -33,7 +33,7 @@ public final class EffectRunner: Sendable {
         self.inbox = inbox
         self.host = host
         files = WorkbenchFiles(participant: seat.role.actor, journalFolder: journalFolder,
-                               changes: { journal in host.read { $0.changes(to: journal, for: seat.id) } }) { inbox.post($0) }
+                               changes: { journal in host.read { $0.changes(to: journal, for: seat.id) } }, post: { inbox.post($0) })
         files?.opened(file, scenario: scenario)
         restoreWorkspace(of: file)
     }

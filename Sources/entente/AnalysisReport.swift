@@ -1,5 +1,7 @@
 import EntenteCore
 
+// swift-format-ignore: UseSynthesizedInitializer
+// (the memberwise initialiser a property wrapper's users call needs the explicit one)
 /// An optional JSON field written as `null` when it has no value, never left out (the rule
 /// in docs/cli.md, "JSON output"). Swift's synthesised encoding would omit it.
 @propertyWrapper struct Nullable<Value: Encodable>: Encodable {

@@ -47,7 +47,10 @@ import Testing
         #expect(read(.binary(ByteBuffer(string: "{\"n\":2}"))) == .success(Probe(n: 2)))
     }
 
-    enum Order: Codable, Equatable { case command(id: String, n: Int), ping }
+    enum Order: Codable, Equatable {
+        case command(id: String, n: Int)
+        case ping
+    }
 
     @Test func aRefusedFrameKeepsTheIdOfItsCommandWhenItHasOne() {
         var limits = FrameLimits()
@@ -72,7 +75,10 @@ import Testing
         #expect(reader.read(.text(#"{"command":{"id":"k3f-9","n":1}}"#), now: 0) == .failure(RefusedFrame(.flooded, id: "k3f-9")), "a flooded frame's id too")
     }
 
-    enum Kind: Codable, Equatable { case one(n: Int), two }
+    enum Kind: Codable, Equatable {
+        case one(n: Int)
+        case two
+    }
     struct Holder: Codable, Equatable { let kind: Kind }
 
     @Test func anUnknownCaseOfAnEnumIsNamed() {

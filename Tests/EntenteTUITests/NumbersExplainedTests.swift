@@ -23,9 +23,9 @@ import EntenteTestSupport
         for rule in scenario.rules {
             #expect(lines.contains { $0.hasPrefix("  \(rule.id): ") }, "\(rule.id) is explained")
         }
-        #expect(OverviewGlossary.words(.capabilityShare(atLeast: 0.67), scenario) == "members hold at least 67.0% of all capability")
-        #expect(OverviewGlossary.words(.minMembers(1), scenario) == "at least 1 member")
-        #expect(OverviewGlossary.words(.includeAll(["us", "eu"]), scenario) == "every one of us, eu is a member")
+        #expect(RuleKind.capabilityShare(atLeast: 0.67).words == "members hold at least 67.0% of all capability")
+        #expect(RuleKind.minMembers(1).words == "at least 1 member")
+        #expect(RuleKind.includeAll(["us", "eu"]).words == "every one of us, eu is a member")
     }
 
     /// cables-and-chips.yaml: the US 3, the EU 2, India 1 (6 in all): 50%, 33.3%, 16.7%.

@@ -11,30 +11,21 @@ import EntenteTestSupport
 /// critical-mass rule needs half the capability).
 @Suite struct TableEditTests {
     func bench(seat: Seat = .solo) throws -> LocalWorkbench {
-        let file = "Data/training/cables-and-chips.yaml"
-        let scenario = try ScenarioLoader.load(path: TestPaths.repository.appendingPathComponent(file).path)
-        return LocalWorkbench(scenario: scenario, file: file, size: Size(columns: 100, rows: 30), seat: seat)
-    }
-
-    func run(_ line: String, _ bench: inout LocalWorkbench) {
-        switch Commands.parse(line, scenario: bench.view.today) {
-        case .success(let actions): for action in actions { _ = update(&bench, action) }
-        case .failure(let error): bench.message = error.message
-        }
+        try .opening("Data/training/cables-and-chips.yaml", seat: seat)
     }
 
     /// India from 1 to 4: 4 of 9 is 44.4%, and the Overview lists it first.
     @Test func aCapabilityIsEditedUndoneAndJournalled() throws {
         var bench = try bench()
-        run("capability india 4", &bench)
+        bench.run("capability india 4")
         #expect(bench.view.today.actors[2].capability == 4 && bench.message == "india: capability 4.00")
         #expect(bench.dirty && bench.session.journal.last?.summary == "india: capability 4.00")
         let lines = OverviewScreen.lines(bench.state, width: 98).map(\.text)
         let start = try #require(lines.firstIndex { $0.hasPrefix("Capabilities") })
         #expect(lines[start + 1].hasPrefix("  India") && lines[start + 1].hasSuffix("4.00   44.4%"))
-        run("undo", &bench)
+        bench.run("undo")
         #expect(bench.view.today.actors[2].capability == 1)
-        run("capability india -1", &bench)
+        bench.run("capability india -1")
         #expect(bench.message?.hasPrefix("capability is a number from 0 to") == true)
         #expect(bench.view.today.actors[2].capability == 1)
         #expect(Commands.complete("capa", scenario: bench.view.today).text == "capability ")
@@ -44,16 +35,16 @@ import EntenteTestSupport
         var bench = try bench()
         let grouping = try #require(bench.view.today.groupings.first)
         let outsider = try #require(bench.view.today.actors.map(\.id).first { !grouping.members.contains($0) })
-        run("grouping \(grouping.id) add \(outsider)", &bench)
+        bench.run("grouping \(grouping.id) add \(outsider)")
         #expect(bench.view.today.groupings[0].members == grouping.members + [outsider])
         #expect(bench.message == "\(outsider) joined the grouping \(grouping.id)")
-        run("grouping \(grouping.id) add \(outsider)", &bench)
+        bench.run("grouping \(grouping.id) add \(outsider)")
         #expect(bench.message == "\(outsider) is already in \(grouping.id)")
-        run("grouping \(grouping.id) drop \(outsider)", &bench)
+        bench.run("grouping \(grouping.id) drop \(outsider)")
         #expect(bench.view.today.groupings[0].members == grouping.members)
-        run("grouping nowhere add \(outsider)", &bench)
+        bench.run("grouping nowhere add \(outsider)")
         #expect(bench.message?.hasPrefix("unknown grouping 'nowhere'") == true)
-        run("undo", &bench)
+        bench.run("undo")
         #expect(bench.view.today.groupings[0].members == grouping.members + [outsider])
         // Saved and loaded back, the edit is kept.
         let written = ScenarioWriter.yaml(bench.view.today)
@@ -63,7 +54,7 @@ import EntenteTestSupport
     /// The table is the facilitator's: a delegation may not change anyone's capability.
     @Test func aDelegationMayNotEditTheTable() throws {
         var bench = try bench(seat: Seat(id: "india", role: .delegation("india")))
-        run("capability india 4", &bench)
+        bench.run("capability india 4")
         #expect(bench.view.today.actors[2].capability == 1)
         #expect(bench.message == "in the workshop view the issues are the facilitator's to edit")
     }

@@ -39,6 +39,7 @@ public struct RobustnessAnalysis: Sendable {
         var random = SplitMix64(seed: seed)
         var stays = [Int](repeating: 0, count: scenario.actors.count)
         var viable = 0
+        var staying = [StayingCount](repeating: StayingCount(draws: 0, viable: 0), count: members.count + 1)
         var coalition = [UInt64](repeating: 0, count: compiled.wordCount)
         var made = 0
         for draw in 0..<max(0, draws) {
@@ -66,12 +67,16 @@ public struct RobustnessAnalysis: Sendable {
                 words.contains { $0 != 0 } && measures.allRulesHold(words.baseAddress!)
             }
             if holds { viable += 1 }
+            let stayed = members.reduce(0) { $0 + Int(coalition[$1 >> 6] >> UInt64($1 & 63) & 1) }
+            staying[stayed].draws += 1
+            if holds { staying[stayed].viable += 1 }
         }
         let share = { (count: Int) in made > 0 ? Double(count) / Double(made) : 0 }
         return Robustness(
             draws: made, spread: spread, delta: delta, seed: seed,
             stayProbability: members.map { MemberFigure(actor: $0, value: share(stays[$0])) },
             viableProbability: share(viable),
+            staying: staying,
             worstCaseGain: members.map { a in MemberFigure(actor: a, value: worstGain(stances[a], delta: delta) + linkGains[a]) },
             mostFragile: members.compactMap { fragile(actor: $0, stances[$0], margin: margins[$0] - linkGains[$0]) }
                 .min { $0.relativeChange < $1.relativeChange })
@@ -144,10 +149,26 @@ public struct Robustness: Sendable {
     /// The share of draws in which the package's coalition (whoever is a member in that
     /// draw) is non-empty and meets the rules.
     public let viableProbability: Double
+    /// The distribution the two figures above come from: `staying[k]` counts the draws in
+    /// which exactly k of the members stay, and how many of those draws are viable. The
+    /// draws add up to `draws`, the viable ones to `viableProbability · draws`.
+    public let staying: [StayingCount]
     /// For each member, its gain when every value moves by δ against it.
     public let worstCaseGain: [MemberFigure]
     /// The input whose smallest change drops a member, if any can.
     public let mostFragile: FragileInput?
+}
+
+/// The draws of a robustness analysis in which a given number of members stay.
+public struct StayingCount: Sendable, Equatable {
+    public var draws: Int
+    /// Those of the draws in which the coalition (whoever joins in the draw) is viable.
+    public var viable: Int
+
+    public init(draws: Int, viable: Int) {
+        self.draws = draws
+        self.viable = viable
+    }
 }
 
 /// One number per coalition member.

@@ -48,7 +48,7 @@ extension ScenarioDecoder {
                 kind = required(rule, "actors", for: kindName) { knownActorsNonEmpty($0, known: knownActors, groupings: knownGroupings, owner: "rule '\(id)'") }
                     .map { .includeAny($0) }
             default:
-                fields.report(kindNode, "unknown rule kind '\(TerminalText.escaped(kindName))'; expected one of: capability-share, min-members, include-all, include-any")
+                fields.report(kindNode, "unknown rule kind '\(TerminalText.escaped(kindName))'; expected one of: \(RuleKind.names.joined(separator: ", "))")
                 kind = nil
             }
             if let kind { rules.append(Rule(id: id, kind: kind)) }

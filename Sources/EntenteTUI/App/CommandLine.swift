@@ -12,7 +12,7 @@ public struct CommandLineState: Equatable, Sendable {
     /// What the row above the line says: the candidates Tab could not choose between, or
     /// the form of the command being typed and what it does.
     public var hint: String? {
-        if !candidates.isEmpty { return "Tab: " + candidates.joined(separator: " ") }
+        if !candidates.isEmpty { return Key.tab.label + ": " + candidates.joined(separator: " ") }
         guard let name = text.split(separator: " ").first.map({ String($0).trimmingCharacters(in: ["!"]) }) else { return nil }
         return Commands.help(for: name)
     }
@@ -57,6 +57,8 @@ public enum Commands {
         ("reset", [], "put the builder back at the status quo"),
         ("restore", [], "load the unsaved edits offered from the journal"),
         ("robust", [.objective], "run the coalition finder across today and every future, ranking by the worst case"),
+        ("rule", [.rule, .ruleKind, .ruleValue], "set a coalition rule (Overview lists them): rule ID capability-share SHARE (0.5 or 50%), "
+            + "rule ID min-members COUNT, rule ID include-all ACTOR…, rule ID include-any ACTOR|GROUPING…; rule ID drop drops it"),
         ("salience", [.actor, .issue, .number], "set how much an issue matters to an actor"),
         ("save", [.file], "save the scenario (save! overwrites a file changed on disk)"),
         ("search", [.objective], "run the coalition finder in the future shown, ranking by an objective"),
@@ -98,6 +100,8 @@ public enum Commands {
     public enum Word: Sendable {
         case actor, actorOrAll, actorOrder, issue, issueOption, option, optionVerb, onOff, number, text, file, objective, column, screen, groupingOrAll
         case future, linkVerb, command, grouping, memberVerb
+        /// A rule's id, its kind (or drop), and what the kind takes: a number or ids, as many as wanted.
+        case rule, ruleKind, ruleValue
 
         /// How a command's form writes the word.
         var placeholder: String {
@@ -122,6 +126,9 @@ public enum Commands {
             case .command: "[COMMAND]"
             case .grouping: "GROUPING"
             case .memberVerb: "add|drop"
+            case .rule: "ID"
+            case .ruleKind: "KIND|drop"
+            case .ruleValue: "VALUE…"
             }
         }
     }
@@ -164,8 +171,9 @@ public enum Commands {
         let candidates: [String]
         if words.count == 1 {
             candidates = names
-        } else if let command = (usage + tableUsage).first(where: { $0.name == words[0] }), words.count - 2 < command.words.count {
-            switch command.words[words.count - 2] {
+        } else if let command = (usage + tableUsage).first(where: { $0.name == words[0] }),
+                  let word = words.count - 2 < command.words.count ? command.words[words.count - 2] : command.words.last.flatMap({ $0 == .ruleValue ? $0 : nil }) {
+            switch word {
             case .actor: candidates = scenario.actors.map(\.id)
             case .actorOrAll: candidates = scenario.actors.map(\.id) + ["all"]
             case .issue: candidates = scenario.issues.map(\.id)
@@ -190,6 +198,14 @@ public enum Commands {
             case .groupingOrAll: candidates = scenario.groupings.map(\.id) + ["all"]
             case .grouping: candidates = scenario.groupings.map(\.id)
             case .memberVerb: candidates = ["add", "drop"]
+            case .rule: candidates = scenario.rules.map(\.id)
+            case .ruleKind: candidates = RuleKind.names + ["drop"]
+            case .ruleValue:
+                switch words[2] {
+                case "include-all": candidates = scenario.actors.map(\.id)
+                case "include-any": candidates = scenario.actors.map(\.id) + scenario.groupings.map(\.id)
+                default: candidates = []
+                }
             case .actorOrder: candidates = ActorOrder.allCases.map(\.rawValue)
             case .command: candidates = names
             case .number, .text, .file: candidates = []

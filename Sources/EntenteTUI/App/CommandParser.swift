@@ -85,6 +85,8 @@ struct CommandParser {
             try count(3, "grouping GROUPING add|drop ACTOR")
             guard ["add", "drop"].contains(words[1]) else { throw CommandError(":grouping takes GROUPING add ACTOR or GROUPING drop ACTOR") }
             return [.editing(.edit(.membership(grouping: words[0], actor: words[2], words[1] == "add")))]
+        case "rule":
+            return [.editing(.edit(try ruleEdit()))]
         case "salience":
             try count(3, "salience ACTOR ISSUE NUMBER")
             return [.editing(.edit(.salience(actor: words[0], issue: words[1], try number(words[2]))))]
@@ -234,6 +236,30 @@ struct CommandParser {
         case "debrief": return [.show(.table), .workshop(.toggleDebrief)]
         default:
             throw CommandError("unknown command '\(name)'; expected one of: \(Commands.names.joined(separator: ", "))")
+        }
+    }
+
+    /// `:rule ID KIND VALUE…` or `:rule ID drop`; actor and grouping ids may also be
+    /// separated by commas. The scenario checks the ids and ranges when the edit is made.
+    private func ruleEdit() throws(CommandError) -> ScenarioEdit {
+        let form = CommandError(":" + (Commands.help(for: "rule") ?? "rule"))
+        guard words.count >= 2 else { throw form }
+        let (id, values) = (words[0], Array(words.dropFirst(2)))
+        let ids = values.flatMap { $0.split(separator: ",").map(String.init) }
+        switch words[1] {
+        case "drop" where values.isEmpty: return .dropRule(id)
+        case "capability-share" where values.count == 1:
+            let text = values[0].hasSuffix("%") ? String(values[0].dropLast()) : values[0]
+            guard let number = Double(text), number.isFinite else { throw CommandError("capability-share takes a share such as 0.5 or 50%, not '\(values[0])'") }
+            return .setRule(Rule(id: id, kind: .capabilityShare(atLeast: values[0].hasSuffix("%") ? number / 100 : number)))
+        case "min-members" where values.count == 1:
+            guard let count = Int(values[0]) else { throw CommandError("min-members takes a whole number of members, not '\(values[0])'") }
+            return .setRule(Rule(id: id, kind: .minMembers(count)))
+        case "include-all" where !ids.isEmpty: return .setRule(Rule(id: id, kind: .includeAll(ids)))
+        case "include-any" where !ids.isEmpty: return .setRule(Rule(id: id, kind: .includeAny(ids)))
+        case let kind where !RuleKind.names.contains(kind) && kind != "drop":
+            throw CommandError("unknown rule kind '\(kind)'; expected one of: \(RuleKind.names.joined(separator: ", ")), or drop")
+        default: throw form
         }
     }
 

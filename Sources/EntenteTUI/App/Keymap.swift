@@ -35,8 +35,8 @@ public struct Keymap: Sendable {
 
     public static let workbench = Keymap(bindings: [
         Binding([.character("?")], .toggleHelp, "show or hide this help", hint: true),
-        Binding([.character("/")], .browsing(.openFilter), "filter the current list (Enter keeps it, Esc clears it)"),
-        Binding([.character(":")], .openCommandLine, "command line (:help lists the commands, Tab completes)"),
+        Binding([.character("/")], .browsing(.openFilter), "filter the current list (\(Key.enter.label) keeps it, \(Key.escape.label) clears it)"),
+        Binding([.character(":")], .openCommandLine, "command line (:help lists the commands, \(Key.tab.label) completes)"),
         Binding([.home], .jump(toEnd: false), "to the first row of the list (or the top)"),
         Binding([.end], .jump(toEnd: true), "to the last row of the list (or the bottom)"),
         Binding([.tab], .nextScreen(1), "next screen"),
@@ -150,7 +150,7 @@ public struct Keymap: Sendable {
         Binding([.character("v")], .workshop(.callVote(nil)), "call a vote on the selected proposal", hint: true, on: .table, for: .facilitator),
         Binding([.character("i")], .editing(.prompt(.text("inject "))), "bring a future into force (:inject FUTURE [SEAT…])", on: .table, for: .facilitator),
         Binding([.character("B")], .editing(.prompt(.text("broadcast "))), "announce something to every seat", on: .table, for: .facilitator),
-        Binding([.character("R")], .editing(.prompt(.text("reveal"))), "reveal every stance and answer to every seat (Enter confirms)", on: .table, for: .facilitator),
+        Binding([.character("R")], .editing(.prompt(.text("reveal"))), "reveal every stance and answer to every seat (\(Key.enter.label) confirms)", on: .table, for: .facilitator),
         Binding([.character("d")], .workshop(.toggleDebrief), "show the debrief of the table so far (again: the table)", hint: true, on: .table, for: .facilitator),
         Binding([.character("b")], .workshop(.build(nil)), "open the selected proposal in the builder", on: .table),
         Binding([.character("m")], .editing(.prompt(.text("tell "))), "message seats privately (:tell SEAT[,SEAT] TEXT)", hint: true, on: .table),
@@ -171,6 +171,21 @@ public struct Keymap: Sendable {
         Binding([.pageUp], .page(-1), "scroll a page up"),
         Binding([.character("q")], .quit, "quit; the edits are offered again next time"),
     ]
+
+    /// The keys while the help overlay is open; its last row names the first.
+    public static let helpOverlay: [Binding] = [
+        Binding([.escape, .character("?"), .character("q")], .toggleHelp, "close this help"),
+        Binding([.down, .character("j")], .scroll(1), "scroll down"),
+        Binding([.up, .character("k")], .scroll(-1), "scroll up"),
+        Binding([.pageDown, .character(" ")], .page(1), "scroll a page down"),
+        Binding([.pageUp], .page(-1), "scroll a page up"),
+    ]
+
+    /// Esc while a file is opening stops the load, before it does anything else.
+    public static let stopOpening = Binding([.escape], .files(.stopOpening), "stop opening the file")
+
+    /// Esc with a `/` filter set (and no search running) clears the filter.
+    public static let clearFilter = Binding([.escape], .browsing(.setFilter("")), "clear the filter")
 
     /// The answers when another workbench holds the file's journal.
     public static let lockedJournal: [Binding] = [
@@ -197,6 +212,19 @@ public struct Keymap: Sendable {
 
     /// The same for the workbench's keymap: what every screen's prose calls a key.
     static func key(_ action: Action, on screen: ScreenID) -> String { workbench.keyLabel(for: action, on: screen) }
+
+    /// An action's first key among `bindings`, for prose short of room: `f` of `f/Enter`.
+    static func firstKey(_ action: Action, in bindings: [Binding]) -> String {
+        bindings.first { $0.action == action }?.keys.first?.label ?? ":"
+    }
+
+    /// The first keys of two opposite actions, as prose pairs them: `←/→`, `↓/↑`.
+    static func pair(_ one: Action, _ other: Action, in bindings: [Binding]) -> String {
+        firstKey(one, in: bindings) + "/" + firstKey(other, in: bindings)
+    }
+
+    /// The same for a screen of the workbench.
+    static func pair(_ one: Action, _ other: Action, on screen: ScreenID) -> String { pair(one, other, in: workbench.bindings(on: screen)) }
 
     /// The bindings that apply on a screen, its own first.
     public func bindings(on screen: ScreenID) -> [Binding] {
@@ -234,18 +262,9 @@ public struct Keymap: Sendable {
             return answers.first { $0.keys.contains(key) }?.action
         }
         if state.filterEditing { return .browsing(.filterKey(key)) }
-        if key == .escape, state.opening != nil { return .files(.stopOpening) }
-        if state.showHelp {
-            switch key {
-            case .escape, .character("?"), .character("q"): return .toggleHelp
-            case .down, .character("j"): return .scroll(1)
-            case .up, .character("k"): return .scroll(-1)
-            case .pageDown, .character(" "): return .page(1)
-            case .pageUp: return .page(-1)
-            default: break
-            }
-        }
-        if key == .escape, !state.filter.isEmpty, !state.finder.running { return .browsing(.setFilter("")) }
+        if state.opening != nil, Self.stopOpening.keys.contains(key) { return Self.stopOpening.action }
+        if state.showHelp, let binding = Self.helpOverlay.first(where: { $0.keys.contains(key) }) { return binding.action }
+        if !state.filter.isEmpty, !state.finder.running, Self.clearFilter.keys.contains(key) { return Self.clearFilter.action }
         return bindings(in: state).first { $0.keys.contains(key) }?.action
     }
 }

@@ -96,7 +96,7 @@ func updateEditing(_ state: inout AppState, _ action: EditingAction) -> [Effect]
         return applyEdit(&state, .salience(actor: actor, issue: issue, max(0, ((current + change) * 100).rounded() / 100)))
     case .adjustValue(let change):
         guard let (actor, issue) = cellIDs(state), let stance = state.view.today.actors[state.cell.actor].interests[issue] else {
-            state.message = "no stance here: + gives the actor a salience on the issue first"
+            state.message = "no stance here: \(Keymap.key(.editing(.adjustSalience(0.1)), on: .interests)) gives the actor a salience on the issue first"
             break
         }
         let option = issues[state.cell.issue].options[state.optionCursor(in: state.cell.issue)]

@@ -23,7 +23,7 @@ func updateFutures(_ state: inout AppState, _ action: FutureAction) -> [Effect] 
     case .selectLink(let step):
         let count = state.ownLinks.count
         guard count > 0 else {
-            state.message = "\(state.scenario.actors[state.cell.actor].id) has no links of its own: a adds one"
+            state.message = "\(state.scenario.actors[state.cell.actor].id) has no links of its own: \(Keymap.key(.editing(.prompt(.addLink)), on: .interests)) adds one"
             break
         }
         state.selectedLink = wrapped(state.linkCursor, by: step, count: count)

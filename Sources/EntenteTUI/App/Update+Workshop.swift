@@ -10,7 +10,7 @@ func updateWorkshop(_ state: inout AppState, _ action: WorkshopAction) -> [Effec
         if state.workshop == nil {
             state.workshop = WorkshopState(seat: seat, table: table)
             state.screen = .table
-            state.message = "joined the table as \(seat.id)" + (seat.actor.map { " (\(actorName($0, state)))" } ?? "") + "; ? lists the keys"
+            state.message = "joined the table as \(seat.id)" + (seat.actor.map { " (\(actorName($0, state)))" } ?? "") + "; \(Keymap.key(.toggleHelp, on: .table)) lists the keys"
         } else {
             state.message = "back at the table"
         }
@@ -73,7 +73,7 @@ func updateWorkshop(_ state: inout AppState, _ action: WorkshopAction) -> [Effec
         guard chosen.proposal.author == workshop.seat.id else { state.message = "only its author withdraws #\(chosen.proposal.id)"; break }
         return [.table(.withdraw(proposal: chosen.proposal.id))]
     case .respond(let answer, let number):
-        guard !workshop.isFacilitator else { state.message = "the delegations answer proposals; the facilitator calls votes (v)"; break }
+        guard !workshop.isFacilitator else { state.message = "the delegations answer proposals; the facilitator calls votes (\(Keymap.key(.workshop(.callVote(nil)), on: .table)))"; break }
         guard let chosen = proposal(number, workshop, &state) else { break }
         let sealed = workshop.table.voting == .sealed ? " (sealed until the round closes)" : ""
         state.message = "\(answer == .accept ? "accepting" : "rejecting") #\(chosen.proposal.id)\(sealed)…"
@@ -221,7 +221,7 @@ private func notice(_ fact: TableFact, _ workshop: WorkshopState, _ state: AppSt
     case .broadcast(let text): "facilitator: " + text
     case .voteCalled(let id): "the facilitator calls a vote on #\(id)"
     case .futureInjected(_, let name, _): "in force now: " + name
-    case .actorEdited(let actor, _, _): actor == workshop.seat.actor ? "the facilitator changed your stance (3 shows it)" : "the facilitator changed \(actor)'s stance"
+    case .actorEdited(let actor, _, _): actor == workshop.seat.actor ? "the facilitator changed your stance (\(Keymap.key(.show(.interests), on: .table)) shows it)" : "the facilitator changed \(actor)'s stance"
     case .revealed: "the facilitator revealed everything: every stance and answer is shown"
     case .seatReset(let seat) where seat == workshop.seat.id: "your seat was reset"
     case .proposed(let proposal) where proposal.author == workshop.seat.id: "proposed #\(proposal.id)"

@@ -338,7 +338,7 @@ private func updateBrowsing(_ state: inout AppState, _ action: BrowsingAction) -
         return [.session(.workspace(.look(as: viewer)))]
     case .openFilter:
         guard [.issues, .interests, .builder, .finder].contains(state.screen) else {
-            state.message = "/ filters the issues (Issues, builder), the actors (Interests) and the results (finder)"
+            state.message = "\(Keymap.key(.browsing(.openFilter), on: state.screen)) filters the issues (Issues, builder), the actors (Interests) and the results (finder)"
             break
         }
         state.filterEditing = true
@@ -461,11 +461,11 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
             break
         }
         guard state.opening == nil else {
-            state.message = "still opening \(state.opening ?? ""); Esc stops it"
+            state.message = "still opening \(state.opening ?? ""); \(Keymap.stopOpening.keyLabel) stops it"
             break
         }
         state.opening = file
-        state.message = "opening \(file)… (Esc stops)"
+        state.message = "opening \(file)… (\(Keymap.stopOpening.keyLabel) stops)"
         return [.open(file)]
     case .requestSave(let file, let force):
         if state.journal != nil {
@@ -487,7 +487,7 @@ private func updateFiles(_ state: inout AppState, _ action: FileAction) -> [Effe
         return [.writeBrief(state.package, path: file, audience: audience ?? state.viewer, format: chosen, force: force)]
     case .requestComparison(let file, let force):
         guard !state.pinned.isEmpty else {
-            state.message = "nothing pinned to compare: p pins a package in the builder or the finder"
+            state.message = "nothing pinned to compare: \(Keymap.key(.browsing(.pin), on: .builder)) pins a package in the builder or the finder"
             break
         }
         let table = CompareTable(state)

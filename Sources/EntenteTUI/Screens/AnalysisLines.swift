@@ -2,7 +2,7 @@ import EntenteCore
 
 /// The analysis of the finder's selected package as short wrapped lines: who is pivotal
 /// and how much power members hold, blocs bridged, what would bring holdouts in, the
-/// bargaining points, stability and robustness.
+/// bargaining points, stability and robustness (its draws as a histogram).
 enum AnalysisLines {
     /// `excluded`: actors the search keeps out, for whom no sweetener is offered.
     static func lines(_ analysis: PackageAnalysis, scenario: Scenario, width: Int, excluded: Set<String> = []) -> [(String, Style)] {
@@ -51,7 +51,7 @@ enum AnalysisLines {
         add("robustness", "viable in \(Figures.percent(robust.viableProbability)) of \(robust.draws) draws"
             + (shakiest.map { "; shakiest member \(id($0.actor)) stays in \(Figures.percent($0.value))" } ?? "")
             + (robust.mostFragile.map { "; most fragile: \(id($0.actor))'s \($0.input.rawValue) on \(scenario.issues[$0.issue].id)" } ?? ""))
-        return lines
+        return lines + RobustnessHistogram.lines(robust, width: width)
     }
 }
 

@@ -37,7 +37,7 @@ enum BuilderScreen {
     /// The issues with the option in force; the selected one highlighted, changed ones
     /// marked, issues held off the table or fixed labelled so.
     private static func drawIssues(_ state: AppState, into grid: inout Grid, x: Int, top: Int, width: Int, height: Int) {
-        grid.put("Issues (←/→ changes the option)" + (state.filter.isEmpty ? "" : " /\(TerminalText.escaped(state.filter))"), x: x, y: top,
+        grid.put("Issues (\(Keymap.pair(.editing(.changeOption(-1)), .editing(.changeOption(1)), on: .builder)) changes the option)" + (state.filter.isEmpty ? "" : " /\(TerminalText.escaped(state.filter))"), x: x, y: top,
                  style: Style(bold: true, role: .accent), limit: width)
         let issues = state.scenario.issues
         let visible = state.visibleIssues
@@ -93,7 +93,6 @@ enum BuilderScreen {
         let figureWidth = 8
         let barWidth = max(4, width - nameWidth - figureWidth - 4)
         let scale = max(1, standings.map { abs($0.gain) }.max() ?? 1)
-        let (full, loss) = ("█", "▒")
         // Why the explained actor is in or out, at the foot of the pane.
         let why = state.shortfall(under: state.package).map { Array(ShortfallLines.lines($0, package: state.package, scenario: state.scenario, width: width).prefix(4)) } ?? []
         for (offset, line) in why.enumerated() {
@@ -108,9 +107,7 @@ enum BuilderScreen {
             let y = firstBar + row
             let (gain, member, redLined) = (standing.gain, standing.joins, standing.redLined)
             grid.put(DisplayWidth.pad(TerminalText.escaped(state.scenario.actors[standing.actor].name), to: nameWidth), x: x, y: y, style: Style(bold: member), limit: nameWidth)
-            // Any gain or loss shows at least one cell: a blank bar reads as nothing at stake.
-            let length = gain == 0 ? 0 : max(1, Int((abs(gain) / scale * Double(barWidth)).rounded()))
-            let bar = String(repeating: gain >= 0 ? full : loss, count: min(barWidth, length))
+            let bar = String(repeating: gain >= 0 ? Bars.full : Bars.loss, count: Bars.length(gain, scale: scale, width: barWidth))
             if redLined {
                 // Which red line, in place of the bar: the package's option the actor refuses.
                 let crossed = state.scenario.redLinesCrossed(by: state.package, actor: standing.actor).joined(separator: ", ")

@@ -14,7 +14,7 @@ enum CompareFutures {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int) {
         guard rows(state) > 0 else { return }
         let pin = state.comparedPin
-        let more = state.pinned.count > 1 ? " (] and [ choose the package)" : ""
+        let more = state.pinned.count > 1 ? " (\(Keymap.key(.futures(.selectPin(1)), on: .compare)) and \(Keymap.key(.futures(.selectPin(-1)), on: .compare)) choose the package)" : ""
         let title = TerminalText.escaped(state.view.pinned[pin].title(pin))
         grid.put("\(title) today and in every future\(more)", x: 1, y: top + 1, style: Style(bold: true, role: .accent), limit: grid.width - 2)
         let nameWidth = min(34, max(12, state.view.futures.map { DisplayWidth.of(TerminalText.escaped($0.name)) }.max() ?? 0) + 2)

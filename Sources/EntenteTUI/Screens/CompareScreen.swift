@@ -2,7 +2,7 @@ import EntenteCore
 
 /// Compare: up to three pinned packages side by side (`CompareTable`): the issues, where
 /// they differ highlighted, each package's coalition and figures, its members and every
-/// actor's gain, scrolled with ↓/↑; below, when the scenario has futures, one of the
+/// actor's gain with a bar of it (`GainChart`), scrolled; below, when the scenario has futures, one of the
 /// packages in each of them (`CompareFutures`).
 enum CompareScreen {
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
@@ -10,7 +10,7 @@ enum CompareScreen {
         CompareFutures.draw(state, into: &grid, top: top + height - across)
         let height = height - across
         guard !state.pinned.isEmpty else {
-            grid.putWrapped("Nothing pinned yet: press p in the package builder or on a result in the coalition finder.",
+            grid.putWrapped("Nothing pinned yet: press \(Keymap.key(.browsing(.pin), on: .builder)) in the package builder, or \(Keymap.key(.browsing(.pin), on: .finder)) on a result in the coalition finder.",
                             x: 1, y: top, width: grid.width - 2, style: Style(role: .muted))
             return
         }
@@ -33,22 +33,30 @@ enum CompareScreen {
         let cut = table.rows.count > rows
         let shown = cut ? rows - 1 : rows
         let first = min(state.compareScroll, max(0, table.rows.count - shown))
-        for row in table.rows.dropFirst(first).prefix(shown) {
+        let chart = GainChart(table, columnWidth: columnWidth)
+        for (index, row) in table.rows.enumerated().dropFirst(first).prefix(shown) {
             switch row.kind {
             case .heading:
-                grid.put(TerminalText.escaped(row.label), x: 1, y: y, style: Style(bold: true, role: .accent), limit: grid.width - 2)
+                let used = grid.put(TerminalText.escaped(row.label), x: 1, y: y, style: Style(bold: true, role: .accent), limit: grid.width - 2)
+                if chart.drawn, table.rows.indices.contains(index + 1), case .gain = table.rows[index + 1].kind {
+                    grid.put("  bars: \(Bars.full) gain, \(Bars.loss) loss, \(Bars.axis) zero", x: 1 + used, y: y, style: Style(role: .muted), limit: grid.width - 2 - used)
+                }
             case .issue(let differs, let atStatusQuo):
                 grid.put(DisplayWidth.truncate(TerminalText.escaped(row.label), to: labelWidth), x: 1, y: y, style: Style(bold: differs))
                 for (index, cell) in row.cells.enumerated() {
                     grid.put(DisplayWidth.truncate(TerminalText.escaped(cell), to: columnWidth - 1), x: x(index), y: y,
                              style: Style(bold: differs, reverse: differs, role: atStatusQuo[index] ? .muted : nil))
                 }
-            case .figure, .gain:
-                grid.put(DisplayWidth.truncate(TerminalText.escaped(row.label), to: labelWidth), x: 1, y: y, style: Style(bold: row.kind == .figure))
+            case .figure:
+                grid.put(DisplayWidth.truncate(TerminalText.escaped(row.label), to: labelWidth), x: 1, y: y, style: Style(bold: true))
                 for (index, cell) in row.cells.enumerated() {
-                    var style = Style()
-                    if case .gain(let members) = row.kind { style = Style(bold: members[index], role: members[index] ? .good : .muted) }
-                    grid.put(DisplayWidth.truncate(TerminalText.escaped(cell), to: columnWidth - 1), x: x(index), y: y, style: style)
+                    grid.put(DisplayWidth.truncate(TerminalText.escaped(cell), to: columnWidth - 1), x: x(index), y: y)
+                }
+            case .gain(let members, let points):
+                grid.put(DisplayWidth.truncate(TerminalText.escaped(row.label), to: labelWidth), x: 1, y: y)
+                for (index, cell) in row.cells.enumerated() {
+                    let style = Style(bold: members[index], role: members[index] ? .good : .muted)
+                    chart.draw(cell, points[index], into: &grid, x: x(index), y: y, style: style)
                 }
             }
             y += 1
@@ -56,8 +64,8 @@ enum CompareScreen {
         if cut {
             let keys = Keymap.workbench
             let below = table.rows.count - first - shown
-            let where_ = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .page(1), on: .compare)))" : "the end (\(keys.keyLabel(for: .page(-1), on: .compare)) goes back)"
-            grid.put("── \(first + 1)–\(first + shown) of \(table.rows.count): \(where_); :compare FILE writes it all", x: 1, y: y, style: Style(role: .muted), limit: grid.width - 2)
+            let position = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .page(1), on: .compare)))" : "the end (\(keys.keyLabel(for: .page(-1), on: .compare)) goes back)"
+            grid.put("── \(first + 1)–\(first + shown) of \(table.rows.count): \(position); :compare FILE writes it all", x: 1, y: y, style: Style(role: .muted), limit: grid.width - 2)
         }
     }
 

@@ -12,8 +12,9 @@ struct CompareTable {
         /// An issue: `differs` when the pins choose different options; `atStatusQuo` per cell.
         case issue(differs: Bool, atStatusQuo: [Bool])
         case figure
-        /// An actor's gains: `members` per cell, whether it joins that package's coalition.
-        case gain(members: [Bool])
+        /// An actor's gains: `members` per cell, whether it joins that package's coalition;
+        /// `points`, the gain Compare's chart draws (nil where a red line keeps it out).
+        case gain(members: [Bool], points: [Double?])
     }
 
     struct Row {
@@ -44,7 +45,7 @@ struct CompareTable {
             let own = evaluations.map { $0.standing(of: viewer) }
             rows.append(Row(label: scenario.actors[viewer].name,
                             cells: own.map { $0.map { "\(Figures.signed($0.gain)) (\($0.joins ? "joins" : $0.redLined ? "red line" : "stays out"))" } ?? "" },
-                            kind: .gain(members: own.map { $0?.joins == true })))
+                            kind: .gain(members: own.map { $0?.joins == true }, points: own.map { $0?.redLined == false ? $0?.gain : nil })))
             self.rows = rows
             return
         }
@@ -65,7 +66,8 @@ struct CompareTable {
         for actor in scenario.actors.indices {
             rows.append(Row(label: scenario.actors[actor].name,
                             cells: full.map { $0.redLined.contains(actor) ? "red line" : Figures.signed($0.gains[actor]) },
-                            kind: .gain(members: full.map { $0.coalition.contains(actor) })))
+                            kind: .gain(members: full.map { $0.coalition.contains(actor) },
+                                        points: full.map { $0.redLined.contains(actor) ? nil : $0.gains[actor] })))
         }
         self.rows = rows
     }
@@ -100,7 +102,7 @@ struct CompareTable {
 
     /// The row's cells, with members of a coalition marked `*` on gain rows.
     private func marked(_ row: Row) -> [String] {
-        guard case .gain(let members) = row.kind else { return row.cells }
+        guard case .gain(let members, _) = row.kind else { return row.cells }
         return zip(row.cells, members).map { $1 ? $0 + " *" : $0 }
     }
 }

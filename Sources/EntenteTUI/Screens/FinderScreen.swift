@@ -63,7 +63,7 @@ enum FinderScreen {
         let packages = finder.packages
         guard !packages.isEmpty, !finder.order.isEmpty else {
             if finder.hasResults {
-                let why = packages.isEmpty ? emptyReason(state) : ["No result matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter)."]
+                let why = packages.isEmpty ? emptyReason(state) : ["No result matches /\(TerminalText.escaped(state.filter)) (\(Keymap.clearFilter.keyLabel) clears the filter)."]
                 for (row, line) in why.enumerated() { grid.put(line, x: 1, y: y + row, limit: width) }
             }
             return
@@ -253,7 +253,7 @@ enum FinderScreen {
         } else if state.finder.stale {
             lines.append(("not analysed: the scenario changed since this search", Style(role: .muted)))
         } else if state.finder.analysisStopped == evaluation.package {
-            lines.append(("analysis stopped (Esc): move to another result and back to analyse it", Style(role: .muted)))
+            lines.append(("analysis stopped (\(Keymap.key(.finder(.cancelSearch), on: .finder))): move to another result and back to analyse it", Style(role: .muted)))
         } else {
             lines.append(("analysing: pivotal members, sweeteners, bargaining points, stability, robustness…", Style(role: .muted)))
         }
@@ -281,8 +281,8 @@ enum FinderScreen {
         if cut {
             let below = max(0, lines.count - first - shown)
             let keys = Keymap.workbench
-            let where_ = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .page(1), on: .finder)))" : "the end (\(keys.keyLabel(for: .page(-1), on: .finder)) goes back)"
-            grid.put("── \(first + 1)–\(first + shown) of \(lines.count): \(where_)", x: 1, y: y + shown, style: Style(role: .muted), limit: width)
+            let position = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .page(1), on: .finder)))" : "the end (\(keys.keyLabel(for: .page(-1), on: .finder)) goes back)"
+            grid.put("── \(first + 1)–\(first + shown) of \(lines.count): \(position)", x: 1, y: y + shown, style: Style(role: .muted), limit: width)
         }
     }
 

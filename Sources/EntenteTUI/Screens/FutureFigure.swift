@@ -118,7 +118,7 @@ enum FutureFigure {
                 if let lane { list.append(OverviewLine("   " + status(lane.package, state: state), Style())) }
             }
         }
-        let heading = OverviewLine("Figure 1: the four futures (w shows the next; in each, the builder's package)", Style(bold: true, role: .accent))
+        let heading = OverviewLine("Figure 1: the four futures (\(Keymap.key(.futures(.cycleFuture(1)), on: .overview)) shows the next; in each, the builder's package)", Style(bold: true, role: .accent))
         guard beside, !list.isEmpty else {
             return [heading] + figure + (list.isEmpty ? [] : [OverviewLine("", Style())] + list)
         }

@@ -17,13 +17,15 @@ enum InterestsLinks {
 
     static func lines(_ state: AppState, width: Int) -> [(text: String, style: Style)] {
         let actor = state.scenario.actors[state.cell.actor]
-        var lines: [(text: String, style: Style)] = [("Links of \(TerminalText.escaped(actor.name)) (n chooses, a adds, c changes, d drops)", Style(bold: true, role: .accent))]
+        let key = { (action: Action) in Keymap.key(action, on: .interests) }
+        let keys = "\(key(.futures(.selectLink(1)))) chooses, \(key(.editing(.prompt(.addLink)))) adds, \(key(.editing(.prompt(.editLink)))) changes, \(key(.futures(.dropSelectedLink))) drops"
+        var lines: [(text: String, style: Style)] = [("Links of \(TerminalText.escaped(actor.name)) (\(keys))", Style(bold: true, role: .accent))]
         guard state.canSee(actor: state.cell.actor) else {
             lines.append(("hidden in the workshop view", Style(role: .muted)))
             return lines
         }
         let own = state.ownLinks
-        if own.isEmpty { lines.append(("none: a adds one (:link \(TerminalText.escaped(actor.id)) add POINTS ISSUE=OPTION ISSUE=OPTION [NOTE])", Style(role: .muted))) }
+        if own.isEmpty { lines.append(("none: \(key(.editing(.prompt(.addLink)))) adds one (:link \(TerminalText.escaped(actor.id)) add POINTS ISSUE=OPTION ISSUE=OPTION [NOTE])", Style(role: .muted))) }
         let selected = state.linkCursor
         for (index, link) in own.enumerated() {
             let marker = index == selected ? "▸" : " "

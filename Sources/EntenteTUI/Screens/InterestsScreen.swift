@@ -45,7 +45,7 @@ enum InterestsScreen {
         let scenario = state.scenario
         let actors = state.visibleActors
         guard !actors.isEmpty, !scenario.issues.isEmpty else {
-            grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).", x: 1, y: top)
+            grid.put(state.filter.isEmpty ? "No actors or issues to show." : "No actor matches /\(TerminalText.escaped(state.filter)) (\(Keymap.clearFilter.keyLabel) clears the filter).", x: 1, y: top)
             return
         }
         let place = layout(state, width: grid.width, height: height)

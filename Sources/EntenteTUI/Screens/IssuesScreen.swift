@@ -57,7 +57,7 @@ enum IssuesScreen {
 
     static func draw(_ state: AppState, into grid: inout Grid, top: Int, height: Int) {
         guard !state.visibleIssues.isEmpty else {
-            grid.put(state.filter.isEmpty ? "No issues in this scenario." : "No issue matches /\(TerminalText.escaped(state.filter)) (Esc clears the filter).", x: 1, y: top)
+            grid.put(state.filter.isEmpty ? "No issues in this scenario." : "No issue matches /\(TerminalText.escaped(state.filter)) (\(Keymap.clearFilter.keyLabel) clears the filter).", x: 1, y: top)
             return
         }
         let place = layout(width: grid.width, top: top, height: height)
@@ -109,7 +109,7 @@ enum IssuesScreen {
         }
         lines.append(("", Style()))
         lines += TextWrap.wrap(caresMost(state, issue: issue), width: width, first: "cares most: ", rest: "  ").map { ($0, Style()) }
-        lines += TextWrap.wrap("←/→ option · f fix · t table · s split · m merge · r rename · a add · n name · o openness · e describe · d drop option · v stances",
+        lines += TextWrap.wrap(keyGuide,
                                width: width, first: "", rest: "").map { ($0, Style(role: .muted)) }
         for (offset, line) in lines.prefix(rows).enumerated() {
             grid.put(line.0, x: x, y: y + offset, style: line.1, limit: width)
@@ -118,6 +118,19 @@ enum IssuesScreen {
 
     /// The actors to whom the issue matters most (share of their attention), or in the
     /// workshop view only the viewer's own share.
+    /// The detail pane's reminder of the keys, each named by the keymap.
+    private static var keyGuide: String {
+        let key = { (action: Action) in Keymap.firstKey(action, in: Keymap.workbench.bindings(on: .issues)) }
+        let words: [(String, String)] = [
+            (Keymap.pair(.editing(.selectOption(-1)), .editing(.selectOption(1)), on: .issues), "option"), (key(.editing(.toggleFix)), "fix"),
+            (key(.editing(.toggleTable)), "table"), (key(.editing(.prompt(.split))), "split"), (key(.editing(.mergeSelected)), "merge"),
+            (key(.editing(.prompt(.rename))), "rename"), (key(.editing(.prompt(.addOption))), "add"), (key(.editing(.prompt(.renameOption))), "name"),
+            (key(.editing(.prompt(.openness))), "openness"), (key(.editing(.prompt(.describeOption))), "describe"),
+            (key(.editing(.dropSelectedOption)), "drop option"), (key(.editing(.interestsOfSelectedIssue)), "stances"),
+        ]
+        return words.map { "\($0.0) \($0.1)" }.joined(separator: " · ")
+    }
+
     private static func caresMost(_ state: AppState, issue: Issue) -> String {
         let shares = state.scenario.actors.indices.filter(state.canSee).compactMap { index -> (String, Double)? in
             let actor = state.scenario.actors[index]

@@ -18,7 +18,7 @@ enum JournalDialog {
         }.map { ($0.keyLabel, $0.help) })
         if offer.showingChanges {
             let changes = offer.changes.map(TerminalText.escaped)
-            let lines = answers + ["", "↓/↑ scroll; - the file now, + the edits:", ""] + (changes.isEmpty ? ["(no difference)"] : changes)
+            let lines = answers + ["", "\(Keymap.pair(.scroll(1), .scroll(-1), in: Keymap.journalOffer)) scroll; - the file now, + the edits:", ""] + (changes.isEmpty ? ["(no difference)"] : changes)
             return ("What restoring would change in \(file)", lines, offer.scroll)
         }
         var text = "\(file) has edits that were never saved"

@@ -95,9 +95,9 @@ enum LeversScreen {
         guard shown < points.count else { return }
         let below = points.count - first - shown
         let keys = Keymap.workbench
-        let where_ = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .scroll(1), on: .levers)))"
+        let position = below > 0 ? "\(below) more below (\(keys.keyLabel(for: .scroll(1), on: .levers)))"
             : "the end (\(keys.keyLabel(for: .scroll(-1), on: .levers)) goes back)"
-        grid.put(DisplayWidth.truncate("── \(first + 1)–\(first + shown) of \(points.count) issues: \(where_)", to: grid.width - 2),
+        grid.put(DisplayWidth.truncate("── \(first + 1)–\(first + shown) of \(points.count) issues: \(position)", to: grid.width - 2),
                  x: 1, y: y + shown, style: Style(role: .muted))
     }
 

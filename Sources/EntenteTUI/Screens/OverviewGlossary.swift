@@ -8,14 +8,17 @@ enum OverviewGlossary {
         let scenario = state.scenario
         let heading = Style(bold: true, role: .accent)
         var lines: [OverviewLine] = []
-        func wrapped(_ text: String, indent: String = "  ") {
+        func wrapped(_ text: String, indent: String = "  ", _ style: Style = Style()) {
             for line in TextWrap.wrap(TerminalText.escaped(text), width: max(10, width), first: indent, rest: indent + "  ") {
-                lines.append(OverviewLine(line, Style()))
+                lines.append(OverviewLine(line, style))
             }
         }
         lines.append(OverviewLine("Rules: a coalition is viable when it is not empty and every rule holds", heading))
         if scenario.rules.isEmpty { wrapped("none: any coalition with a member is viable") }
-        for rule in scenario.rules { wrapped("\(rule.id): " + words(rule.kind, scenario)) }
+        for rule in scenario.rules { wrapped("\(rule.id): " + rule.kind.words) }
+        if state.viewerIndex == nil {
+            wrapped(":rule ID KIND VALUE… sets a rule, :rule ID drop drops it (:help rule lists the kinds)", Style(role: .muted))
+        }
         lines.append(OverviewLine("", Style()))
         lines.append(OverviewLine("Capabilities: what a member brings to the capability share", heading))
         let total = scenario.actors.reduce(0) { $0 + $1.capability }
@@ -40,19 +43,9 @@ enum OverviewGlossary {
         wrapped("Shapley–Shubik: in the game where capability is the vote, a member's share of the orders of arrival in "
             + "which it is the one whose capability first reaches the quota; the shares add up to 1 (Banzhaf stands in "
             + "on games too large to count exactly).")
-        wrapped("Heat map (3): a cell's shade is the issue's salience against the actor's most salient issue: "
+        wrapped("Heat map (\(Keymap.key(.show(.interests), on: .overview))): a cell's shade is the issue's salience against the actor's most salient issue: "
             + "· no stance, ░ a quarter, ▒ half, ▓ three quarters, █ its most salient; the text is its preferred option, "
             + "! a red line on the issue, ╌ a stance the workshop view hides.")
         return lines
-    }
-
-    /// A rule in words.
-    static func words(_ kind: RuleKind, _ scenario: Scenario) -> String {
-        switch kind {
-        case .capabilityShare(let share): "members hold at least \(Figures.percent(share)) of all capability"
-        case .minMembers(let count): "at least \(count) member\(count == 1 ? "" : "s")"
-        case .includeAll(let ids): "every one of " + ids.joined(separator: ", ") + " is a member"
-        case .includeAny(let ids): "at least one of " + ids.joined(separator: ", ") + " (or a member of that grouping) is a member"
-        }
     }
 }

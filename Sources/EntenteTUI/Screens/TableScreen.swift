@@ -84,8 +84,8 @@ enum TableScreen {
         grid.put("Proposals" + (listed.isEmpty ? "" : " (\(listed.count), newest first)"), x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
         guard !listed.isEmpty else {
             let hint = workshop.isFacilitator
-                ? "None yet. s starts a round; the delegations propose from their builders."
-                : "None yet. Build a package (5), then p puts it on the table."
+                ? "None yet. \(Keymap.key(.workshop(.control(.startRound(seconds: nil))), on: .table)) starts a round; the delegations propose from their builders."
+                : "None yet. Build a package (\(Keymap.key(.show(.builder), on: .table))), then \(Keymap.key(.workshop(.propose(to: nil)), on: .table)) puts it on the table."
             grid.putWrapped(hint, x: x, y: top + 1, width: width, style: Style(role: .muted))
             return
         }
@@ -171,10 +171,10 @@ enum TableScreen {
         let rows = max(1, height - 1 - agreementRows)
         let end = max(0, talk.count - workshop.messageScroll)
         let shown = talk[max(0, end - rows)..<end]
-        let more = workshop.messageScroll > 0 ? " (scrolled back; PgDn: newer)" : ""
+        let more = workshop.messageScroll > 0 ? " (scrolled back; \(Keymap.key(.workshop(.scrollMessages(-5)), on: .table)): newer)" : ""
         grid.put("Messages" + more, x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
         if talk.isEmpty {
-            grid.putWrapped("None yet. m messages seats privately, M speaks to everyone.", x: x, y: top + 1, width: width, style: Style(role: .muted))
+            grid.putWrapped("None yet. \(Keymap.key(.editing(.prompt(.text("tell "))), on: .table)) messages seats privately, \(Keymap.key(.editing(.prompt(.text("say "))), on: .table)) speaks to everyone.", x: x, y: top + 1, width: width, style: Style(role: .muted))
         }
         for (offset, line) in shown.enumerated() { grid.put(line.text, x: x, y: top + 1 + offset, style: line.style, limit: width) }
         guard agreementRows > 0 else { return }
@@ -203,7 +203,7 @@ enum TableScreen {
         case .broadcast(let text): "facilitator: " + TerminalText.escaped(text)
         case .voteCalled(let id): "vote called on #\(id)"
         case .futureInjected(_, let name, let to): "in force now: " + TerminalText.escaped(name) + (to == .everyone ? "" : " (told to \(audience(to, workshop)))")
-        case .actorEdited(let actor, _, _): actor == workshop.seat.actor ? "your stance was changed (3 shows it)" : "\(actor)'s stance was changed"
+        case .actorEdited(let actor, _, _): actor == workshop.seat.actor ? "your stance was changed (\(Keymap.key(.show(.interests), on: .table)) shows it)" : "\(actor)'s stance was changed"
         case .seatReassigned(let seat, let player): "\(name(seat, workshop)) is played by \(player == .engine ? "the engine" : "a person")"
         case .seatReset(let seat): "\(name(seat, workshop)) was given a new code"
         case .revealed: "everything is revealed"
@@ -221,8 +221,8 @@ enum TableScreen {
         let lines = TerminalText.escapedLines(text).split(separator: "\n", omittingEmptySubsequences: false)
             .flatMap { TextWrap.wrap(String($0), width: max(10, width), first: "", rest: "  ") }
         let first = min(workshop.debriefScroll, max(0, lines.count - height + 1))
-        let more = lines.count > height - 1 ? " (\(first + 1)–\(min(lines.count, first + height - 1)) of \(lines.count), PgUp/PgDn)" : ""
-        grid.put("Debrief so far" + more + " · d: back to the table", x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
+        let more = lines.count > height - 1 ? " (\(first + 1)–\(min(lines.count, first + height - 1)) of \(lines.count), \(Keymap.pair(.workshop(.scrollMessages(5)), .workshop(.scrollMessages(-5)), on: .table)))" : ""
+        grid.put("Debrief so far" + more + " · \(Keymap.key(.workshop(.toggleDebrief), on: .table)): back to the table", x: x, y: top, style: Style(bold: true, role: .accent), limit: width)
         for (offset, line) in lines.dropFirst(first).prefix(height - 1).enumerated() {
             grid.put(line, x: x, y: top + 1 + offset, limit: width)
         }

@@ -166,7 +166,7 @@ public enum WorkbenchView {
 
     /// A box in the middle listing (key or command, what it does) rows.
     private static func drawOverlay(_ grid: inout Grid, title: String, rows: [(String, String)], scroll: Int) {
-        drawBox(&grid, title: title, lines: keyLines(rows + [("Esc", "close this help")]), scroll: scroll)
+        drawBox(&grid, title: title, lines: keyLines(rows + Keymap.helpOverlay.prefix(1).map { ($0.keyLabel, $0.help) }), scroll: scroll)
     }
 
     /// (key, what it does) rows as aligned lines.
@@ -190,7 +190,7 @@ public enum WorkbenchView {
         grid.put(bl + String(repeating: h, count: innerWidth) + br, x: left, y: top + height - 1, style: border)
         let visible = height - 4
         let first = min(scroll, max(0, lines.count - visible))
-        let more = lines.count > visible ? "  (\(first + 1)–\(first + visible) of \(lines.count), ↓/↑ scroll)" : ""
+        let more = lines.count > visible ? "  (\(first + 1)–\(first + visible) of \(lines.count), \(Keymap.pair(.scroll(1), .scroll(-1), in: Keymap.helpOverlay)) scroll)" : ""
         grid.put(" " + title + more, x: left + 1, y: top + 1, style: Style(bold: true), limit: innerWidth)
         for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
             grid.put(" " + line, x: left + 1, y: top + 3 + offset, limit: innerWidth)

@@ -90,7 +90,8 @@ public struct Style: Equatable, Hashable, Sendable {
 
 /// The meanings colour carries on screen.
 public enum ColorRole: Int, CaseIterable, Sendable {
-    case title = 1, accent, good, bad, muted
+    case title = 1
+    case accent, good, bad, muted
 }
 
 /// A terminal size in columns and rows.
