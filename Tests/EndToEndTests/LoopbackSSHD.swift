@@ -1,3 +1,4 @@
+import EntenteWorkshopBots
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -99,26 +100,9 @@ final class LoopbackSSHD {
         }
     }
 
-    /// Starts a long-running program with an empty signal mask and its output in /dev/null;
+    /// Starts a long-running program (`ChildProcess`), its output appended to `output`;
     /// returns its pid without waiting.
     static func start(_ arguments: [String], output: String = "/dev/null") throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, output, O_WRONLY | O_CREAT | O_APPEND, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { throw CocoaError(.executableLoad) }
-        return pid
+        try ChildProcess.spawn(arguments, stdout: .file(output, append: true), stderr: .file(output, append: true))
     }
 }

@@ -1,3 +1,4 @@
+import EntenteWorkshopBots
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -64,33 +65,12 @@ final class TmuxSession {
     /// for a command that may start the tmux server, which would hold the pipe open).
     @discardableResult
     static func spawn(_ arguments: [String], capture: Bool) -> (status: Int32, output: String) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
         var pipeEnds: [Int32] = [-1, -1]
-        if capture {
-            pipe(&pipeEnds)
-            posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
-            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
-        } else {
-            posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        if capture { pipe(&pipeEnds) }
+        guard let pid = try? ChildProcess.spawn(arguments, stdout: capture ? .pipe(write: pipeEnds[1], read: pipeEnds[0]) : .discard) else {
+            if capture { close(pipeEnds[0]); close(pipeEnds[1]) }
+            return (-1, "")
         }
-        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGWINCH, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, environ) == 0 else { return (-1, "") }
         var output = Data()
         if capture {
             close(pipeEnds[1])
