@@ -86,6 +86,20 @@ import Testing
         }
     }
 
+    /// `auto` searches these objectives by branch and bound; the same request must report
+    /// the same packages and the same count of packages visited, run after run.
+    @Test func autoBranchAndBoundReportsTheSameEveryRun() throws {
+        let scenario = ScenarioGenerator(actors: 24, issues: 9, options: 4, blocs: 4, seed: 7).generate()
+        for objective in [Objective.capability, .totalGain, .nash] {
+            var request = SearchRequest()
+            request.objective = objective
+            request.top = 10
+            let runs = try (0..<4).map { _ in try PackageSearch(scenario).run(request) }
+            #expect(runs.allSatisfy { $0.strategy == .branchAndBound && $0.proven }, "\(objective.rawValue)")
+            #expect(Set(runs.map(\.explored)).count == 1 && runs.allSatisfy { $0.packages == runs[0].packages }, "\(objective.rawValue): \(runs.map(\.explored))")
+        }
+    }
+
     @Test(arguments: seeds)
     func branchAndBoundEqualsExhaustive(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)

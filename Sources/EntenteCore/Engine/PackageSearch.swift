@@ -35,7 +35,14 @@ public struct PackageSearch: Sendable {
         let counter = ProgressCounter(total: space, visitsResolve: strategy == .exhaustive, report: progress)
         let stop = StopCondition(cancellation: cancellation, budget: request.budget.started(), counter: counter)
         var scan = ParallelScan(tables: tables, base: resolved.base, free: resolved.free, stop: stop)
-        if let workers { scan.workerCount = workers }
+        if let workers {
+            scan.workerCount = workers
+        } else if request.strategy == .auto, strategy == .branchAndBound, space <= SearchStrategy.exhaustiveLimit {
+            // Workers sharing a threshold visit a number of packages that depends on their
+            // timing; one worker proves these spaces in hundredths of a second, and the same
+            // request then reports the same count (output is deterministic).
+            scan.workerCount = 1
+        }
         let filter = CoalitionFilter(
             measures: CoalitionMeasures(tables: tables),
             include: resolved.include.words, exclude: resolved.exclude.words,
