@@ -36,7 +36,8 @@ import Testing
         let mode = session.wait(for: "in the worst of today and 4 futures")
         #expect(mode.ok, "\(mode.screen)")
         session.send("Enter")
-        let found = session.wait(for: "2 packages viable today and in every future")
+        // The header can be drawn a moment before the rows: wait for both.
+        let found = session.wait { $0.contains("2 packages viable today and in every future") && $0.contains("53.3%") }
         #expect(found.ok && found.screen.contains("Worst▼") && found.screen.contains("F1 bipolar-nationalist"), "\(found.screen)")
         #expect(found.screen.contains("60.0%") && found.screen.contains("70.0%") && found.screen.contains("53.3%"), "\(found.screen)")
         #expect(session.wait(for: "across the futures (capability; worst in bipolar-nationalist)").ok)
