@@ -26,18 +26,12 @@ struct TopKWorker: ScanWorker, Sendable {
     private(set) var threshold = -Double.infinity
     /// Where this worker publishes its threshold for the others (branch and bound).
     let shared: SharedThreshold?
-    /// The last coalition scored and its score, for objectives that depend on the coalition
-    /// alone (novelty): neighbouring packages of a walk mostly keep their coalition, so the
-    /// score is computed once per run of them.
-    private var lastCoalition: [UInt64]
-    private var lastCoalitionScore = Double.nan
 
     init(conditions: CoalitionFilter, objective: Objective, k: Int, shared: SharedThreshold? = nil) {
         self.conditions = conditions
         self.objective = objective
         self.k = k
         self.shared = shared
-        lastCoalition = Array(repeating: 0, count: conditions.measures.tables.wordCount)
         filter = WalkFilter(
             include: conditions.include, exclude: conditions.exclude, minMembers: conditions.minMembers,
             score: WalkFilter.score(objective), issueCount: conditions.measures.tables.compiled.issueCount)
@@ -48,7 +42,7 @@ struct TopKWorker: ScanWorker, Sendable {
     mutating func visit(_ state: ScanState) {
         if threshold > -.infinity,
            conditions.measures.quickBound(objective, coalition: state.coalition, gains: state.gains) < threshold { return }
-        let score = objective == .novelty ? coalitionScore(state.coalition) : conditions.measures.rankKey(
+        let score = conditions.measures.rankKey(
             objective, coalition: state.coalition, gains: state.gains, opennessUnits: state.opennessUnits)
         if score < threshold { return }
         if heap.count == k, let worst = heap.min, score == worst.score && !state.precedes(worst.choices) { return }
@@ -60,16 +54,5 @@ struct TopKWorker: ScanWorker, Sendable {
             filter.raise(to: threshold, worst: worst.choices)
             shared?.raise(to: threshold)
         }
-    }
-
-    /// The novelty of `coalition`, computed again only when the coalition differs from the last one.
-    private mutating func coalitionScore(_ coalition: UnsafeMutablePointer<UInt64>) -> Double {
-        var same = !lastCoalitionScore.isNaN
-        for w in lastCoalition.indices where lastCoalition[w] != coalition[w] {
-            lastCoalition[w] = coalition[w]
-            same = false
-        }
-        if !same { lastCoalitionScore = conditions.measures.novelty(coalition) }
-        return lastCoalitionScore
     }
 }
